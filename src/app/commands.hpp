@@ -1,0 +1,28 @@
+// The subcommands of the toasoan binary. main.cpp parses the command line into these option
+// structs; each command returns the process exit status: 0 success, 1 the work partly failed
+// (an import with rejected lines), 2 the command could not run (bad option, no database).
+#pragma once
+
+#include <string>
+
+namespace toasoan::app {
+
+struct ServeOptions {
+  std::string listen;
+  std::string db;
+  std::string media;
+  std::string site_name;
+  std::string public_url;
+  int threads = 0;
+  bool sample = false;
+  bool access_log = true;
+};
+int serve_command(const ServeOptions& options);
+
+struct ImportOptions {
+  std::string file;  // "-" for standard input
+  std::string db;
+};
+int import_command(const ImportOptions& options);
+
+}  // namespace toasoan::app

@@ -1,0 +1,105 @@
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "app/commands.hpp"
+#include "importer/importer.hpp"
+#include "store/store.hpp"
+
+namespace toasoan::app {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Progress for a person watching a terminal: count, rate and, when the input's size is
+// known, the time left. Redrawn in place at most four times a second.
+class Progress {
+ public:
+  explicit Progress(std::uint64_t total_bytes) : total_(total_bytes), start_(Clock::now()) {}
+
+  void update(const importer::Report& r, std::uint64_t bytes) {
+    auto now = Clock::now();
+    if (now - last_ < std::chrono::milliseconds(250)) return;
+    last_ = now;
+    double secs = std::chrono::duration<double>(now - start_).count();
+    std::int64_t done = r.imported + r.updated;
+    double rate = secs > 0 ? done / secs : 0;
+    std::fprintf(stderr, "\r%lld bài · %.0f bài/giây", static_cast<long long>(done), rate);
+    if (total_ > 0 && bytes > 0 && bytes < total_) {
+      double left = secs * static_cast<double>(total_ - bytes) / static_cast<double>(bytes);
+      std::fprintf(stderr, " · còn khoảng %.0f giây   ", left);
+    }
+    drawn_ = true;
+  }
+  void finish() {
+    if (drawn_) std::fputc('\n', stderr);
+  }
+
+ private:
+  std::uint64_t total_;
+  Clock::time_point start_, last_{};
+  bool drawn_ = false;
+};
+
+}  // namespace
+
+int import_command(const ImportOptions& o) {
+  auto started = Clock::now();
+  std::ifstream file;
+  std::istream* in = &std::cin;
+  std::uint64_t total = 0;
+  if (o.file != "-") {
+    std::error_code ec;
+    if (std::filesystem::is_directory(o.file, ec)) {
+      std::fprintf(stderr, "toasoan import: %s là một thư mục, không phải tệp\n", o.file.c_str());
+      return 2;
+    }
+    file.open(o.file, std::ios::binary);
+    if (!file) {
+      std::fprintf(stderr, "toasoan import: không mở được tệp %s\n", o.file.c_str());
+      return 2;
+    }
+    total = std::filesystem::file_size(o.file, ec);
+    in = &file;
+  } else {
+    std::ios::sync_with_stdio(false);
+  }
+
+  auto opened = store::open(o.db);
+  if (!opened) {
+    std::fprintf(stderr, "toasoan import: %s\n", opened.error().message.c_str());
+    return 2;
+  }
+  auto& store = **opened;
+  if (auto m = store.migrate(); !m) {
+    std::fprintf(stderr, "toasoan import: %s\n", m.error().message.c_str());
+    return 2;
+  }
+
+  bool tty = ::isatty(STDERR_FILENO);
+  Progress progress(total);
+  importer::Options options;
+  options.on_reject = [&](std::int64_t line, const std::string& why) {
+    if (tty) std::fputc('\r', stderr);
+    std::fprintf(stderr, "dòng %lld: bỏ qua: %s\n", static_cast<long long>(line), why.c_str());
+  };
+  if (tty) options.on_progress = [&](const importer::Report& r, std::uint64_t bytes) { progress.update(r, bytes); };
+
+  auto report = importer::import_lines(*in, store, options);
+  progress.finish();
+  if (!report) {
+    std::fprintf(stderr, "toasoan import: dừng vì lỗi cơ sở dữ liệu: %s\n", report.error().message.c_str());
+    return 2;
+  }
+  double secs = std::chrono::duration<double>(Clock::now() - started).count();
+  std::printf("Đã nhập %lld bài mới, cập nhật %lld bài, bỏ qua %lld dòng lỗi (%.1f giây).\n",
+              static_cast<long long>(report->imported), static_cast<long long>(report->updated),
+              static_cast<long long>(report->rejected), secs);
+  return report->rejected > 0 ? 1 : 0;
+}
+
+}  // namespace toasoan::app

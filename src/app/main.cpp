@@ -1,0 +1,61 @@
+// toasoan: one binary for the whole newspaper. Parses the command line, reads the
+// environment defaults of docs/operations.md, and runs a subcommand (app/commands.hpp).
+#include <CLI/CLI.hpp>
+
+#include <cstdlib>
+
+#include "app/commands.hpp"
+
+namespace {
+
+std::string env_or(const char* name, std::string fallback) {
+  const char* v = std::getenv(name);
+  return v && *v ? std::string(v) : fallback;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace toasoan::app;
+  CLI::App app{"toasoan — nền tảng báo điện tử (online newspaper platform)"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "toasoan 0.1.0");
+
+  const std::string default_db = env_or("TOASOAN_DB", "sqlite:data/toasoan.db");
+
+  ServeOptions serve;
+  serve.listen = env_or("TOASOAN_LISTEN", "127.0.0.1:8080");
+  serve.db = default_db;
+  serve.media = env_or("TOASOAN_MEDIA", "data/media");
+  serve.site_name = env_or("TOASOAN_SITE_NAME", "Báo Đồi Mây");
+  serve.public_url = env_or("TOASOAN_PUBLIC_URL", "");
+  auto* s = app.add_subcommand("serve", "Serve the reading site and the API");
+  s->add_option("--listen", serve.listen, "Address to listen on, host:port (env TOASOAN_LISTEN)")->capture_default_str();
+  s->add_option("--db", serve.db, "Database: sqlite:PATH or postgresql://… (env TOASOAN_DB)")->capture_default_str();
+  s->add_option("--media", serve.media, "Folder of photos and other media (env TOASOAN_MEDIA)")->capture_default_str();
+  s->add_flag("--sample", serve.sample, "Fill an empty database with the demo newspaper");
+  s->add_option("--site-name", serve.site_name, "The newspaper's name (env TOASOAN_SITE_NAME)")->capture_default_str();
+  s->add_option("--public-url", serve.public_url,
+                "Public address used in canonical links and the API, e.g. https://baodoimay.vn "
+                "(env TOASOAN_PUBLIC_URL; default http://LISTEN)");
+  s->add_option("--threads", serve.threads, "I/O threads (default: one per core)")->check(CLI::Range(0, 256));
+  bool no_access_log = false;
+  s->add_flag("--no-access-log", no_access_log, "Do not write a line per request to standard error");
+
+  ImportOptions import;
+  import.db = default_db;
+  auto* i = app.add_subcommand("import", "Import articles from a JSON Lines file (- for standard input)");
+  i->add_option("FILE", import.file, "JSON Lines file, one article a line")->required();
+  i->add_option("--db", import.db, "Database: sqlite:PATH or postgresql://… (env TOASOAN_DB)")->capture_default_str();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? 0 : 2;
+  }
+  serve.access_log = !no_access_log;
+  if (s->parsed()) return serve_command(serve);
+  if (i->parsed()) return import_command(import);
+  return 2;
+}

@@ -1,0 +1,93 @@
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+
+#include "app/change_watcher.hpp"
+#include "app/commands.hpp"
+#include "base/log.hpp"
+#include "http/server.hpp"
+#include "sample/sample.hpp"
+#include "site/site.hpp"
+#include "store/store.hpp"
+
+namespace toasoan::app {
+namespace {
+
+// How stale a cached page may get after a change made outside this process.
+constexpr std::chrono::milliseconds kChangePoll{250};
+
+// Each connection is a file descriptor; the default soft limit (1024) would cap a busy
+// evening at a few hundred readers.
+void raise_fd_limit() {
+  rlimit r{};
+  if (getrlimit(RLIMIT_NOFILE, &r) == 0 && r.rlim_cur < r.rlim_max) {
+    r.rlim_cur = r.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &r);
+  }
+}
+
+// A sqlite: URL's folder is created on first start, so `./scripts/run` works in a fresh tree.
+void ensure_sqlite_folder(const std::string& db) {
+  if (db.find("://") != std::string::npos && !db.starts_with("sqlite:")) return;
+  std::string path = db.starts_with("sqlite:") ? db.substr(7) : db;
+  auto parent = std::filesystem::path(path).parent_path();
+  std::error_code ec;
+  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+}
+
+}  // namespace
+
+int serve_command(const ServeOptions& o) {
+  auto started = std::chrono::steady_clock::now();
+  raise_fd_limit();
+  ensure_sqlite_folder(o.db);
+  auto opened = store::open(o.db);
+  if (!opened) {
+    std::fprintf(stderr, "toasoan: %s\n", opened.error().message.c_str());
+    return 2;
+  }
+  std::unique_ptr<store::Store> store = std::move(*opened);
+  if (auto m = store->migrate(); !m) {
+    std::fprintf(stderr, "toasoan: %s\n", m.error().message.c_str());
+    return 2;
+  }
+  if (o.sample) {
+    auto empty = store->empty();
+    if (empty && *empty) {
+      auto r = sample::load(*store, o.media);
+      if (!r) {
+        std::fprintf(stderr, "toasoan: nội dung mẫu: %s\n", r.error().message.c_str());
+        return 2;
+      }
+      log::info("sample content loaded: " + std::to_string(r->imported) + " articles");
+    }
+  }
+
+  site::SiteConfig config;
+  config.name = o.site_name;
+  config.media_dir = o.media;
+  config.public_url = o.public_url.empty() ? "http://" + o.listen : o.public_url;
+  while (config.public_url.ends_with("/")) config.public_url.pop_back();
+  site::Site site(*store, config);
+  ChangeWatcher watcher(*store, kChangePoll, [&site] { site.content_changed(); });
+
+  http::ServerOptions server;
+  server.listen = o.listen;
+  server.threads = o.threads;
+  server.access_log = o.access_log;
+  server.on_listening = [&](const std::string& address) {
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+    log::info("serving http://" + address + "/ (ready in " + std::to_string(ms) + " ms)");
+  };
+  auto s = http::serve(server, [&site](const http::Request& req, http::Response& res) { site.handle(req, res); });
+  if (!s) {
+    std::fprintf(stderr, "toasoan: %s\n", s.error().message.c_str());
+    return 2;
+  }
+  log::info("stopped");
+  return 0;
+}
+
+}  // namespace toasoan::app

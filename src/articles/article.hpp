@@ -1,0 +1,81 @@
+// The newspaper's content model: categories, articles and the blocks an article's body is
+// made of. Plain values with no behaviour beyond what their fields say; every layer above the
+// store speaks in these types.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace toasoan::articles {
+
+// One piece of an article's body, in reading order.
+struct Block {
+  enum class Type { paragraph, heading, quote, figure };
+  Type type = Type::paragraph;
+  std::string text;     // paragraph, heading, quote
+  std::string cite;     // quote: who said it (optional)
+  std::string image;    // figure: media path relative to the media root, "" when the photo is missing
+  std::string caption;  // figure: shown under the image
+  std::string alt;      // figure: text alternative; the caption stands in when empty
+  int width = 0;        // figure: intrinsic pixel size, 0 when unknown
+  int height = 0;
+};
+
+enum class Status { published, unpublished };
+
+struct Category {
+  std::int64_t id = 0;
+  std::string name;  // "Thời sự"
+  std::string slug;  // "thoi-su"
+  int position = 0;  // order in menus and on the home page
+};
+
+// What lists show: enough for a headline link with its date and lead.
+struct Summary {
+  std::int64_t id = 0;
+  std::string title;
+  std::string slug;
+  std::string lead;
+  std::string category_name;
+  std::string category_slug;
+  std::int64_t published_at = 0;  // Unix seconds
+  std::string image;              // first figure's image, "" when none
+  int image_width = 0;
+  int image_height = 0;
+};
+
+struct Article {
+  std::int64_t id = 0;       // our own number; part of the public URL
+  std::string external_id;   // the id it was imported under ("seed-1"); unique
+  std::string title;
+  std::string slug;
+  std::string lead;
+  std::vector<Block> blocks;
+  std::vector<std::string> authors;
+  std::int64_t category_id = 0;
+  std::string category_name;
+  std::string category_slug;
+  Status status = Status::published;
+  std::int64_t published_at = 0;
+  std::int64_t updated_at = 0;
+};
+
+// An article as it arrives from outside (an import line, the sample content), before it has
+// our id. Text fields are already NFC.
+struct Incoming {
+  std::string external_id;
+  std::string title;
+  std::string lead;
+  std::vector<Block> blocks;
+  std::vector<std::string> authors;
+  std::string category_name;              // created when new
+  std::optional<std::int64_t> published;  // Unix seconds; the import time when absent
+  Status status = Status::published;
+};
+
+// "Huy Thành - Mạnh Hùng": how a byline joins several authors on the page.
+std::string byline(const std::vector<std::string>& authors);
+
+}  // namespace toasoan::articles

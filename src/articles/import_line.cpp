@@ -1,0 +1,113 @@
+#include "articles/import_line.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "articles/block_json.hpp"
+#include "text/datetime.hpp"
+#include "text/utf8.hpp"
+
+namespace toasoan::articles {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::size_t kMaxIdBytes = 200;
+constexpr std::size_t kMaxAuthors = 20;
+
+Result<std::string> optional_text(const json& o, const char* name) {
+  auto it = o.find(name);
+  if (it == o.end() || it->is_null()) return std::string();
+  if (!it->is_string()) return invalid(std::string("\"") + name + "\" phải là chuỗi");
+  return text::nfc(it->get_ref<const std::string&>());
+}
+
+std::string trimmed(std::string s) {
+  auto first = s.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return {};
+  auto last = s.find_last_not_of(" \t\r\n");
+  return s.substr(first, last - first + 1);
+}
+
+}  // namespace
+
+Result<Incoming> parse_import_line(std::string_view line) {
+  // nlohmann rejects ill-formed UTF-8 inside strings too, but checking first gives the
+  // reader of an import report the real reason instead of a parser offset.
+  if (!text::valid_utf8(line)) return invalid("dòng không phải UTF-8 hợp lệ");
+  json doc = json::parse(line.begin(), line.end(), nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded()) return invalid("JSON hỏng");
+  if (!doc.is_object()) return invalid("mỗi dòng phải là một đối tượng JSON");
+
+  Incoming a;
+  auto id = doc.find("id");
+  if (id == doc.end() || id->is_null()) return invalid("thiếu \"id\"");
+  if (id->is_string()) a.external_id = trimmed(id->get<std::string>());
+  else if (id->is_number_integer() || id->is_number_unsigned()) a.external_id = id->dump();
+  else return invalid("\"id\" phải là chuỗi hoặc số");
+  if (a.external_id.empty()) return invalid("\"id\" trống");
+  if (a.external_id.size() > kMaxIdBytes) return invalid("\"id\" quá dài");
+  a.external_id = text::nfc(a.external_id);
+
+  auto title = optional_text(doc, "title");
+  if (!title) return title.error();
+  a.title = trimmed(std::move(*title));
+  if (a.title.empty()) return invalid("thiếu tiêu đề (\"title\")");
+
+  auto lead = optional_text(doc, "lead");
+  if (!lead) return lead.error();
+  a.lead = trimmed(std::move(*lead));
+
+  if (auto blocks = doc.find("blocks"); blocks != doc.end() && !blocks->is_null()) {
+    auto parsed = blocks_from_json(*blocks);
+    if (!parsed) return parsed.error();
+    a.blocks = std::move(*parsed);
+  } else {
+    auto body = optional_text(doc, "body");
+    if (!body) return body.error();
+    a.blocks = paragraphs_from_text(*body);
+  }
+
+  if (auto authors = doc.find("authors"); authors != doc.end() && !authors->is_null()) {
+    if (!authors->is_array()) return invalid("\"authors\" phải là một mảng");
+    if (authors->size() > kMaxAuthors) return invalid("quá nhiều tác giả");
+    for (const auto& name : *authors) {
+      if (!name.is_string()) return invalid("tên tác giả phải là chuỗi");
+      auto n = trimmed(text::nfc(name.get_ref<const std::string&>()));
+      if (!n.empty()) a.authors.push_back(std::move(n));
+    }
+  } else {
+    auto author = optional_text(doc, "author");
+    if (!author) return author.error();
+    // A single string may already be a byline: "Huy Thành - Mạnh Hùng".
+    std::string_view rest = *author;
+    while (!rest.empty()) {
+      auto sep = rest.find(" - ");
+      auto n = trimmed(std::string(rest.substr(0, sep)));
+      if (!n.empty()) a.authors.push_back(std::move(n));
+      if (sep == std::string_view::npos) break;
+      rest.remove_prefix(sep + 3);
+    }
+  }
+
+  auto category = optional_text(doc, "category");
+  if (!category) return category.error();
+  a.category_name = trimmed(std::move(*category));
+  if (a.category_name.empty()) a.category_name = std::string(kDefaultCategory);
+
+  if (auto published = doc.find("published"); published != doc.end() && !published->is_null()) {
+    if (!published->is_string()) return invalid("\"published\" phải là chuỗi ngày giờ ISO 8601");
+    auto t = text::parse_iso8601(published->get_ref<const std::string&>());
+    if (!t) return invalid("\"published\" không phải ngày giờ ISO 8601: " + published->get<std::string>());
+    a.published = *t;
+  }
+
+  auto status = optional_text(doc, "status");
+  if (!status) return status.error();
+  if (status->empty() || *status == "published") a.status = Status::published;
+  else if (*status == "unpublished") a.status = Status::unpublished;
+  else return invalid("\"status\" phải là \"published\" hoặc \"unpublished\"");
+
+  return a;
+}
+
+}  // namespace toasoan::articles

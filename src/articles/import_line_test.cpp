@@ -1,0 +1,64 @@
+#include "articles/import_line.hpp"
+
+#include <gtest/gtest.h>
+
+#include "text/datetime.hpp"
+
+namespace toasoan::articles {
+namespace {
+
+TEST(ParseImportLine, ReadsACorpusStyleLineWithPlainBody) {
+  auto r = parse_import_line(
+      R"({"id":"baomoi-1","title":"Tiêu đề","lead":"Sapo.","body":"Đoạn 1.\n\nĐoạn 2.","category":"Xã hội","published":"2017-05-09T19:50:00+07:00"})");
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->external_id, "baomoi-1");
+  EXPECT_EQ(r->title, "Tiêu đề");
+  EXPECT_EQ(r->lead, "Sapo.");
+  ASSERT_EQ(r->blocks.size(), 2u);
+  EXPECT_EQ(r->blocks[1].text, "Đoạn 2.");
+  EXPECT_EQ(r->category_name, "Xã hội");
+  ASSERT_TRUE(r->published.has_value());
+  EXPECT_EQ(*r->published, *text::parse_iso8601("2017-05-09T12:50:00Z"));
+  EXPECT_EQ(r->status, Status::published);
+}
+
+TEST(ParseImportLine, ReadsStructuredBlocksAndAuthors) {
+  auto r = parse_import_line(
+      R"({"id":"seed-1","title":"T","blocks":[{"type":"figure","caption":"C"},{"type":"paragraph","text":"P"}],"authors":["Huy Thành","Mạnh Hùng"],"status":"unpublished"})");
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  ASSERT_EQ(r->blocks.size(), 2u);
+  EXPECT_EQ(r->blocks[0].type, Block::Type::figure);
+  EXPECT_EQ(byline(r->authors), "Huy Thành - Mạnh Hùng");
+  EXPECT_EQ(r->status, Status::unpublished);
+  EXPECT_EQ(r->category_name, kDefaultCategory);
+  EXPECT_FALSE(r->published.has_value());
+}
+
+TEST(ParseImportLine, SplitsASingleAuthorStringIntoABylinesAuthors) {
+  auto r = parse_import_line(R"({"id":"x","title":"T","author":"Huy Thành - Mạnh Hùng"})");
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->authors.size(), 2u);
+  EXPECT_EQ(r->authors[1], "Mạnh Hùng");
+}
+
+TEST(ParseImportLine, RejectsBadLinesWithAReason) {
+  for (const char* bad : {
+           "{\"id\":\"x\",\"title\":",                                       // broken JSON
+           "[1,2]",                                                          // not an object
+           R"({"title":"T"})",                                               // no id
+           R"({"id":"x"})",                                                  // no title
+           R"({"id":"x","title":"   "})",                                    // blank title
+           R"({"id":"x","title":"T","blocks":[{"type":"video"}]})",          // unknown block
+           R"({"id":"x","title":"T","status":"draft"})",                     // unknown status
+           R"({"id":"x","title":"T","published":"hôm qua"})",                // not a date
+           R"({"id":{"a":1},"title":"T"})",                                  // id not a string
+           "{\"id\":\"x\",\"title\":\"T\xC3\x28\"}",                         // invalid UTF-8
+       }) {
+    auto r = parse_import_line(bad);
+    EXPECT_FALSE(r.ok()) << bad;
+    if (!r.ok()) EXPECT_FALSE(r.error().message.empty());
+  }
+}
+
+}  // namespace
+}  // namespace toasoan::articles

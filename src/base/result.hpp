@@ -1,0 +1,64 @@
+// Result<T>: the value of an operation that can fail in an expected way (bad input, a missing
+// row, a database that went away), or the reason it failed.
+//
+// Expected failures are return values; exceptions are kept for what must abort (a broken
+// invariant, out of memory). An Error carries a kind that the http layer maps to a status code
+// in one place, so domain code never speaks HTTP.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <variant>
+
+namespace toasoan {
+
+enum class ErrorKind {
+  invalid,      // the caller's input is wrong; the message says how
+  not_found,    // nothing by that key
+  conflict,     // the write would break a uniqueness or state rule
+  unavailable,  // the database or another dependency cannot be reached now
+  internal,     // a defect or an environment fault; details go to the log
+};
+
+struct Error {
+  ErrorKind kind = ErrorKind::internal;
+  std::string message;
+};
+
+inline Error invalid(std::string m) { return {ErrorKind::invalid, std::move(m)}; }
+inline Error not_found(std::string m) { return {ErrorKind::not_found, std::move(m)}; }
+inline Error unavailable(std::string m) { return {ErrorKind::unavailable, std::move(m)}; }
+inline Error internal(std::string m) { return {ErrorKind::internal, std::move(m)}; }
+
+template <class T>
+class Result {
+ public:
+  Result(T value) : v_(std::move(value)) {}
+  Result(Error error) : v_(std::move(error)) {}
+
+  bool ok() const { return v_.index() == 0; }
+  explicit operator bool() const { return ok(); }
+
+  // REQUIRES: ok()
+  T& value() & { return std::get<0>(v_); }
+  const T& value() const& { return std::get<0>(v_); }
+  T&& value() && { return std::get<0>(std::move(v_)); }
+  T* operator->() { return &value(); }
+  const T* operator->() const { return &value(); }
+  T& operator*() & { return value(); }
+  const T& operator*() const& { return value(); }
+  T&& operator*() && { return std::move(*this).value(); }
+
+  // REQUIRES: !ok()
+  const Error& error() const { return std::get<1>(v_); }
+
+ private:
+  std::variant<T, Error> v_;
+};
+
+// Result of an operation that yields nothing but success.
+struct Done {};
+using Status = Result<Done>;
+inline Status ok_status() { return Done{}; }
+
+}  // namespace toasoan

@@ -1,0 +1,141 @@
+#include "http/message.hpp"
+
+#include <cstdlib>
+
+namespace toasoan::http {
+namespace {
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+int hex(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+}  // namespace
+
+std::string_view Request::header(std::string_view name) const {
+  for (const auto& [k, v] : headers)
+    if (iequals(k, name)) return v;
+  return {};
+}
+
+bool percent_decode(std::string_view in, std::string& out, bool plus_is_space) {
+  out.clear();
+  out.reserve(in.size());
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    char c = in[i];
+    if (c == '%') {
+      if (i + 2 >= in.size()) return false;
+      int h = hex(in[i + 1]);
+      int l = hex(in[i + 2]);
+      if (h < 0 || l < 0) return false;
+      char d = static_cast<char>(h * 16 + l);
+      if (d == '\0') return false;
+      out.push_back(d);
+      i += 2;
+    } else if (c == '+' && plus_is_space) {
+      out.push_back(' ');
+    } else {
+      out.push_back(c);
+    }
+  }
+  return true;
+}
+
+std::string query_param(std::string_view query, std::string_view name) {
+  while (!query.empty()) {
+    auto amp = query.find('&');
+    std::string_view pair = query.substr(0, amp);
+    auto eq = pair.find('=');
+    std::string_view key = pair.substr(0, eq);
+    if (key == name) {
+      std::string_view raw = eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1);
+      std::string out;
+      if (!percent_decode(raw, out, true)) return std::string(raw);
+      return out;
+    }
+    if (amp == std::string_view::npos) break;
+    query.remove_prefix(amp + 1);
+  }
+  return {};
+}
+
+bool etag_matches(std::string_view header, std::string_view etag) {
+  auto strip_weak = [](std::string_view t) { return t.starts_with("W/") ? t.substr(2) : t; };
+  etag = strip_weak(etag);
+  while (!header.empty()) {
+    auto comma = header.find(',');
+    std::string_view tag = trim(header.substr(0, comma));
+    if (tag == "*" || strip_weak(tag) == etag) return true;
+    if (comma == std::string_view::npos) break;
+    header.remove_prefix(comma + 1);
+  }
+  return false;
+}
+
+Encoding preferred_encoding(std::string_view header) {
+  bool gzip = false, br = false;
+  while (!header.empty()) {
+    auto comma = header.find(',');
+    std::string_view item = trim(header.substr(0, comma));
+    auto semi = item.find(';');
+    std::string_view coding = trim(item.substr(0, semi));
+    bool refused = false;
+    if (semi != std::string_view::npos) {
+      std::string_view params = trim(item.substr(semi + 1));
+      if (params.starts_with("q=") || params.starts_with("Q=")) {
+        std::string q(params.substr(2));
+        refused = std::strtod(q.c_str(), nullptr) <= 0.0;
+      }
+    }
+    if (!refused) {
+      if (iequals(coding, "br")) br = true;
+      else if (iequals(coding, "gzip")) gzip = true;
+    }
+    if (comma == std::string_view::npos) break;
+    header.remove_prefix(comma + 1);
+  }
+  return br ? Encoding::brotli : gzip ? Encoding::gzip : Encoding::identity;
+}
+
+std::string_view reason_phrase(int status) {
+  switch (status) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 204: return "No Content";
+    case 301: return "Moved Permanently";
+    case 302: return "Found";
+    case 304: return "Not Modified";
+    case 400: return "Bad Request";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 408: return "Request Timeout";
+    case 413: return "Content Too Large";
+    case 414: return "URI Too Long";
+    case 431: return "Request Header Fields Too Large";
+    case 500: return "Internal Server Error";
+    case 503: return "Service Unavailable";
+    default: return "Unknown";
+  }
+}
+
+}  // namespace toasoan::http

@@ -1,0 +1,35 @@
+// Import: JSON Lines of articles (one per line, see articles/import_line.hpp) into the store.
+//
+// A bad line is reported with its number and skipped; the good lines around it are kept.
+// Lines are written in batches, each batch in one transaction, so an interrupted import
+// leaves whole batches and a re-run (idempotent on id) completes it.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <istream>
+#include <string>
+
+#include "base/result.hpp"
+#include "store/store.hpp"
+
+namespace toasoan::importer {
+
+struct Report {
+  std::int64_t imported = 0;  // new articles
+  std::int64_t updated = 0;   // ids seen before, rewritten
+  std::int64_t rejected = 0;  // lines skipped
+};
+
+struct Options {
+  // Called for each rejected line: its 1-based number and why.
+  std::function<void(std::int64_t line, const std::string& reason)> on_reject;
+  // Called now and then with the report so far and the input bytes consumed.
+  std::function<void(const Report& so_far, std::uint64_t bytes_read)> on_progress;
+  std::size_t batch_size = 500;
+};
+
+// Reads `in` to the end. Fails only when the store does; what was committed stays.
+Result<Report> import_lines(std::istream& in, store::Store& store, const Options& options);
+
+}  // namespace toasoan::importer

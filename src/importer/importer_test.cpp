@@ -1,0 +1,62 @@
+#include "importer/importer.hpp"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <sstream>
+
+namespace toasoan::importer {
+namespace {
+
+class ImporterTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = std::filesystem::temp_directory_path() / ("toasoan-import-test-" + std::to_string(::getpid()) + ".db");
+    std::filesystem::remove(path_);
+    store_ = std::move(*store::open("sqlite:" + path_.string()));
+    ASSERT_TRUE(store_->migrate().ok());
+  }
+  void TearDown() override {
+    store_.reset();
+    for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + ext);
+  }
+  std::filesystem::path path_;
+  std::unique_ptr<store::Store> store_;
+};
+
+TEST_F(ImporterTest, KeepsGoodLinesAndReportsBadOnesByNumber) {
+  std::istringstream in(
+      "{\"id\":\"a\",\"title\":\"Một\",\"body\":\"x\"}\n"
+      "{broken\n"
+      "\n"
+      "{\"id\":\"b\",\"title\":\"Hai\",\"blocks\":[{\"type\":\"video\"}]}\n"
+      "{\"id\":\"c\",\"title\":\"Ba\",\"category\":\"Kinh tế\"}\n");
+  std::vector<std::int64_t> bad;
+  Options o;
+  o.on_reject = [&](std::int64_t n, const std::string& why) {
+    bad.push_back(n);
+    EXPECT_FALSE(why.empty());
+  };
+  o.batch_size = 1;
+  auto r = import_lines(in, *store_, o);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->imported, 2);
+  EXPECT_EQ(r->updated, 0);
+  EXPECT_EQ(r->rejected, 2);
+  EXPECT_EQ(bad, (std::vector<std::int64_t>{2, 4}));
+  EXPECT_EQ(*store_->count_published(std::nullopt), 2);
+}
+
+TEST_F(ImporterTest, IsIdempotentOnId) {
+  std::string data = "{\"id\":\"a\",\"title\":\"Một\"}\n{\"id\":\"b\",\"title\":\"Hai\"}\n";
+  std::istringstream first(data), second(data);
+  ASSERT_EQ(import_lines(first, *store_, {})->imported, 2);
+  auto again = import_lines(second, *store_, {});
+  EXPECT_EQ(again->imported, 0);
+  EXPECT_EQ(again->updated, 2);
+  EXPECT_EQ(*store_->count_published(std::nullopt), 2);
+}
+
+}  // namespace
+}  // namespace toasoan::importer

@@ -1,0 +1,112 @@
+// The public JSON read API (GET only):
+//   /api/v1/articles?page=N&per_page=M&category=slug   newest first
+//   /api/v1/articles/{id}                               one article with its blocks
+//   /api/v1/categories
+// Errors are {"error": {"status": N, "message": "…"}}.
+#include <charconv>
+
+#include <nlohmann/json.hpp>
+
+#include "articles/block_json.hpp"
+#include "site/layout.hpp"
+#include "site/routes.hpp"
+#include "site/site.hpp"
+#include "text/datetime.hpp"
+
+namespace toasoan::site {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kJson = "application/json; charset=utf-8";
+constexpr int kMaxPerPage = 100;
+
+std::shared_ptr<const CachedPage> json_page(int status, const json& body) {
+  return CachedPage::make(status, kJson, body.dump(-1, ' ', false, json::error_handler_t::replace),
+                          status == 200 ? "no-cache" : "no-store");
+}
+
+std::shared_ptr<const CachedPage> json_error(int status, std::string message) {
+  return json_page(status, json{{"error", {{"status", status}, {"message", std::move(message)}}}});
+}
+
+std::optional<int> positive(std::string_view raw, int fallback, int max) {
+  if (raw.empty()) return fallback;
+  int n = 0;
+  auto [end, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), n);
+  if (ec != std::errc() || end != raw.data() + raw.size() || n < 1 || n > max) return std::nullopt;
+  return n;
+}
+
+std::string absolute(const std::string& base, const std::string& path) {
+  return path.starts_with("http://") || path.starts_with("https://") ? path : base + path;
+}
+
+json category_json(const std::string& base, const articles::Category& c) {
+  return {{"name", c.name}, {"slug", c.slug}, {"url", base + category_path(c.slug)}};
+}
+
+json summary_json(const std::string& base, const articles::Summary& s) {
+  std::string image = media_url(s.image);
+  return {{"id", s.id},
+          {"url", base + article_path(s)},
+          {"title", s.title},
+          {"lead", s.lead},
+          {"category", {{"name", s.category_name}, {"slug", s.category_slug}, {"url", base + category_path(s.category_slug)}}},
+          {"published", text::format_iso8601_vn(s.published_at)},
+          {"image", image.empty() ? json(nullptr) : json(absolute(base, image))}};
+}
+
+}  // namespace
+
+std::shared_ptr<const CachedPage> Site::render_api(const Categories& cats, std::string_view rest,
+                                                   std::string_view query) {
+  const std::string& base = config_.public_url;
+  if (rest == "categories") {
+    json out = json::array();
+    for (const auto& c : cats) out.push_back(category_json(base, c));
+    return json_page(200, json{{"categories", out}});
+  }
+  if (rest == "articles") {
+    auto page = positive(http::query_param(query, "page"), 1, 100000);
+    auto per_page = positive(http::query_param(query, "per_page"), 20, kMaxPerPage);
+    if (!page) return json_error(400, "page phải là số nguyên từ 1");
+    if (!per_page) return json_error(400, "per_page phải là số nguyên từ 1 đến 100");
+    std::optional<std::int64_t> category;
+    if (std::string slug = http::query_param(query, "category"); !slug.empty()) {
+      for (const auto& c : cats)
+        if (c.slug == slug) category = c.id;
+      if (!category) return json_error(404, "không có chuyên mục \"" + slug + "\"");
+    }
+    auto total = store_.count_published(category);
+    auto items = store_.latest({category, *per_page, (*page - 1) * *per_page});
+    if (!total || !items) return json_error(503, "cơ sở dữ liệu tạm thời không sẵn sàng");
+    json list = json::array();
+    for (const auto& s : *items) list.push_back(summary_json(base, s));
+    return json_page(200, json{{"articles", list}, {"page", *page}, {"per_page", *per_page}, {"total", *total}});
+  }
+  if (rest.starts_with("articles/")) {
+    std::string_view digits = rest.substr(9);
+    std::int64_t id = 0;
+    auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
+    if (ec != std::errc() || end != digits.data() + digits.size() || id < 1)
+      return json_error(404, "không có bài viết này");
+    auto found = store_.article(id);
+    if (!found) return json_error(503, "cơ sở dữ liệu tạm thời không sẵn sàng");
+    if (!found->has_value() || (*found)->status != articles::Status::published)
+      return json_error(404, "không có bài viết này");
+    const articles::Article& a = **found;
+    articles::Summary s{a.id, a.title, a.slug, a.lead, a.category_name, a.category_slug, a.published_at, "", 0, 0};
+    json out = summary_json(base, s);
+    out["authors"] = a.authors;
+    out["updated"] = text::format_iso8601_vn(a.updated_at);
+    json blocks = json::parse(articles::blocks_to_json(a.blocks));
+    for (auto& b : blocks)
+      if (b.contains("image")) b["image"] = absolute(base, media_url(b["image"].get<std::string>()));
+    out["blocks"] = std::move(blocks);
+    return json_page(200, out);
+  }
+  return json_error(404, "không có địa chỉ API này");
+}
+
+}  // namespace toasoan::site

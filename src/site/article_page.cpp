@@ -1,0 +1,64 @@
+#include "site/blocks_view.hpp"
+#include "site/pages.hpp"
+#include "site/routes.hpp"
+#include "text/datetime.hpp"
+
+namespace toasoan::site {
+
+using namespace render::literals;
+
+namespace {
+
+// The reader-comment section as on the model page: heading, box, live counter, and the
+// message for too-short comments (filled in by comments.js; empty until then).
+void comment_box(render::Html& h, const articles::Article& a) {
+  h << "<section class=\"box comments\" aria-labelledby=\"binh-luan\"><h2 id=\"binh-luan\">BÌNH LUẬN</h2>"_html
+    << "<form class=\"comment-form\" method=\"post\" novalidate>"_html
+    << "<label for=\"comment-text\">Ý kiến của bạn</label>"_html
+    << "<textarea id=\"comment-text\" name=\"text\" rows=\"5\" maxlength=\"500\" "
+       "aria-describedby=\"comment-count comment-notice\"></textarea>"_html
+    << "<div class=\"row\"><p class=\"counter\" id=\"comment-count\" aria-live=\"polite\">Bạn còn 500/500 ký tự</p>"_html
+    << "<button type=\"submit\">Gửi bình luận</button></div>"_html
+    << "<p class=\"notice\" id=\"comment-notice\" role=\"alert\"></p></form></section>"_html;
+}
+
+}  // namespace
+
+std::string article_page(const SiteInfo& site, const ArticlePageData& d) {
+  const articles::Article& a = *d.article;
+  render::Html h;
+  PageMeta meta;
+  meta.title = a.title;
+  meta.description = a.lead;
+  meta.canonical = article_path(a);
+  meta.active_category = a.category_slug;
+  meta.comments_script = true;
+  open_page(h, site, meta);
+  h << "<nav class=\"crumbs\" aria-label=\"Vị trí\"><ol><li><a href=\"/\">Trang chủ</a></li><li><a href=\""_html
+    << category_path(a.category_slug) << "\">"_html << a.category_name << "</a></li></ol></nav>"_html;
+  h << "<div class=\"layout\"><div><article class=\"article\"><h1>"_html << a.title << "</h1>"_html
+    << "<p class=\"meta\"><time datetime=\""_html << text::format_iso8601_vn(a.published_at) << "\">"_html
+    << text::format_vi_datetime(a.published_at) << "</time></p>"_html;
+  if (!a.lead.empty()) h << "<p class=\"lead\">"_html << a.lead << "</p>"_html;
+  h << "<div class=\"body\">"_html;
+  render_blocks(h, a.blocks);
+  h << "</div>"_html;
+  if (!a.authors.empty()) h << "<p class=\"byline\">"_html << articles::byline(a.authors) << "</p>"_html;
+  h << "</article>"_html;
+  comment_box(h, a);
+  h << "</div><aside>"_html;
+  h << "<section class=\"box\" aria-labelledby=\"tin-moi\"><h2 id=\"tin-moi\">Tin mới</h2>"_html;
+  headline_list(h, d.latest);
+  h << "</section>"_html;
+  if (!d.related.empty()) {
+    h << "<section class=\"box\" aria-labelledby=\"cung-chuyen-muc\"><h2 id=\"cung-chuyen-muc\">Cùng chuyên mục "_html
+      << a.category_name << "</h2>"_html;
+    headline_list(h, d.related);
+    h << "</section>"_html;
+  }
+  h << "</aside></div>"_html;
+  close_page(h, site, meta);
+  return h.take();
+}
+
+}  // namespace toasoan::site

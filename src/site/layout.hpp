@@ -1,0 +1,47 @@
+// The chrome every reader page shares: <head> with title, description and canonical link,
+// the masthead with the paper's name and today's date, the section menu, and the footer.
+// Also the small pieces several pages repeat (a list of headlines, a media URL).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "articles/article.hpp"
+#include "render/html.hpp"
+#include "site/assets.hpp"
+
+namespace toasoan::site {
+
+// What every page knows about the site it belongs to.
+struct SiteInfo {
+  std::string name;        // the paper's name
+  std::string public_url;  // "https://baodoimay.vn", no trailing slash
+  const std::vector<articles::Category>* categories = nullptr;
+  const Assets* assets = nullptr;
+  std::int64_t now = 0;
+};
+
+struct PageMeta {
+  std::string title;        // <title>: the page's own title; the paper's name is appended
+  std::string description;  // meta description
+  std::string canonical;    // path, made absolute with public_url
+  std::string_view active_category;  // slug of the section to mark in the menu
+  bool comments_script = false;
+};
+
+void open_page(render::Html& h, const SiteInfo& site, const PageMeta& meta);
+void close_page(render::Html& h, const SiteInfo& site, const PageMeta& meta);
+
+// The URL of a stored image: media paths live under /media/, absolute http(s) URLs from
+// imports are kept, anything else is refused ("" means no image).
+std::string media_url(std::string_view image);
+
+// A headline list: link, and the date under it.
+void headline_list(render::Html& h, const std::vector<articles::Summary>& items);
+
+// Cuts text to at most `max_chars` letters at a word boundary, adding "…" when cut.
+std::string excerpt(std::string_view text, std::size_t max_chars);
+
+}  // namespace toasoan::site

@@ -1,0 +1,52 @@
+#include "site/routes.hpp"
+
+#include <gtest/gtest.h>
+
+namespace toasoan::site {
+namespace {
+
+TEST(ParseRoute, ReadsTheModelArticlesUrl) {
+  auto r = parse_route(
+      "/thoi-su/trien-khai-thuc-hien-nghi-quyet-hoi-nghi-lan-thu-sau-bch-tw-dang-khoa-xiii-bao-dam-thuc-chat-hieu-qua-12.html");
+  EXPECT_EQ(r.kind, Route::Kind::article);
+  EXPECT_EQ(r.category_slug, "thoi-su");
+  EXPECT_EQ(r.title_slug, "trien-khai-thuc-hien-nghi-quyet-hoi-nghi-lan-thu-sau-bch-tw-dang-khoa-xiii-bao-dam-thuc-chat-hieu-qua");
+  EXPECT_EQ(r.id, 12);
+}
+
+TEST(ParseRoute, AcceptsAnArticleUrlWithoutTitleSlug) {
+  auto r = parse_route("/thoi-su/12.html");
+  EXPECT_EQ(r.kind, Route::Kind::article);
+  EXPECT_EQ(r.id, 12);
+  EXPECT_EQ(r.title_slug, "");
+}
+
+TEST(ParseRoute, ClassifiesEveryKind) {
+  EXPECT_EQ(parse_route("/").kind, Route::Kind::home);
+  EXPECT_EQ(parse_route("/kinh-te/").kind, Route::Kind::category);
+  EXPECT_EQ(parse_route("/kinh-te/").category_slug, "kinh-te");
+  EXPECT_EQ(parse_route("/static/site.abc.css").rest, "site.abc.css");
+  EXPECT_EQ(parse_route("/media/sample/photo-1.svg").rest, "sample/photo-1.svg");
+  EXPECT_EQ(parse_route("/api/v1/articles").rest, "articles");
+  EXPECT_EQ(parse_route("/api/v1/articles").kind, Route::Kind::api);
+}
+
+TEST(ParseRoute, RefusesWhatIsNotOurs) {
+  for (const char* p : {"", "/kinh-te", "/Kinh-Te/", "/kinh te/", "/a/b", "/a/b-0.html", "/a/b-01.html",
+                        "/a/b-x.html", "/a/b-99999999999999999999.html", "/a/b-.html", "/../etc/passwd",
+                        "/a/b/c.html", "/wp-login.php"}) {
+    EXPECT_EQ(parse_route(p).kind, Route::Kind::not_found) << p;
+  }
+}
+
+TEST(ArticlePath, IsTheInverseOfParseRoute) {
+  auto p = article_path("thoi-su", "tin-moi", 42);
+  EXPECT_EQ(p, "/thoi-su/tin-moi-42.html");
+  auto r = parse_route(p);
+  EXPECT_EQ(r.id, 42);
+  EXPECT_EQ(r.title_slug, "tin-moi");
+  EXPECT_EQ(category_path("the-thao"), "/the-thao/");
+}
+
+}  // namespace
+}  // namespace toasoan::site

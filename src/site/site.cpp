@@ -1,0 +1,202 @@
+#include "site/site.hpp"
+
+#include <charconv>
+#include <fstream>
+
+#include "base/clock.hpp"
+#include "base/log.hpp"
+#include "site/pages.hpp"
+#include "site/routes.hpp"
+
+namespace toasoan::site {
+namespace {
+
+// Pages change whenever the newsroom publishes; browsers revalidate every time, which costs
+// a 304 when nothing changed.
+constexpr const char* kPageCacheControl = "no-cache";
+// Media never changes under one name: an edited photo is uploaded under a new one.
+constexpr const char* kMediaCacheControl = "public, max-age=2592000";
+constexpr std::uintmax_t kMaxMediaBytes = 64u << 20;
+constexpr int kMaxPage = 100000;
+
+constexpr const char* kHtml = "text/html; charset=utf-8";
+
+// "page=N" as a page number: absent is 1; anything but 1..kMaxPage is no page at all.
+std::optional<int> page_number(std::string_view query) {
+  std::string raw = http::query_param(query, "page");
+  if (raw.empty()) return query.find("page=") == std::string_view::npos ? std::optional<int>(1) : std::nullopt;
+  int n = 0;
+  auto [end, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), n);
+  if (ec != std::errc() || end != raw.data() + raw.size() || n < 1 || n > kMaxPage) return std::nullopt;
+  return n;
+}
+
+bool safe_media_path(std::string_view p) {
+  if (p.empty() || p.size() > 512) return false;
+  std::size_t start = 0;
+  while (start <= p.size()) {
+    auto slash = p.find('/', start);
+    std::string_view seg = p.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
+    if (seg.empty() || seg.front() == '.') return false;
+    for (char c : seg)
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+            c == '.'))
+        return false;
+    if (slash == std::string_view::npos) break;
+    start = slash + 1;
+  }
+  return true;
+}
+
+}  // namespace
+
+Site::Site(store::Store& store, SiteConfig config)
+    : store_(store), config_(std::move(config)), cache_(config_.cache_bytes) {}
+
+SiteInfo Site::info(const Categories& cats) const {
+  SiteInfo i;
+  i.name = config_.name;
+  i.public_url = config_.public_url;
+  i.categories = &cats;
+  i.assets = &assets_;
+  i.now = unix_now();
+  return i;
+}
+
+void Site::content_changed() {
+  {
+    std::lock_guard lock(categories_mutex_);
+    categories_.reset();
+  }
+  cache_.clear();
+}
+
+std::shared_ptr<const Site::Categories> Site::categories() {
+  std::lock_guard lock(categories_mutex_);
+  if (!categories_) {
+    auto loaded = store_.categories();
+    if (!loaded) {
+      log::warn("categories: " + loaded.error().message);
+      return nullptr;
+    }
+    categories_ = std::make_shared<const Categories>(std::move(*loaded));
+  }
+  return categories_;
+}
+
+void Site::handle(const http::Request& req, http::Response& res) {
+  Route route = parse_route(req.path);
+  bool read_only = req.method == "GET" || req.method == "HEAD";
+  if (!read_only) {
+    res.status = 405;
+    res.set_header("Allow", "GET, HEAD");
+    res.content_type = "text/plain; charset=utf-8";
+    res.body = "Method Not Allowed";
+    return;
+  }
+  if (route.kind == Route::Kind::asset) {
+    if (const CachedPage* a = assets_.find(route.rest)) return respond(req, res, *a);
+  }
+
+  // The cache key: the path, and of the query only what selects a different page.
+  std::string key(req.path);
+  if (route.kind == Route::Kind::category || route.kind == Route::Kind::api) {
+    if (!req.query.empty()) key.append("?").append(req.query.substr(0, 512));
+  }
+  if (auto hit = cache_.get(key)) return respond(req, res, *hit);
+
+  auto gen = cache_.generation();
+  auto page = render(req, req.path, key);
+  if (page->status == 200 || page->status == 301) cache_.put(key, page, gen);
+  respond(req, res, *page);
+}
+
+std::shared_ptr<const CachedPage> Site::render(const http::Request& req, std::string_view path, const std::string& key) {
+  static const Categories none;
+  auto cats = categories();
+  if (!cats) return error_page(none, 503);
+  Route route = parse_route(path);
+  switch (route.kind) {
+    case Route::Kind::home: return render_home(*cats);
+    case Route::Kind::category: return render_category(*cats, route.category_slug, req.query);
+    case Route::Kind::article: return render_article(*cats, route.id, path);
+    case Route::Kind::api: return render_api(*cats, route.rest, req.query);
+    case Route::Kind::media: return media_file(*cats, route.rest);
+    default: return error_page(*cats, 404);
+  }
+}
+
+std::shared_ptr<const CachedPage> Site::error_page(const Categories& cats, int status) {
+  std::string body = status == 404 ? not_found_page(info(cats)) : unavailable_page(info(cats));
+  return CachedPage::make(status, kHtml, std::move(body), "no-store");
+}
+
+std::shared_ptr<const CachedPage> Site::render_home(const Categories& cats) {
+  HomePageData d;
+  auto newest = store_.latest({std::nullopt, config_.latest_count + 1, 0});
+  if (!newest) return error_page(cats, 503);
+  d.newest = std::move(*newest);
+  for (const auto& c : cats) {
+    auto items = store_.latest({c.id, 3, 0});
+    if (!items) return error_page(cats, 503);
+    d.sections.push_back({c, std::move(*items)});
+  }
+  return CachedPage::make(200, kHtml, home_page(info(cats), d), kPageCacheControl);
+}
+
+std::shared_ptr<const CachedPage> Site::render_category(const Categories& cats, std::string_view slug,
+                                                        std::string_view query) {
+  const articles::Category* cat = nullptr;
+  for (const auto& c : cats)
+    if (c.slug == slug) cat = &c;
+  auto page = page_number(query);
+  if (!cat || !page) return error_page(cats, 404);
+  auto total = store_.count_published(cat->id);
+  if (!total) return error_page(cats, 503);
+  int pages = std::max<std::int64_t>(1, (*total + config_.page_size - 1) / config_.page_size);
+  if (*page > pages) return error_page(cats, 404);
+  auto items = store_.latest({cat->id, config_.page_size, (*page - 1) * config_.page_size});
+  if (!items) return error_page(cats, 503);
+  CategoryPageData d{*cat, std::move(*items), *page, pages};
+  return CachedPage::make(200, kHtml, category_page(info(cats), d), kPageCacheControl);
+}
+
+std::shared_ptr<const CachedPage> Site::render_article(const Categories& cats, std::int64_t id, std::string_view path) {
+  auto found = store_.article(id);
+  if (!found) return error_page(cats, 503);
+  if (!found->has_value() || (*found)->status != articles::Status::published) return error_page(cats, 404);
+  const articles::Article& a = **found;
+  std::string canonical = article_path(a);
+  if (path != canonical) {
+    // An old or mistyped slug: send readers and search engines to the one true address.
+    auto p = std::make_shared<CachedPage>(*CachedPage::make(301, "text/plain; charset=utf-8",
+                                                            "Moved Permanently", "public, max-age=300"));
+    p->location = canonical;
+    return p;
+  }
+  ArticlePageData d;
+  d.article = &a;
+  auto latest = store_.latest({std::nullopt, config_.latest_count + 1, 0});
+  if (!latest) return error_page(cats, 503);
+  for (auto& s : *latest)
+    if (s.id != a.id && static_cast<int>(d.latest.size()) < config_.latest_count) d.latest.push_back(std::move(s));
+  auto related = store_.latest({a.category_id, 6, 0});
+  if (!related) return error_page(cats, 503);
+  for (auto& s : *related)
+    if (s.id != a.id && d.related.size() < 5) d.related.push_back(std::move(s));
+  return CachedPage::make(200, kHtml, article_page(info(cats), d), kPageCacheControl);
+}
+
+std::shared_ptr<const CachedPage> Site::media_file(const Categories& cats, std::string_view path) {
+  if (!safe_media_path(path)) return error_page(cats, 404);
+  std::error_code ec;
+  auto file = config_.media_dir / std::filesystem::path(std::string(path));
+  auto size = std::filesystem::file_size(file, ec);
+  if (ec || !std::filesystem::is_regular_file(file, ec) || size > kMaxMediaBytes) return error_page(cats, 404);
+  std::ifstream in(file, std::ios::binary);
+  std::string body(size, '\0');
+  if (!in.read(body.data(), static_cast<std::streamsize>(size))) return error_page(cats, 404);
+  return CachedPage::make(200, std::string(content_type_for(path)), std::move(body), kMediaCacheControl);
+}
+
+}  // namespace toasoan::site

@@ -1,0 +1,67 @@
+// The public web surface: reader pages, the JSON read API, static assets and media, behind
+// one request handler. It gathers data from the store, renders through the page views, and
+// keeps what it rendered in the page cache until the content changes.
+//
+// Thread-safe: handle() is called from every I/O thread at once; content_changed() from the
+// change watcher.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "http/message.hpp"
+#include "site/assets.hpp"
+#include "site/layout.hpp"
+#include "site/page_cache.hpp"
+#include "store/store.hpp"
+
+namespace toasoan::site {
+
+struct SiteConfig {
+  std::string name = "Báo Đồi Mây";
+  std::string public_url = "http://127.0.0.1:8080";  // no trailing slash
+  std::filesystem::path media_dir = "data/media";
+  std::size_t cache_bytes = 48u << 20;  // rendered pages; ~40 KB each with their compressed forms
+  int page_size = 20;                   // articles per category page
+  int latest_count = 10;                // "Tin mới"
+};
+
+class Site {
+ public:
+  Site(store::Store& store, SiteConfig config);
+
+  void handle(const http::Request& req, http::Response& res);
+
+  // Drops every cached page and reloads the category list; call when the store's change
+  // token moves.
+  void content_changed();
+
+  const Assets& assets() const { return assets_; }
+
+ private:
+  using Categories = std::vector<articles::Category>;
+
+  std::shared_ptr<const Categories> categories();
+  std::shared_ptr<const CachedPage> render(const http::Request& req, std::string_view path, const std::string& key);
+  std::shared_ptr<const CachedPage> render_home(const Categories& cats);
+  std::shared_ptr<const CachedPage> render_category(const Categories& cats, std::string_view slug,
+                                                    std::string_view query);
+  std::shared_ptr<const CachedPage> render_article(const Categories& cats, std::int64_t id, std::string_view path);
+  std::shared_ptr<const CachedPage> render_api(const Categories& cats, std::string_view rest, std::string_view query);
+  std::shared_ptr<const CachedPage> error_page(const Categories& cats, int status);
+  std::shared_ptr<const CachedPage> media_file(const Categories& cats, std::string_view path);
+  SiteInfo info(const Categories& cats) const;
+
+  store::Store& store_;
+  const SiteConfig config_;
+  const Assets assets_;
+  PageCache cache_;
+
+  std::mutex categories_mutex_;
+  std::shared_ptr<const Categories> categories_;  // GUARDED_BY(categories_mutex_); null: reload
+};
+
+}  // namespace toasoan::site

@@ -1,0 +1,42 @@
+#include "store/row_codec.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "articles/block_json.hpp"
+
+namespace toasoan::store {
+
+std::string authors_to_json(const std::vector<std::string>& authors) {
+  return nlohmann::json(authors).dump();
+}
+
+std::vector<std::string> authors_from_json(std::string_view text) {
+  auto doc = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
+  std::vector<std::string> out;
+  if (!doc.is_array()) return out;
+  for (const auto& a : doc)
+    if (a.is_string()) out.push_back(a.get<std::string>());
+  return out;
+}
+
+std::vector<articles::Block> blocks_from_column(std::string_view json) {
+  auto r = articles::blocks_from_json(json);
+  if (!r) return {};
+  return std::move(r).value();
+}
+
+const articles::Block* lead_figure(const std::vector<articles::Block>& blocks) {
+  for (const auto& b : blocks)
+    if (b.type == articles::Block::Type::figure && !b.image.empty()) return &b;
+  return nullptr;
+}
+
+const char* status_name(articles::Status s) {
+  return s == articles::Status::published ? "published" : "unpublished";
+}
+
+articles::Status status_from_name(std::string_view s) {
+  return s == "published" ? articles::Status::published : articles::Status::unpublished;
+}
+
+}  // namespace toasoan::store

@@ -1,0 +1,27 @@
+// How article fields that have no column type of their own (blocks, authors) are written to
+// and read from a text column. Shared by every store implementation so the stored form is the
+// same on SQLite and PostgreSQL.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "articles/article.hpp"
+
+namespace toasoan::store {
+
+std::string authors_to_json(const std::vector<std::string>& authors);
+std::vector<std::string> authors_from_json(std::string_view json);
+
+// Blocks as stored; a row that no longer parses (it should not happen: every write goes
+// through blocks_to_json) reads as no blocks rather than failing the page.
+std::vector<articles::Block> blocks_from_column(std::string_view json);
+
+// The first figure with an image: the article's lead photo in lists.
+const articles::Block* lead_figure(const std::vector<articles::Block>& blocks);
+
+const char* status_name(articles::Status s);
+articles::Status status_from_name(std::string_view s);
+
+}  // namespace toasoan::store

@@ -1,0 +1,341 @@
+#include "store/sqlite/sqlite_store.hpp"
+
+#include <unordered_map>
+
+#include "articles/block_json.hpp"
+#include "base/clock.hpp"
+#include "store/migrations.hpp"
+#include "store/row_codec.hpp"
+#include "text/slug.hpp"
+
+namespace toasoan::store::sqlite {
+
+using articles::Article;
+using articles::Category;
+using articles::Summary;
+
+// A borrowed connection that goes back to the pool when the lease ends.
+class SqliteStore::Lease {
+ public:
+  Lease(SqliteStore* owner, std::unique_ptr<Connection> c) : owner_(owner), c_(std::move(c)) {}
+  Lease(Lease&& o) noexcept = default;
+  ~Lease() {
+    if (c_) owner_->release(std::move(c_));
+  }
+  Connection& operator*() { return *c_; }
+  Connection* operator->() { return c_.get(); }
+
+ private:
+  SqliteStore* owner_;
+  std::unique_ptr<Connection> c_;
+};
+
+namespace {
+
+// Rolls back unless committed, so an early return inside a write leaves nothing half-done.
+class Transaction {
+ public:
+  explicit Transaction(Connection& c) : c_(c) {}
+  Status begin() { return c_.exec("BEGIN IMMEDIATE"); }
+  Status commit() {
+    auto s = c_.exec("COMMIT");
+    if (s) done_ = true;
+    return s;
+  }
+  ~Transaction() {
+    if (!done_) c_.exec("ROLLBACK");
+  }
+
+ private:
+  Connection& c_;
+  bool done_ = false;
+};
+
+Error step_error(Connection& c) {
+  int code = sqlite3_errcode(c.handle());
+  if (code == SQLITE_BUSY || code == SQLITE_LOCKED) return unavailable("SQLite bận: " + c.last_error());
+  return internal("SQLite: " + c.last_error());
+}
+
+constexpr const char* kSummaryColumns =
+    "a.id, a.title, a.slug, a.lead, c.name, c.slug, a.published_at, a.image, a.image_width, a.image_height";
+
+Summary read_summary(Statement& s) {
+  Summary r;
+  r.id = s.int64(0);
+  r.title = s.text(1);
+  r.slug = s.text(2);
+  r.lead = s.text(3);
+  r.category_name = s.text(4);
+  r.category_slug = s.text(5);
+  r.published_at = s.int64(6);
+  r.image = s.text(7);
+  r.image_width = static_cast<int>(s.int64(8));
+  r.image_height = static_cast<int>(s.int64(9));
+  return r;
+}
+
+// Finds or creates the category named `name`; a new one goes last in the display order. Two
+// names that fold to one slug ("Thời sự", "Thoi su") get distinct slugs.
+Result<std::int64_t> category_id(Connection& c, const std::string& name) {
+  {
+    TOASOAN_SQLITE_STATEMENT(find, c, "SELECT id FROM categories WHERE name = ?");
+    find.bind(name);
+    int rc = find.step();
+    if (rc == SQLITE_ROW) return find.int64(0);
+    if (rc != SQLITE_DONE) return step_error(c);
+  }
+  std::string base = text::slugify(name);
+  if (base.empty()) base = "chuyen-muc";
+  for (int n = 1; n < 1000; ++n) {
+    std::string slug = n == 1 ? base : base + "-" + std::to_string(n);
+    TOASOAN_SQLITE_STATEMENT(taken, c, "SELECT 1 FROM categories WHERE slug = ?");
+    taken.bind(slug);
+    int rc = taken.step();
+    if (rc == SQLITE_ROW) continue;
+    if (rc != SQLITE_DONE) return step_error(c);
+    TOASOAN_SQLITE_STATEMENT(
+        insert, c,
+        "INSERT INTO categories (name, slug, position) "
+        "VALUES (?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM categories))");
+    insert.bind(name, slug);
+    if (insert.step() != SQLITE_DONE) return step_error(c);
+    return static_cast<std::int64_t>(sqlite3_last_insert_rowid(c.handle()));
+  }
+  return internal("không tạo được đường dẫn cho chuyên mục " + name);
+}
+
+}  // namespace
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) {
+  std::unique_ptr<SqliteStore> s(new SqliteStore(path));
+  auto first = Connection::open(path);
+  if (!first) return first.error();
+  // A file that is not a database fails here, with SQLite's own words, not at the first page.
+  if (auto check = (*first)->exec("SELECT count(*) FROM sqlite_schema"); !check)
+    return invalid(path + " không phải cơ sở dữ liệu SQLite dùng được: " + check.error().message);
+  auto watcher = Connection::open(path);
+  if (!watcher) return watcher.error();
+  s->watcher_ = std::move(*watcher);
+  s->idle_.push_back(std::move(*first));
+  return s;
+}
+
+Result<SqliteStore::Lease> SqliteStore::acquire() {
+  {
+    std::lock_guard lock(pool_mutex_);
+    if (!idle_.empty()) {
+      auto c = std::move(idle_.back());
+      idle_.pop_back();
+      return Lease(this, std::move(c));
+    }
+  }
+  auto c = Connection::open(path_);
+  if (!c) return c.error();
+  return Lease(this, std::move(*c));
+}
+
+void SqliteStore::release(std::unique_ptr<Connection> c) {
+  std::lock_guard lock(pool_mutex_);
+  idle_.push_back(std::move(c));
+}
+
+Status SqliteStore::migrate() {
+  auto lease = acquire();
+  if (!lease) return lease.error();
+  Connection& c = **lease;
+  if (auto s = c.exec("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                      "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)");
+      !s)
+    return s;
+  for (const auto& m : migrations::for_engine("sqlite")) {
+    Transaction tx(c);
+    if (auto s = tx.begin(); !s) return s;
+    {
+      TOASOAN_SQLITE_STATEMENT(seen, c, "SELECT 1 FROM schema_migrations WHERE version = ?");
+      seen.bind(m.version);
+      int rc = seen.step();
+      if (rc == SQLITE_ROW) continue;  // the transaction rolls back: nothing was written
+      if (rc != SQLITE_DONE) return step_error(c);
+    }
+    if (auto s = c.exec(m.sql); !s)
+      return internal("migration " + std::string(m.name) + ": " + s.error().message);
+    {
+      TOASOAN_SQLITE_STATEMENT(record, c,
+                               "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)");
+      record.bind(m.version, m.name, unix_now());
+      if (record.step() != SQLITE_DONE) return step_error(c);
+    }
+    if (auto s = tx.commit(); !s) return s;
+  }
+  return ok_status();
+}
+
+Result<std::vector<Upserted>> SqliteStore::upsert(std::span<const articles::Incoming> batch, std::int64_t now) {
+  auto lease = acquire();
+  if (!lease) return lease.error();
+  Connection& c = **lease;
+  Transaction tx(c);
+  if (auto s = tx.begin(); !s) return s.error();
+  std::unordered_map<std::string, std::int64_t> categories;
+  std::vector<Upserted> out;
+  out.reserve(batch.size());
+  for (const auto& a : batch) {
+    std::int64_t cat;
+    if (auto it = categories.find(a.category_name); it != categories.end()) {
+      cat = it->second;
+    } else {
+      auto id = category_id(c, a.category_name);
+      if (!id) return id.error();
+      cat = categories[a.category_name] = *id;
+    }
+    std::string slug = text::slugify(a.title);
+    if (slug.empty()) slug = "bai-viet";
+    std::string blocks = articles::blocks_to_json(a.blocks);
+    std::string authors = authors_to_json(a.authors);
+    const articles::Block* photo = lead_figure(a.blocks);
+    std::string image = photo ? photo->image : std::string();
+    int iw = photo ? photo->width : 0, ih = photo ? photo->height : 0;
+
+    std::optional<std::int64_t> existing;
+    {
+      TOASOAN_SQLITE_STATEMENT(find, c, "SELECT id FROM articles WHERE external_id = ?");
+      find.bind(a.external_id);
+      int rc = find.step();
+      if (rc == SQLITE_ROW) existing = find.int64(0);
+      else if (rc != SQLITE_DONE) return step_error(c);
+    }
+    if (existing) {
+      TOASOAN_SQLITE_STATEMENT(
+          update, c,
+          "UPDATE articles SET title = ?, slug = ?, lead = ?, blocks = ?, authors = ?, category_id = ?, "
+          "status = ?, published_at = COALESCE(?, published_at), updated_at = ?, image = ?, "
+          "image_width = ?, image_height = ? WHERE id = ?");
+      // COALESCE keeps the stored time when the line has none: a re-import must not make an
+      // old article the newest.
+      if (a.published) update.bind(a.title, slug, a.lead, blocks, authors, cat, status_name(a.status),
+                                   *a.published, now, image, iw, ih, *existing);
+      else update.bind(a.title, slug, a.lead, blocks, authors, cat, status_name(a.status), nullptr,
+                       now, image, iw, ih, *existing);
+      if (update.step() != SQLITE_DONE) return step_error(c);
+      out.push_back(Upserted::updated);
+    } else {
+      TOASOAN_SQLITE_STATEMENT(
+          insert, c,
+          "INSERT INTO articles (external_id, title, slug, lead, blocks, authors, category_id, status, "
+          "published_at, updated_at, image, image_width, image_height) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      insert.bind(a.external_id, a.title, slug, a.lead, blocks, authors, cat, status_name(a.status),
+                  a.published.value_or(now), now, image, iw, ih);
+      if (insert.step() != SQLITE_DONE) return step_error(c);
+      out.push_back(Upserted::inserted);
+    }
+  }
+  if (auto s = tx.commit(); !s) return s.error();
+  return out;
+}
+
+Result<std::vector<Summary>> SqliteStore::latest(const ListQuery& q) {
+  auto lease = acquire();
+  if (!lease) return lease.error();
+  Connection& c = **lease;
+  static const std::string all_sql = std::string("SELECT ") + kSummaryColumns +
+      " FROM articles a JOIN categories c ON c.id = a.category_id WHERE a.status = 'published' "
+      "ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?";
+  static const std::string cat_sql = std::string("SELECT ") + kSummaryColumns +
+      " FROM articles a JOIN categories c ON c.id = a.category_id WHERE a.category_id = ? AND "
+      "a.status = 'published' ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?";
+  std::vector<Summary> out;
+  auto run = [&](Statement& s) -> Status {
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW) out.push_back(read_summary(s));
+    if (rc != SQLITE_DONE) return step_error(c);
+    return ok_status();
+  };
+  if (q.category_id) {
+    TOASOAN_SQLITE_STATEMENT(s, c, cat_sql.c_str());
+    s.bind(*q.category_id, q.limit, q.offset);
+    if (auto st = run(s); !st) return st.error();
+  } else {
+    TOASOAN_SQLITE_STATEMENT(s, c, all_sql.c_str());
+    s.bind(q.limit, q.offset);
+    if (auto st = run(s); !st) return st.error();
+  }
+  return out;
+}
+
+Result<std::int64_t> SqliteStore::count_published(std::optional<std::int64_t> category_id) {
+  auto lease = acquire();
+  if (!lease) return lease.error();
+  Connection& c = **lease;
+  if (category_id) {
+    TOASOAN_SQLITE_STATEMENT(s, c, "SELECT count(*) FROM articles WHERE category_id = ? AND status = 'published'");
+    s.bind(*category_id);
+    if (s.step() != SQLITE_ROW) return step_error(c);
+    return s.int64(0);
+  }
+  TOASOAN_SQLITE_STATEMENT(s, c, "SELECT count(*) FROM articles WHERE status = 'published'");
+  if (s.step() != SQLITE_ROW) return step_error(c);
+  return s.int64(0);
+}
+
+Result<std::optional<Article>> SqliteStore::article(std::int64_t id) {
+  auto lease = acquire();
+  if (!lease) return lease.error();
+  Connection& c = **lease;
+  TOASOAN_SQLITE_STATEMENT(
+      s, c,
+      "SELECT a.id, a.external_id, a.title, a.slug, a.lead, a.blocks, a.authors, a.category_id, c.name, "
+      "c.slug, a.status, a.published_at, a.updated_at FROM articles a JOIN categories c ON c.id = a.category_id "
+      "WHERE a.id = ?");
+  s.bind(id);
+  int rc = s.step();
+  if (rc == SQLITE_DONE) return std::optional<Article>();
+  if (rc != SQLITE_ROW) return step_error(c);
+  Article a;
+  a.id = s.int64(0);
+  a.external_id = s.text(1);
+  a.title = s.text(2);
+  a.slug = s.text(3);
+  a.lead = s.text(4);
+  a.blocks = blocks_from_column(s.text(5));
+  a.authors = authors_from_json(s.text(6));
+  a.category_id = s.int64(7);
+  a.category_name = s.text(8);
+  a.category_slug = s.text(9);
+  a.status = status_from_name(s.text(10));
+  a.published_at = s.int64(11);
+  a.updated_at = s.int64(12);
+  return std::optional<Article>(std::move(a));
+}
+
+Result<std::vector<Category>> SqliteStore::categories() {
+  auto lease = acquire();
+  if (!lease) return lease.error();
+  Connection& c = **lease;
+  TOASOAN_SQLITE_STATEMENT(s, c, "SELECT id, name, slug, position FROM categories ORDER BY position, id");
+  std::vector<Category> out;
+  int rc;
+  while ((rc = s.step()) == SQLITE_ROW)
+    out.push_back({s.int64(0), std::string(s.text(1)), std::string(s.text(2)), static_cast<int>(s.int64(3))});
+  if (rc != SQLITE_DONE) return step_error(c);
+  return out;
+}
+
+Result<bool> SqliteStore::empty() {
+  auto lease = acquire();
+  if (!lease) return lease.error();
+  Connection& c = **lease;
+  TOASOAN_SQLITE_STATEMENT(s, c, "SELECT NOT EXISTS (SELECT 1 FROM articles)");
+  if (s.step() != SQLITE_ROW) return step_error(c);
+  return s.int64(0) != 0;
+}
+
+Result<std::uint64_t> SqliteStore::change_token() {
+  std::lock_guard lock(watch_mutex_);
+  TOASOAN_SQLITE_STATEMENT(s, *watcher_, "PRAGMA data_version");
+  if (s.step() != SQLITE_ROW) return step_error(*watcher_);
+  return static_cast<std::uint64_t>(s.int64(0));
+}
+
+}  // namespace toasoan::store::sqlite

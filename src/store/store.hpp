@@ -1,0 +1,67 @@
+// The store: the one interface through which every layer reads and writes the newspaper's
+// content, whatever database holds it.
+//
+// Implementations: sqlite/ (embedded, the default) and, when a paper outgrows one machine,
+// postgres/. Nothing above this header knows which one it talks to, and no SQL leaves the
+// implementations. Every method is safe to call from several threads at once; each call
+// takes a connection from the implementation's pool for its duration.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "articles/article.hpp"
+#include "base/result.hpp"
+
+namespace toasoan::store {
+
+struct ListQuery {
+  std::optional<std::int64_t> category_id;  // all categories when empty
+  int limit = 20;
+  int offset = 0;
+};
+
+enum class Upserted { inserted, updated };
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Applies the migrations this binary knows that the database has not seen yet, in order,
+  // each in its own transaction. Safe to run at every start.
+  virtual Status migrate() = 0;
+
+  // Inserts or updates articles keyed on their external id, creating categories as they
+  // appear, all in one transaction: either every article is written or none is.
+  // `now` (Unix seconds) stamps updated_at, and published_at when an article has none.
+  virtual Result<std::vector<Upserted>> upsert(std::span<const articles::Incoming> batch,
+                                               std::int64_t now) = 0;
+
+  // Published articles, newest first.
+  virtual Result<std::vector<articles::Summary>> latest(const ListQuery& query) = 0;
+  virtual Result<std::int64_t> count_published(std::optional<std::int64_t> category_id) = 0;
+
+  // Any article by id, whatever its status (the caller decides who may see it).
+  virtual Result<std::optional<articles::Article>> article(std::int64_t id) = 0;
+
+  // Categories in display order.
+  virtual Result<std::vector<articles::Category>> categories() = 0;
+
+  virtual Result<bool> empty() = 0;
+
+  // A number that changes whenever any writer (this process or another) commits a change.
+  // Caches compare it to know they are stale.
+  virtual Result<std::uint64_t> change_token() = 0;
+};
+
+// Opens the store a --db URL names: "sqlite:PATH" (or a bare path) or
+// "postgresql://…". The error says what is wrong with the URL or why the database cannot be
+// opened, in one line.
+Result<std::unique_ptr<Store>> open(std::string_view url);
+
+}  // namespace toasoan::store
