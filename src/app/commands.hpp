@@ -16,6 +16,8 @@ struct ServeOptions {
   int threads = 0;
   bool sample = false;
   bool access_log = true;
+  int read_timeout = 10;  // seconds; see http::Limits
+  int idle_timeout = 30;
 };
 int serve_command(const ServeOptions& options);
 

@@ -39,6 +39,10 @@ int main(int argc, char** argv) {
                 "Public address used in canonical links and the API, e.g. https://baodoimay.vn "
                 "(env TOASOAN_PUBLIC_URL; default http://LISTEN)");
   s->add_option("--threads", serve.threads, "I/O threads (default: one per core)")->check(CLI::Range(0, 256));
+  s->add_option("--read-timeout", serve.read_timeout, "Seconds a client may take to send one request")
+      ->capture_default_str()->check(CLI::Range(1, 3600));
+  s->add_option("--idle-timeout", serve.idle_timeout, "Seconds a keep-alive connection may wait for its next request")
+      ->capture_default_str()->check(CLI::Range(1, 3600));
   bool no_access_log = false;
   s->add_flag("--no-access-log", no_access_log, "Do not write a line per request to standard error");
 

@@ -77,6 +77,8 @@ int serve_command(const ServeOptions& o) {
   server.listen = o.listen;
   server.threads = o.threads;
   server.access_log = o.access_log;
+  server.limits.request_read = std::chrono::seconds(o.read_timeout);
+  server.limits.idle = std::chrono::seconds(o.idle_timeout);
   server.on_listening = [&](const std::string& address) {
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
     log::info("serving http://" + address + "/ (ready in " + std::to_string(ms) + " ms)");
