@@ -1,6 +1,8 @@
 #include "app/change_watcher.hpp"
 
+#include "base/clock.hpp"
 #include "base/log.hpp"
+#include "text/datetime.hpp"
 
 namespace toasoan::app {
 
@@ -16,12 +18,24 @@ ChangeWatcher::~ChangeWatcher() {
   thread_.join();
 }
 
+namespace {
+
+// Pages show today's date in the masthead, so they go stale at midnight in Vietnam too.
+std::int64_t vietnam_day() { return (unix_now() + text::kVietnamUtcOffsetSeconds) / 86400; }
+
+}  // namespace
+
 void ChangeWatcher::run() {
   std::optional<std::uint64_t> last;
   bool failing = false;
+  std::int64_t day = vietnam_day();
   std::unique_lock lock(mutex_);
   while (!stop_) {
     lock.unlock();
+    if (std::int64_t today = vietnam_day(); today != day) {
+      day = today;
+      on_change_();
+    }
     auto token = store_.change_token();
     if (token) {
       if (last && *token != *last) on_change_();

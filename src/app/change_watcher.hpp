@@ -1,6 +1,6 @@
 // Watches the store for changes made by anyone (this server, an import in another process,
 // another node) and tells the site, so cached pages never outlive the content by more than
-// one poll interval.
+// one poll interval. Also tells it when the date changes in Vietnam.
 #pragma once
 
 #include <chrono>

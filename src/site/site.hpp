@@ -24,7 +24,9 @@ struct SiteConfig {
   std::string name = "Báo Đồi Mây";
   std::string public_url = "http://127.0.0.1:8080";  // no trailing slash
   std::filesystem::path media_dir = "data/media";
-  std::size_t cache_bytes = 48u << 20;  // rendered pages; ~40 KB each with their compressed forms
+  // Rendered pages, ~40 KB each with their compressed forms. Sized so that a server holding
+  // a whole archive stays under 100 MB resident.
+  std::size_t cache_bytes = 32u << 20;
   int page_size = 20;                   // articles per category page
   int latest_count = 10;                // "Tin mới"
 };
