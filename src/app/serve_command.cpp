@@ -68,9 +68,8 @@ int serve_command(const ServeOptions& o) {
   site::SiteConfig config;
   config.name = o.site_name;
   config.media_dir = o.media;
-  config.public_url = o.public_url.empty() ? "http://" + o.listen : o.public_url;
-  while (config.public_url.ends_with("/")) config.public_url.pop_back();
   site::Site site(*store, config);
+  if (!o.public_url.empty()) site.set_public_url(o.public_url);
   ChangeWatcher watcher(*store, kChangePoll, [&site] { site.content_changed(); });
 
   http::ServerOptions server;
@@ -80,6 +79,8 @@ int serve_command(const ServeOptions& o) {
   server.limits.request_read = std::chrono::seconds(o.read_timeout);
   server.limits.idle = std::chrono::seconds(o.idle_timeout);
   server.on_listening = [&](const std::string& address) {
+    // Without --public-url, links name the address actually bound (--listen may say port 0).
+    if (o.public_url.empty()) site.set_public_url("http://" + address);
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
     log::info("serving http://" + address + "/ (ready in " + std::to_string(ms) + " ms)");
   };

@@ -177,15 +177,18 @@ asio::awaitable<void> session(Server& s, std::uint64_t id, std::shared_ptr<Conne
       r.path = r.target.substr(0, q);
       r.query = q == std::string_view::npos ? std::string_view() : r.target.substr(q + 1);
       r.body = req.body();
-      std::size_t fields = 0;
+      std::size_t fields = 0, hosts = 0;
       for (const auto& f : req) {
         if (++fields > lim.header_fields) break;
+        if (f.name() == bhttp::field::host) ++hosts;
         r.headers.emplace_back(f.name_string(), f.value());
       }
 
       Response res;
       if (fields > lim.header_fields) {
         res = plain_error(431, "Request Header Fields Too Large");
+      } else if (req.version() >= 11 && hosts != 1) {
+        res = plain_error(400, "Bad Request");  // RFC 9112 3.2: exactly one Host in HTTP/1.1
       } else if (r.target.empty() || r.target.front() != '/') {
         res = plain_error(400, "Bad Request");  // absolute-form and authority-form are for proxies
       } else {

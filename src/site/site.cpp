@@ -63,6 +63,11 @@ SiteInfo Site::info(const Categories& cats) const {
   return i;
 }
 
+void Site::set_public_url(std::string url) {
+  while (url.ends_with("/")) url.pop_back();
+  config_.public_url = std::move(url);
+}
+
 void Site::content_changed() {
   {
     std::lock_guard lock(categories_mutex_);
@@ -122,8 +127,21 @@ std::shared_ptr<const CachedPage> Site::render(const http::Request& req, std::st
     case Route::Kind::article: return render_article(*cats, route.id, path);
     case Route::Kind::api: return render_api(*cats, route.rest, req.query);
     case Route::Kind::media: return media_file(*cats, route.rest);
-    default: return error_page(*cats, 404);
+    default: break;
   }
+  // "/thoi-su" for "/thoi-su/": a reader typed the section's address by hand.
+  if (path.size() > 1 && path.find('/', 1) == std::string_view::npos) {
+    for (const auto& c : *cats)
+      if (path.substr(1) == c.slug) return redirect(category_path(c.slug));
+  }
+  return error_page(*cats, 404);
+}
+
+std::shared_ptr<const CachedPage> Site::redirect(const std::string& location) {
+  auto p = std::make_shared<CachedPage>(
+      *CachedPage::make(301, "text/plain; charset=utf-8", "Moved Permanently", "public, max-age=300"));
+  p->location = location;
+  return p;
 }
 
 std::shared_ptr<const CachedPage> Site::error_page(const Categories& cats, int status) {
@@ -167,13 +185,8 @@ std::shared_ptr<const CachedPage> Site::render_article(const Categories& cats, s
   if (!found->has_value() || (*found)->status != articles::Status::published) return error_page(cats, 404);
   const articles::Article& a = **found;
   std::string canonical = article_path(a);
-  if (path != canonical) {
-    // An old or mistyped slug: send readers and search engines to the one true address.
-    auto p = std::make_shared<CachedPage>(*CachedPage::make(301, "text/plain; charset=utf-8",
-                                                            "Moved Permanently", "public, max-age=300"));
-    p->location = canonical;
-    return p;
-  }
+  // An old or mistyped slug: send readers and search engines to the one true address.
+  if (path != canonical) return redirect(canonical);
   ArticlePageData d;
   d.article = &a;
   auto latest = store_.latest({std::nullopt, config_.latest_count + 1, 0});

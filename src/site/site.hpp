@@ -41,6 +41,10 @@ class Site {
   // token moves.
   void content_changed();
 
+  // The address links are made absolute with, once the server knows the port it bound.
+  // REQUIRES: called before the first handle().
+  void set_public_url(std::string url);
+
   const Assets& assets() const { return assets_; }
 
  private:
@@ -53,12 +57,13 @@ class Site {
                                                     std::string_view query);
   std::shared_ptr<const CachedPage> render_article(const Categories& cats, std::int64_t id, std::string_view path);
   std::shared_ptr<const CachedPage> render_api(const Categories& cats, std::string_view rest, std::string_view query);
+  std::shared_ptr<const CachedPage> redirect(const std::string& location);
   std::shared_ptr<const CachedPage> error_page(const Categories& cats, int status);
   std::shared_ptr<const CachedPage> media_file(const Categories& cats, std::string_view path);
   SiteInfo info(const Categories& cats) const;
 
   store::Store& store_;
-  const SiteConfig config_;
+  SiteConfig config_;  // set_public_url() writes it before serving starts
   const Assets assets_;
   PageCache cache_;
 

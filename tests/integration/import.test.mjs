@@ -1,0 +1,170 @@
+// `toasoan import` as an operator uses it: bad lines reported by number and skipped, the good
+// ones kept, a summary, exit statuses, idempotent re-imports, standard input.
+// The first tests make their own lines; the corpus test needs ../shared.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import {
+  NEEDS_SHARED,
+  SEED_JSONL,
+  corpusSlice,
+  runImport,
+  startServer,
+  tempDir,
+  writeFile,
+} from './helpers.mjs';
+
+const article = (id, title, extra = {}) =>
+  JSON.stringify({
+    id,
+    title,
+    lead: `Đoạn dẫn của bài ${id}.`,
+    body: 'Đoạn thứ nhất của bài.\n\nĐoạn thứ hai của bài.',
+    category: 'Xã hội',
+    published: '2023-03-01T09:15:00+07:00',
+    ...extra,
+  });
+
+// Line numbers are 1-based and count blank lines too.
+const lines = [
+  /* 1 */ article('t-1', 'Bài tốt thứ nhất'),
+  /* 2 */ '{"id": "t-broken", "title": "JSON hỏng", ',
+  /* 3 */ article('t-3', 'Bài tốt thứ hai', { authors: ['Lê Văn A', 'Trần Thị B'] }),
+  /* 4 */ JSON.stringify({ id: 't-notitle', lead: 'Không có tiêu đề', body: 'x' }),
+  /* 5 */ '',
+  /* 6 */ null, // invalid UTF-8, filled in below
+  /* 7 */ JSON.stringify({ id: 't-block', title: 'Khối lạ', blocks: [{ type: 'video', src: 'x.mp4' }] }),
+  /* 8 */ article('t-8', 'Bài tốt thứ ba', { category: 'Thể thao' }),
+  /* 9 */ JSON.stringify({ id: 't-blanktitle', title: '   ', body: 'x' }),
+];
+const badLines = [2, 4, 6, 7, 9];
+const goodTitles = ['Bài tốt thứ nhất', 'Bài tốt thứ hai', 'Bài tốt thứ ba'];
+
+function fileWithBadLines() {
+  const parts = lines.map((l, i) =>
+    i === 5
+      ? Buffer.concat([Buffer.from('{"id": "t-utf8", "title": "Ti'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('u đề"}')])
+      : Buffer.from(l),
+  );
+  const out = [];
+  for (const p of parts) out.push(p, Buffer.from('\n'));
+  return Buffer.concat(out);
+}
+
+describe('toasoan import', () => {
+  let tmp;
+  before(() => {
+    tmp = tempDir();
+  });
+  after(() => tmp.cleanup());
+
+  test('bad lines are reported with their numbers, good lines kept, exit status 1', async () => {
+    const db = path.join(tmp.dir, 'bad.db');
+    const file = writeFile(tmp.dir, 'bad.jsonl', fileWithBadLines());
+    const r = await runImport({ db, file });
+    assert.equal(r.code, 1, `exit 1 when a line was rejected\n${r.stderr}`);
+    const reported = [...r.stderr.matchAll(/^dòng (\d+): bỏ qua: (.+)$/gm)].map((m) => Number(m[1]));
+    assert.deepEqual(reported, badLines, `each bad line once, by number:\n${r.stderr}`);
+    const why = Object.fromEntries([...r.stderr.matchAll(/^dòng (\d+): bỏ qua: (.+)$/gm)].map((m) => [m[1], m[2]]));
+    assert.match(why[2], /JSON/, 'broken JSON says so');
+    assert.match(why[4], /tiêu đề|title/, 'a missing title says so');
+    assert.match(why[6], /UTF-8/, 'invalid UTF-8 says so');
+    assert.match(why[7], /video|khối|block/i, 'an unknown block type says so');
+    assert.match(r.stdout, /Đã nhập 3 bài mới, cập nhật 0 bài, bỏ qua 5 dòng lỗi/);
+
+    // The good lines are on the site.
+    const s = await startServer({ db, media: path.join(tmp.dir, 'media'), args: ['--no-access-log'] });
+    try {
+      const j = await (await fetch(`${s.url}/api/v1/articles?per_page=100`)).json();
+      assert.equal(j.total, 3);
+      assert.deepEqual(j.articles.map((a) => a.title).sort(), [...goodTitles].sort());
+      const two = j.articles.find((a) => a.title === 'Bài tốt thứ hai');
+      const full = await (await fetch(`${s.url}/api/v1/articles/${two.id}`)).json();
+      assert.deepEqual(full.authors, ['Lê Văn A', 'Trần Thị B']);
+      assert.deepEqual(
+        full.blocks.map((b) => b.text),
+        ['Đoạn thứ nhất của bài.', 'Đoạn thứ hai của bài.'],
+        'a plain body becomes paragraphs at blank lines',
+      );
+      assert.equal(full.published, '2023-03-01T09:15:00+07:00');
+      const cats = (await (await fetch(`${s.url}/api/v1/categories`)).json()).categories.map((c) => c.slug);
+      assert.deepEqual(cats.sort(), ['the-thao', 'xa-hoi'], 'categories are created as they appear');
+    } finally {
+      assert.equal((await s.stop()).code, 0);
+    }
+  });
+
+  test('re-importing the same file updates instead of duplicating', async () => {
+    const db = path.join(tmp.dir, 'again.db');
+    const file = writeFile(tmp.dir, 'good.jsonl', lines.filter((l, i) => !badLines.includes(i + 1)).join('\n') + '\n');
+    const first = await runImport({ db, file });
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stdout, /Đã nhập 3 bài mới, cập nhật 0 bài, bỏ qua 0 dòng lỗi/);
+    const second = await runImport({ db, file });
+    assert.equal(second.code, 0, second.stderr);
+    assert.match(second.stdout, /Đã nhập 0 bài mới, cập nhật 3 bài, bỏ qua 0 dòng lỗi/);
+    const s = await startServer({ db, media: path.join(tmp.dir, 'media'), args: ['--no-access-log'] });
+    try {
+      const j = await (await fetch(`${s.url}/api/v1/articles`)).json();
+      assert.equal(j.total, 3, 'still three articles');
+    } finally {
+      assert.equal((await s.stop()).code, 0);
+    }
+  });
+
+  test('"-" reads standard input; CRLF line ends and a BOM are accepted', async () => {
+    const db = path.join(tmp.dir, 'stdin.db');
+    const input = '\uFEFF' + article('s-1', 'Bài từ đầu vào chuẩn') + '\r\n' + article('s-2', 'Bài thứ hai') + '\r\n';
+    const r = await runImport({ db, file: '-', input });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /Đã nhập 2 bài mới, cập nhật 0 bài, bỏ qua 0 dòng lỗi/);
+  });
+
+  test('decomposed Vietnamese is stored precomposed (NFC)', async () => {
+    const db = path.join(tmp.dir, 'nfc.db');
+    const decomposed = 'Nghi\u0323 quye\u0302\u0301t mo\u031b\u0301i'; // "Nghị quyết mới" as e + marks
+    const r = await runImport({ db, input: article('n-1', decomposed) + '\n' });
+    assert.equal(r.code, 0, r.stderr);
+    const s = await startServer({ db, media: path.join(tmp.dir, 'media'), args: ['--no-access-log'] });
+    try {
+      const a = (await (await fetch(`${s.url}/api/v1/articles`)).json()).articles[0];
+      assert.equal(a.title, 'Nghị quyết mới');
+      assert.equal(a.title, decomposed.normalize('NFC'));
+      assert.match(a.url, /\/xa-hoi\/nghi-quyet-moi-\d+\.html$/);
+    } finally {
+      assert.equal((await s.stop()).code, 0);
+    }
+  });
+
+  test('a missing file: exit 2 and a message naming it', async () => {
+    const db = path.join(tmp.dir, 'missing.db');
+    const missing = path.join(tmp.dir, 'khong-co-tep-nay.jsonl');
+    const r = await runImport({ db, file: missing });
+    assert.equal(r.code, 2);
+    assert.ok(r.stderr.includes(missing), `the message names the file: ${r.stderr}`);
+    assert.equal(r.stdout, '', 'no summary when nothing ran');
+  });
+
+  test('a folder, or a database that is not one: exit 2', async () => {
+    const dir = await runImport({ db: path.join(tmp.dir, 'x.db'), file: tmp.dir });
+    assert.equal(dir.code, 2, dir.stderr);
+    assert.ok(dir.stderr.length > 0);
+    const notDb = writeFile(tmp.dir, 'not-a-db.db', 'đây không phải cơ sở dữ liệu\n'.repeat(200));
+    const r = await runImport({ db: notDb, input: article('x-1', 'Bài') + '\n' });
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /SQLite|cơ sở dữ liệu/);
+  });
+
+  test('the model article and a corpus slice import cleanly, from a file and from stdin', { skip: NEEDS_SHARED }, async () => {
+    const db = path.join(tmp.dir, 'corpus.db');
+    const seed = await runImport({ db, file: SEED_JSONL });
+    assert.equal(seed.code, 0, seed.stderr);
+    assert.match(seed.stdout, /Đã nhập 1 bài mới/);
+    const r = await runImport({ db, input: corpusSlice(300) });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /Đã nhập 300 bài mới, cập nhật 0 bài, bỏ qua 0 dòng lỗi/);
+    const again = await runImport({ db, input: corpusSlice(300) });
+    assert.match(again.stdout, /Đã nhập 0 bài mới, cập nhật 300 bài/);
+  });
+});
