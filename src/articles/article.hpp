@@ -44,6 +44,16 @@ struct Summary {
   std::string image;              // first figure's image, "" when none
   int image_width = 0;
   int image_height = 0;
+  std::int64_t updated_at = 0;
+};
+
+// One month of the archive: how many articles were published in it (Vietnam time) and when
+// the last of them changed.
+struct ArchiveMonth {
+  int year = 0;
+  int month = 0;
+  std::int64_t articles = 0;
+  std::int64_t last_modified = 0;  // Unix seconds
 };
 
 struct Article {

@@ -9,9 +9,7 @@ namespace {
 
 using nlohmann::json;
 
-// Caps that keep one hostile line from costing the server unbounded memory or time later;
-// far above anything a newspaper writes (the longest corpus body is ~37k characters).
-constexpr std::size_t kMaxBlocks = 2000;
+// Far above any real photo; keeps width and height in the range every layer handles.
 constexpr int kMaxImageSide = 20000;
 
 Result<std::string> text_field(const json& o, const char* name, bool required) {

@@ -17,6 +17,10 @@
 
 namespace toasoan::articles {
 
+// The most blocks one article may have: far above anything a newspaper writes, low enough that
+// one hostile line cannot cost unbounded memory or time later.
+inline constexpr std::size_t kMaxBlocks = 2000;
+
 // Parses a JSON array of block objects.
 Result<std::vector<Block>> blocks_from_json(std::string_view json);
 

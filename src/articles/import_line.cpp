@@ -44,9 +44,10 @@ Result<Incoming> parse_import_line(std::string_view line) {
   if (id->is_string()) a.external_id = trimmed(id->get<std::string>());
   else if (id->is_number_integer() || id->is_number_unsigned()) a.external_id = id->dump();
   else return invalid("\"id\" phải là chuỗi hoặc số");
+  // NFC first: it can lengthen a string, and the limit is on what is stored.
+  a.external_id = text::nfc(a.external_id);
   if (a.external_id.empty()) return invalid("\"id\" trống");
   if (a.external_id.size() > kMaxIdBytes) return invalid("\"id\" quá dài");
-  a.external_id = text::nfc(a.external_id);
 
   auto title = optional_text(doc, "title");
   if (!title) return title.error();
@@ -65,6 +66,8 @@ Result<Incoming> parse_import_line(std::string_view line) {
     auto body = optional_text(doc, "body");
     if (!body) return body.error();
     a.blocks = paragraphs_from_text(*body);
+    // The stored form would refuse the article later; refuse it now, while it can be reported.
+    if (a.blocks.size() > kMaxBlocks) return invalid("quá nhiều khối nội dung");
   }
 
   if (auto authors = doc.find("authors"); authors != doc.end() && !authors->is_null()) {

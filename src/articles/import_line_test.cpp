@@ -41,6 +41,14 @@ TEST(ParseImportLine, SplitsASingleAuthorStringIntoABylinesAuthors) {
   EXPECT_EQ(r->authors[1], "Mạnh Hùng");
 }
 
+TEST(ParseImportLine, RefusesABodyWithMoreParagraphsThanAnArticleMayHold) {
+  std::string body;  // JSON-escaped: paragraphs separated by "\n\n"
+  for (std::size_t i = 0; i <= kMaxBlocks; ++i) body += "Đoạn.\\n\\n";
+  auto r = parse_import_line(R"({"id":"x","title":"T","body":")" + body + "\"}");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().message, "quá nhiều khối nội dung");
+}
+
 TEST(ParseImportLine, RejectsBadLinesWithAReason) {
   for (const char* bad : {
            "{\"id\":\"x\",\"title\":",                                       // broken JSON

@@ -183,7 +183,14 @@ std::optional<std::int64_t> parse_iso8601(std::string_view text) {
 
   const std::int64_t days = detail::days_from_civil(f.year, static_cast<unsigned>(f.month),
                                                     static_cast<unsigned>(f.day));
-  return days * kSecondsPerDay + f.hour * 3600 + f.minute * 60 + f.second - f.offset_seconds;
+  const std::int64_t t = days * kSecondsPerDay + f.hour * 3600 + f.minute * 60 + f.second - f.offset_seconds;
+  // Every format must be able to write the time back with a four-digit year, in UTC and in
+  // Vietnam time; an offset can push a date at either end of 0000-9999 outside it.
+  constexpr std::int64_t kFirst = detail::days_from_civil(0, 1, 1) * kSecondsPerDay;
+  constexpr std::int64_t kLast = detail::days_from_civil(9999, 12, 31) * kSecondsPerDay + kSecondsPerDay - 1 -
+                                 kVietnamUtcOffsetSeconds;
+  if (t < kFirst || t > kLast) return std::nullopt;
+  return t;
 }
 
 std::string format_vi_datetime(std::int64_t unix_seconds) {
@@ -230,6 +237,10 @@ std::string format_rfc822_vn(std::int64_t unix_seconds) {
   append_rfc_date_time(out, break_down(unix_seconds, kVietnamUtcOffsetSeconds));
   out += "+0700";
   return out;
+}
+
+std::int64_t vietnam_month_start(int year, int month) {
+  return detail::days_from_civil(year, static_cast<unsigned>(month), 1) * 86400 - kVietnamUtcOffsetSeconds;
 }
 
 }  // namespace toasoan::text

@@ -25,11 +25,15 @@ inline constexpr std::int64_t kVietnamUtcOffsetSeconds = 7 * 60 * 60;
 // i.e. YYYY-MM-DD [ ('T' | ' ') hh:mm [:ss [.fraction]] [ 'Z' | ±hh:mm ] ].
 // Without an offset the time is Vietnam time; a date alone is 00:00 Vietnam time.
 // Returns nullopt for anything else, including out-of-range fields (month 13, 30 February,
-// hour 24, second 60, offset ±24:00) and surrounding whitespace.
+// hour 24, second 60, offset ±24:00) and surrounding whitespace, and times that fall outside
+// the years 0000-9999 in UTC or in Vietnam time (the formats write four-digit years).
 std::optional<std::int64_t> parse_iso8601(std::string_view text);
 
 // "Thứ Năm, 08/12/2022 07:30" in Vietnam time: weekday, day/month/year, 24-hour clock.
 std::string format_vi_datetime(std::int64_t unix_seconds);
+
+// The first second of a month in Vietnam: 00:00 on day 1 at +07:00 (archives are by month).
+std::int64_t vietnam_month_start(int year, int month);
 
 // "08/12/2022" in Vietnam time.
 std::string format_vi_date(std::int64_t unix_seconds);

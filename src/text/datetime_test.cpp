@@ -21,6 +21,18 @@ struct ParseCase {
   std::int64_t expected;
 };
 
+TEST(ParseIso8601, RefusesTimesWhoseYearCannotBeWrittenBack) {
+  EXPECT_FALSE(parse_iso8601("9999-12-31T23:59:59-23:59"));
+  EXPECT_FALSE(parse_iso8601("0000-01-01T00:00:00+23:59"));
+  EXPECT_FALSE(parse_iso8601("0000-01-01"));
+  EXPECT_TRUE(parse_iso8601("9999-12-31T16:59:59Z"));
+}
+
+TEST(VietnamMonthStart, IsMidnightOfTheFirstAtPlusSeven) {
+  EXPECT_EQ(vietnam_month_start(2022, 12), *parse_iso8601("2022-12-01T00:00:00+07:00"));
+  EXPECT_EQ(vietnam_month_start(2017, 1), *parse_iso8601("2016-12-31T17:00:00Z"));
+}
+
 TEST(ParseIso8601, AcceptsTheFormsNewsroomsAndFeedsUse) {
   const ParseCase cases[] = {
       {"2022-12-08T07:30:00+07:00", kPublished},
