@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "articles/block_json.hpp"
 #include "text/datetime.hpp"
 
 namespace toasoan::articles {
@@ -64,7 +65,9 @@ TEST(ParseImportLine, RejectsBadLinesWithAReason) {
        }) {
     auto r = parse_import_line(bad);
     EXPECT_FALSE(r.ok()) << bad;
-    if (!r.ok()) EXPECT_FALSE(r.error().message.empty());
+    if (!r.ok()) {
+      EXPECT_FALSE(r.error().message.empty());
+    }
   }
 }
 
