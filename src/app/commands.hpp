@@ -13,7 +13,9 @@ struct ServeOptions {
   std::string media;
   std::string site_name;
   std::string public_url;
+  std::string default_image;
   int threads = 0;
+  int db_pool = 8;  // most connections to a database server (store::OpenOptions::pool_size)
   bool sample = false;
   bool access_log = true;
   int read_timeout = 10;  // seconds; see http::Limits

@@ -38,7 +38,14 @@ int main(int argc, char** argv) {
   s->add_option("--public-url", serve.public_url,
                 "Public address used in canonical links and the API, e.g. https://baodoimay.vn "
                 "(env TOASOAN_PUBLIC_URL; default http://LISTEN)");
+  serve.default_image = env_or("TOASOAN_DEFAULT_IMAGE", "");
+  s->add_option("--default-image", serve.default_image,
+                "Absolute URL of the picture shared for articles without a photo (env TOASOAN_DEFAULT_IMAGE; "
+                "default: the built-in one)");
   s->add_option("--threads", serve.threads, "I/O threads (default: one per core)")->check(CLI::Range(0, 256));
+  s->add_option("--db-pool", serve.db_pool,
+                "Most connections to a PostgreSQL server; nodes × this must stay under its max_connections")
+      ->envname("TOASOAN_DB_POOL")->capture_default_str()->check(CLI::Range(1, 1000));
   s->add_option("--read-timeout", serve.read_timeout, "Seconds a client may take to send one request")
       ->capture_default_str()->check(CLI::Range(1, 3600));
   s->add_option("--idle-timeout", serve.idle_timeout, "Seconds a keep-alive connection may wait for its next request")

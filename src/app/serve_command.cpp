@@ -43,7 +43,7 @@ int serve_command(const ServeOptions& o) {
   auto started = std::chrono::steady_clock::now();
   raise_fd_limit();
   ensure_sqlite_folder(o.db);
-  auto opened = store::open(o.db);
+  auto opened = store::open(o.db, {.pool_size = o.db_pool});
   if (!opened) {
     std::fprintf(stderr, "toasoan: %s\n", opened.error().message.c_str());
     return 2;
@@ -68,6 +68,7 @@ int serve_command(const ServeOptions& o) {
   site::SiteConfig config;
   config.name = o.site_name;
   config.media_dir = o.media;
+  config.default_image = o.default_image;
   site::Site site(*store, config);
   if (!o.public_url.empty()) site.set_public_url(o.public_url);
   ChangeWatcher watcher(*store, kChangePoll, [&site] { site.content_changed(); });

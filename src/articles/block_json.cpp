@@ -21,6 +21,8 @@ Result<std::string> text_field(const json& o, const char* name, bool required) {
   if (!it->is_string()) return invalid(std::string("trường \"") + name + "\" phải là chuỗi");
   const auto& s = it->get_ref<const std::string&>();
   if (!text::valid_utf8(s)) return invalid(std::string("trường \"") + name + "\" không phải UTF-8 hợp lệ");
+  // JSON can carry U+0000 as \u0000; PostgreSQL cannot store it, so no store takes it.
+  if (s.find('\0') != std::string::npos) return invalid(std::string("trường \"") + name + "\" chứa ký tự NUL");
   return text::nfc(s);
 }
 

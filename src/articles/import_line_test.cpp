@@ -62,6 +62,7 @@ TEST(ParseImportLine, RejectsBadLinesWithAReason) {
            R"({"id":"x","title":"T","published":"hôm qua"})",                // not a date
            R"({"id":{"a":1},"title":"T"})",                                  // id not a string
            "{\"id\":\"x\",\"title\":\"T\xC3\x28\"}",                         // invalid UTF-8
+           R"({"id":"x","title":"T\u0000U"})",                             // NUL, which no store holds
        }) {
     auto r = parse_import_line(bad);
     EXPECT_FALSE(r.ok()) << bad;

@@ -21,4 +21,16 @@ void escape(std::string& out, std::string_view text) {
   out.append(text.data() + start, text.size() - start);
 }
 
+Html& Html::json_script(std::string_view json) {
+  for (char c : json) {
+    switch (c) {
+      case '<': out_.append("\\u003c"); break;
+      case '>': out_.append("\\u003e"); break;
+      case '&': out_.append("\\u0026"); break;
+      default: out_.push_back(c);
+    }
+  }
+  return *this;
+}
+
 }  // namespace toasoan::render

@@ -57,6 +57,12 @@ class Html {
     return *this;
   }
 
+  // Writes JSON as the body of a <script type="application/ld+json"> element: '<', '>' and
+  // '&' become \u003c, \u003e and \u0026 (equal in JSON), so no value can close the element.
+  // REQUIRES: `json` is JSON produced by a serialiser, not text from outside.
+  Html& json_script(std::string_view json);
+
+  bool empty() const { return out_.empty(); }
   const std::string& str() const { return out_; }
   std::string take() { return std::move(out_); }
 

@@ -34,6 +34,13 @@ TEST(Html, AppendsAnotherBuildersOutputAsMarkup) {
   EXPECT_EQ(outer.str(), "<div><p>a&lt;b</p></div>");
 }
 
+TEST(Html, JsonScriptCannotCloseItsElement) {
+  Html h;
+  h.json_script(R"({"headline":"</script><script>alert(1)</script> & co"})");
+  EXPECT_EQ(h.str().find("</script>"), std::string::npos);
+  EXPECT_EQ(h.str(), R"({"headline":"\u003c/script\u003e\u003cscript\u003ealert(1)\u003c/script\u003e \u0026 co"})");
+}
+
 TEST(Html, WritesNumbers) {
   Html h;
   h << 42 << std::int64_t{-7};

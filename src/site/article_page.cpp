@@ -1,6 +1,7 @@
 #include "site/blocks_view.hpp"
 #include "site/pages.hpp"
 #include "site/routes.hpp"
+#include "site/seo.hpp"
 #include "text/datetime.hpp"
 
 namespace toasoan::site {
@@ -33,6 +34,8 @@ std::string article_page(const SiteInfo& site, const ArticlePageData& d) {
   meta.canonical = article_path(a);
   meta.active_category = a.category_slug;
   meta.comments_script = true;
+  meta.feeds.push_back({a.category_name, category_feed_path(a.category_slug)});
+  article_metadata(meta.head, site, a);
   open_page(h, site, meta);
   h << "<nav class=\"crumbs\" aria-label=\"Vị trí\"><ol><li><a href=\"/\">Trang chủ</a></li><li><a href=\""_html
     << category_path(a.category_slug) << "\">"_html << a.category_name << "</a></li></ol></nav>"_html;

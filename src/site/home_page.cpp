@@ -1,5 +1,6 @@
 #include "site/pages.hpp"
 #include "site/routes.hpp"
+#include "site/seo.hpp"
 #include "text/datetime.hpp"
 
 namespace toasoan::site {
@@ -38,6 +39,7 @@ std::string home_page(const SiteInfo& site, const HomePageData& d) {
   PageMeta meta;
   meta.description = site.name + " — tin tức thời sự, kinh tế, xã hội, văn hóa, thể thao mới nhất.";
   meta.canonical = "/";
+  home_metadata(meta.head, site);
   open_page(h, site, meta);
   h << "<h1 class=\"visually-hidden\">"_html << site.name << " — Tin tức mới nhất</h1>"_html;
   if (d.newest.empty()) {
@@ -73,6 +75,7 @@ std::string category_page(const SiteInfo& site, const CategoryPageData& d) {
   std::string base = category_path(d.category.slug);
   meta.canonical = d.page > 1 ? base + "?page=" + std::to_string(d.page) : base;
   meta.active_category = d.category.slug;
+  meta.feeds.push_back({d.category.name, category_feed_path(d.category.slug)});
   open_page(h, site, meta);
   h << "<nav class=\"crumbs\" aria-label=\"Vị trí\"><ol><li><a href=\"/\">Trang chủ</a></li><li>"_html
     << d.category.name << "</li></ol></nav><h1>"_html << d.category.name << "</h1>"_html;

@@ -27,6 +27,15 @@ void open_page(render::Html& h, const SiteInfo& site, const PageMeta& meta) {
     h << "<meta name=\"description\" content=\""_html << excerpt(meta.description, 300) << "\">"_html;
   if (!meta.canonical.empty())
     h << "<link rel=\"canonical\" href=\""_html << site.public_url << meta.canonical << "\">"_html;
+  // Large previews in search results and news aggregators.
+  h << "<meta name=\"robots\" content=\"max-image-preview:large\">"_html;
+  auto feed_link = [&](const FeedLink& f) {
+    h << "<link rel=\"alternate\" type=\"application/rss+xml\" title=\""_html << f.title << "\" href=\""_html
+      << f.path << "\">"_html;
+  };
+  feed_link(newest_feed());
+  for (const auto& f : meta.feeds) feed_link(f);
+  h << meta.head;
   h << "<link rel=\"stylesheet\" href=\""_html << site.assets->url("site.css") << "\">"_html
     << "</head><body><a class=\"skip\" href=\"#noi-dung\">Bỏ qua, đến nội dung chính</a>"_html
     << "<header class=\"masthead\"><div class=\"wrap\"><a class=\"brand\" href=\"/\">"_html << site.name
@@ -42,10 +51,16 @@ void open_page(render::Html& h, const SiteInfo& site, const PageMeta& meta) {
 
 void close_page(render::Html& h, const SiteInfo& site, const PageMeta& meta) {
   h << "</div></main><footer class=\"footer\"><div class=\"wrap\"><p>© "_html << site.name
-    << ". Trang tin điện tử chạy trên toasoan.</p><p><a href=\"/\">Trang chủ</a></p></div></footer>"_html;
+    << ". Trang tin điện tử chạy trên toasoan.</p><p><a href=\"/\">Trang chủ</a> · <a href=\"/rss/\">RSS</a></p></div></footer>"_html;
   if (meta.comments_script)
     h << "<script src=\""_html << site.assets->url("comments.js") << "\" defer></script>"_html;
   h << "</body></html>\n"_html;
+}
+
+FeedLink newest_feed() { return {"Tin mới nhất", "/rss/tin-moi-nhat.rss"}; }
+
+std::string category_feed_path(std::string_view category_slug) {
+  return "/rss/" + std::string(category_slug) + ".rss";
 }
 
 std::string media_url(std::string_view image) {

@@ -21,6 +21,14 @@ struct SiteInfo {
   const std::vector<articles::Category>* categories = nullptr;
   const Assets* assets = nullptr;
   std::int64_t now = 0;
+  std::string default_image;  // absolute URL of the picture shared for pages without a photo
+  std::string logo;           // absolute URL of the paper's logo (publisher in JSON-LD)
+};
+
+// A feed a page points to with <link rel="alternate">.
+struct FeedLink {
+  std::string title;
+  std::string path;
 };
 
 struct PageMeta {
@@ -29,7 +37,13 @@ struct PageMeta {
   std::string canonical;    // path, made absolute with public_url
   std::string_view active_category;  // slug of the section to mark in the menu
   bool comments_script = false;
+  std::vector<FeedLink> feeds;  // besides the newest-articles feed every page names
+  render::Html head;            // more <head> markup: sharing and search-engine metadata
 };
+
+// The feed of the newest articles, named by every page.
+FeedLink newest_feed();
+std::string category_feed_path(std::string_view category_slug);
 
 void open_page(render::Html& h, const SiteInfo& site, const PageMeta& meta);
 void close_page(render::Html& h, const SiteInfo& site, const PageMeta& meta);

@@ -35,6 +35,26 @@ Route parse_route(std::string_view path) {
     r.rest = path.size() > 8 ? path.substr(8) : std::string_view();
     return r;
   }
+  if (path == "/rss/") {
+    r.kind = Route::Kind::feeds;
+    return r;
+  }
+  if (path.starts_with("/rss/") && path.ends_with(".rss") && path.size() > 9) {
+    std::string_view name = path.substr(5, path.size() - 9);
+    if (!is_slug(name)) return r;
+    r.kind = Route::Kind::feed;
+    r.rest = name;
+    return r;
+  }
+  if (path == "/robots.txt") {
+    r.kind = Route::Kind::robots;
+    return r;
+  }
+  if (path.starts_with("/sitemap") && path.ends_with(".xml") && path.find('/', 1) == std::string_view::npos) {
+    r.kind = Route::Kind::sitemap;
+    r.rest = path.substr(1);
+    return r;
+  }
   if (path.size() < 2 || path.front() != '/') return r;
   std::string_view rest = path.substr(1);
   auto slash = rest.find('/');

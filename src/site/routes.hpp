@@ -8,6 +8,9 @@
 //   /static/<name>.<hash>.<ext>          static asset
 //   /media/<path>                        uploaded or generated media
 //   /api/v1/…                            JSON API
+//   /rss/, /rss/<feed>.rss               feeds: the list, and one feed
+//   /sitemap.xml, /sitemap-….xml         sitemap index and its parts
+//   /robots.txt
 #pragma once
 
 #include <cstdint>
@@ -19,12 +22,13 @@
 namespace toasoan::site {
 
 struct Route {
-  enum class Kind { home, category, article, asset, media, api, not_found };
+  enum class Kind { home, category, article, asset, media, api, feeds, feed, sitemap, robots, not_found };
   Kind kind = Kind::not_found;
   std::string_view category_slug;  // category, article
   std::string_view title_slug;     // article (as requested; may be stale)
   std::int64_t id = 0;             // article
-  std::string_view rest;           // asset name, media path, API path after /api/v1/
+  std::string_view rest;           // asset name, media path, API path after /api/v1/, feed name
+                                   // (without .rss), sitemap file name
 };
 
 // Classifies a request path (the part before '?'). Never fails: anything it does not know is

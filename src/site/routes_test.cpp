@@ -31,6 +31,18 @@ TEST(ParseRoute, ClassifiesEveryKind) {
   EXPECT_EQ(parse_route("/api/v1/articles").kind, Route::Kind::api);
 }
 
+TEST(ParseRoute, ReadsFeedsSitemapsAndRobots) {
+  EXPECT_EQ(parse_route("/rss/").kind, Route::Kind::feeds);
+  auto feed = parse_route("/rss/tin-moi-nhat.rss");
+  EXPECT_EQ(feed.kind, Route::Kind::feed);
+  EXPECT_EQ(feed.rest, "tin-moi-nhat");
+  EXPECT_EQ(parse_route("/rss/.rss").kind, Route::Kind::not_found);
+  EXPECT_EQ(parse_route("/rss/../x.rss").kind, Route::Kind::not_found);
+  EXPECT_EQ(parse_route("/sitemap.xml").kind, Route::Kind::sitemap);
+  EXPECT_EQ(parse_route("/sitemap-articles-2017-05.xml").rest, "sitemap-articles-2017-05.xml");
+  EXPECT_EQ(parse_route("/robots.txt").kind, Route::Kind::robots);
+}
+
 TEST(ParseRoute, RefusesWhatIsNotOurs) {
   for (const char* p : {"", "/kinh-te", "/Kinh-Te/", "/kinh te/", "/a/b", "/a/b-0.html", "/a/b-01.html",
                         "/a/b-x.html", "/a/b-99999999999999999999.html", "/a/b-.html", "/../etc/passwd",

@@ -5,7 +5,10 @@
 
 #include "base/clock.hpp"
 #include "base/log.hpp"
+#include "site/feeds.hpp"
 #include "site/pages.hpp"
+#include "site/sitemaps.hpp"
+#include "text/datetime.hpp"
 #include "site/routes.hpp"
 
 namespace toasoan::site {
@@ -60,6 +63,9 @@ SiteInfo Site::info(const Categories& cats) const {
   i.categories = &cats;
   i.assets = &assets_;
   i.now = unix_now();
+  i.default_image = config_.default_image.empty() ? config_.public_url + assets_.url("og-default.png")
+                                                  : config_.default_image;
+  i.logo = config_.logo.empty() ? config_.public_url + assets_.url("logo.png") : config_.logo;
   return i;
 }
 
@@ -127,6 +133,11 @@ std::shared_ptr<const CachedPage> Site::render(const http::Request& req, std::st
     case Route::Kind::article: return render_article(*cats, route.id, path);
     case Route::Kind::api: return render_api(*cats, route.rest, req.query);
     case Route::Kind::media: return media_file(*cats, route.rest);
+    case Route::Kind::feed: return render_feed(*cats, route.rest);
+    case Route::Kind::sitemap: return render_sitemap(*cats, route.rest);
+    case Route::Kind::feeds: return CachedPage::make(200, kHtml, feeds_page(info(*cats)), kPageCacheControl);
+    case Route::Kind::robots:
+      return CachedPage::make(200, "text/plain; charset=utf-8", robots_txt(info(*cats)), kPageCacheControl);
     default: break;
   }
   // "/thoi-su" for "/thoi-su/": a reader typed the section's address by hand.
@@ -198,6 +209,62 @@ std::shared_ptr<const CachedPage> Site::render_article(const Categories& cats, s
   for (auto& s : *related)
     if (s.id != a.id && d.related.size() < 5) d.related.push_back(std::move(s));
   return CachedPage::make(200, kHtml, article_page(info(cats), d), kPageCacheControl);
+}
+
+std::shared_ptr<const CachedPage> Site::render_sitemap(const Categories& cats, std::string_view name) {
+  constexpr const char* kXml = "application/xml; charset=utf-8";
+  auto xml = [](std::string body) { return CachedPage::make(200, kXml, std::move(body), kPageCacheControl); };
+  SiteInfo site = info(cats);
+  if (name == "sitemap.xml") {
+    auto months = store_.archive_months();
+    if (!months) return error_page(cats, 503);
+    return xml(sitemap_index(site, article_sitemap_parts(*months, config_.sitemap_urls)));
+  }
+  if (name == "sitemap-categories.xml") return xml(categories_sitemap(site));
+  if (name == "sitemap-news.xml") {
+    auto items = store_.published_between(site.now - kNewsSitemapSeconds, site.now + 1, kNewsSitemapItems, 0);
+    if (!items) return error_page(cats, 503);
+    return xml(news_sitemap(site, *items));
+  }
+  int year, month, part;
+  if (!parse_article_sitemap_name(name, year, month, part)) return error_page(cats, 404);
+  auto from = text::vietnam_month_start(year, month);
+  auto to = month == 12 ? text::vietnam_month_start(year + 1, 1) : text::vietnam_month_start(year, month + 1);
+  auto items = store_.published_between(from, to, config_.sitemap_urls,
+                                        static_cast<int>(std::min<std::int64_t>((part - 1) * std::int64_t{config_.sitemap_urls}, 1 << 30)));
+  if (!items) return error_page(cats, 503);
+  if (items->empty()) return error_page(cats, 404);
+  return xml(articles_sitemap(site, *items));
+}
+
+std::shared_ptr<const CachedPage> Site::render_feed(const Categories& cats, std::string_view name) {
+  Feed feed;
+  std::optional<std::int64_t> category;
+  if (name == "tin-moi-nhat") {
+    feed.title = newest_feed().title;
+    feed.path = newest_feed().path;
+    feed.link = "/";
+  } else {
+    for (const auto& c : cats)
+      if (c.slug == name) {
+        category = c.id;
+        feed.title = c.name;
+        feed.path = category_feed_path(c.slug);
+        feed.link = category_path(c.slug);
+      }
+    if (!category) return error_page(cats, 404);
+  }
+  auto items = store_.latest({category, kFeedItems, 0});
+  if (!items) return error_page(cats, 503);
+  feed.items = std::move(*items);
+  auto image_bytes = [this](std::string_view image) -> std::int64_t {
+    if (!safe_media_path(image)) return 0;
+    std::error_code ec;
+    auto size = std::filesystem::file_size(config_.media_dir / std::filesystem::path(std::string(image)), ec);
+    return ec ? 0 : static_cast<std::int64_t>(size);
+  };
+  return CachedPage::make(200, "application/rss+xml; charset=utf-8", rss(info(cats), feed, image_bytes),
+                          kPageCacheControl);
 }
 
 std::shared_ptr<const CachedPage> Site::media_file(const Categories& cats, std::string_view path) {

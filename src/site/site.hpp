@@ -29,6 +29,11 @@ struct SiteConfig {
   std::size_t cache_bytes = 32u << 20;
   int page_size = 20;                   // articles per category page
   int latest_count = 10;                // "Tin mới"
+  int sitemap_urls = 50000;             // URLs per article sitemap file (the protocol's cap)
+  // The picture shared for pages without a photo of their own, and the paper's logo:
+  // absolute URLs; empty means the ones built in (web/static/og-default.png, logo.png).
+  std::string default_image;
+  std::string logo;
 };
 
 class Site {
@@ -56,6 +61,8 @@ class Site {
   std::shared_ptr<const CachedPage> render_category(const Categories& cats, std::string_view slug,
                                                     std::string_view query);
   std::shared_ptr<const CachedPage> render_article(const Categories& cats, std::int64_t id, std::string_view path);
+  std::shared_ptr<const CachedPage> render_sitemap(const Categories& cats, std::string_view name);
+  std::shared_ptr<const CachedPage> render_feed(const Categories& cats, std::string_view name);
   std::shared_ptr<const CachedPage> render_api(const Categories& cats, std::string_view rest, std::string_view query);
   std::shared_ptr<const CachedPage> redirect(const std::string& location);
   std::shared_ptr<const CachedPage> error_page(const Categories& cats, int status);

@@ -3,11 +3,13 @@
 // same on SQLite and PostgreSQL.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "articles/article.hpp"
+#include "base/result.hpp"
 
 namespace toasoan::store {
 
@@ -20,6 +22,12 @@ std::vector<articles::Block> blocks_from_column(std::string_view json);
 
 // The first figure with an image: the article's lead photo in lists.
 const articles::Block* lead_figure(const std::vector<articles::Block>& blocks);
+
+// Refuses an article no engine can store as given, so that both refuse the same ones:
+// PostgreSQL text cannot hold U+0000 (and libpq would cut a parameter at it without a word),
+// so neither store takes it in a text column, SQLite included. (Blocks and authors are JSON,
+// where it is escaped, and pass.) Returns invalid naming the article, or nullopt.
+std::optional<Error> unstorable(const articles::Incoming& a);
 
 const char* status_name(articles::Status s);
 articles::Status status_from_name(std::string_view s);

@@ -2,9 +2,14 @@
 // content, whatever database holds it.
 //
 // Implementations: sqlite/ (embedded, the default) and, when a paper outgrows one machine,
-// postgres/. Nothing above this header knows which one it talks to, and no SQL leaves the
-// implementations. Every method is safe to call from several threads at once; each call
-// takes a connection from the implementation's pool for its duration.
+// postgres/ (several nodes on one server). Nothing above this header knows which one it talks
+// to, and no SQL leaves the implementations; the store tests run every case on both. Every
+// method is safe to call from several threads at once; each call takes a connection from the
+// implementation's pool for its duration.
+//
+// Errors: ErrorKind::unavailable when the database cannot be reached now (the site answers
+// 503 and the next call tries again: a store reconnects by itself), invalid for input the
+// database cannot hold, internal for anything else.
 #pragma once
 
 #include <cstdint>
@@ -44,6 +49,13 @@ class Store {
 
   // Published articles, newest first.
   virtual Result<std::vector<articles::Summary>> latest(const ListQuery& query) = 0;
+  // Published articles with published_at in [from, to), newest first (sitemaps).
+  virtual Result<std::vector<articles::Summary>> published_between(std::int64_t from, std::int64_t to, int limit,
+                                                                   int offset) = 0;
+
+  // The months that have published articles, newest first, counted in Vietnam time.
+  virtual Result<std::vector<articles::ArchiveMonth>> archive_months() = 0;
+
   virtual Result<std::int64_t> count_published(std::optional<std::int64_t> category_id) = 0;
 
   // Any article by id, whatever its status (the caller decides who may see it).
@@ -54,14 +66,26 @@ class Store {
 
   virtual Result<bool> empty() = 0;
 
-  // A number that changes whenever any writer (this process or another) commits a change.
-  // Caches compare it to know they are stale.
+  // A number that changes whenever any writer (this process, another process or another
+  // node) commits a change. Caches compare it to know they are stale. It also moves when the
+  // store cannot tell what it missed (PostgreSQL: the notification connection was lost and is
+  // back), so a cache is never kept across a gap. Cheap: no round trip to the server.
   virtual Result<std::uint64_t> change_token() = 0;
 };
 
+// How a store is opened, beyond its URL.
+struct OpenOptions {
+  // The most connections the store holds open to a database server (PostgreSQL; SQLite opens
+  // one per concurrent caller). Each server connection is a backend process, so
+  // nodes × pool_size must stay under the server's max_connections.
+  int pool_size = 8;
+};
+
 // Opens the store a --db URL names: "sqlite:PATH" (or a bare path) or
-// "postgresql://…". The error says what is wrong with the URL or why the database cannot be
-// opened, in one line.
-Result<std::unique_ptr<Store>> open(std::string_view url);
+// "postgresql://…" / "postgres://…" (libpq's URI form). The error says what is wrong with the
+// URL or why the database cannot be opened, in one line that never shows a password:
+// ErrorKind::invalid for a URL that cannot be right, unavailable for a server that cannot be
+// reached or refuses us.
+Result<std::unique_ptr<Store>> open(std::string_view url, const OpenOptions& options = {});
 
 }  // namespace toasoan::store

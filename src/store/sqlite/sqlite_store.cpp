@@ -58,7 +58,8 @@ Error step_error(Connection& c) {
 }
 
 constexpr const char* kSummaryColumns =
-    "a.id, a.title, a.slug, a.lead, c.name, c.slug, a.published_at, a.image, a.image_width, a.image_height";
+    "a.id, a.title, a.slug, a.lead, c.name, c.slug, a.published_at, a.image, a.image_width, a.image_height, "
+    "a.updated_at";
 
 Summary read_summary(Statement& s) {
   Summary r;
@@ -72,6 +73,7 @@ Summary read_summary(Statement& s) {
   r.image = s.text(7);
   r.image_width = static_cast<int>(s.int64(8));
   r.image_height = static_cast<int>(s.int64(9));
+  r.updated_at = s.int64(10);
   return r;
 }
 
@@ -172,6 +174,8 @@ Status SqliteStore::migrate() {
 }
 
 Result<std::vector<Upserted>> SqliteStore::upsert(std::span<const articles::Incoming> batch, std::int64_t now) {
+  for (const auto& a : batch)
+    if (auto e = unstorable(a)) return *e;
   auto lease = acquire();
   if (!lease) return lease.error();
   Connection& c = **lease;
@@ -261,6 +265,42 @@ Result<std::vector<Summary>> SqliteStore::latest(const ListQuery& q) {
     s.bind(q.limit, q.offset);
     if (auto st = run(s); !st) return st.error();
   }
+  return out;
+}
+
+Result<std::vector<Summary>> SqliteStore::published_between(std::int64_t from, std::int64_t to, int limit,
+                                                            int offset) {
+  auto lease = acquire();
+  if (!lease) return lease.error();
+  Connection& c = **lease;
+  static const std::string sql = std::string("SELECT ") + kSummaryColumns +
+      " FROM articles a JOIN categories c ON c.id = a.category_id WHERE a.status = 'published' AND "
+      "a.published_at >= ? AND a.published_at < ? ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?";
+  TOASOAN_SQLITE_STATEMENT(s, c, sql.c_str());
+  s.bind(from, to, limit, offset);
+  std::vector<Summary> out;
+  int rc;
+  while ((rc = s.step()) == SQLITE_ROW) out.push_back(read_summary(s));
+  if (rc != SQLITE_DONE) return step_error(c);
+  return out;
+}
+
+Result<std::vector<articles::ArchiveMonth>> SqliteStore::archive_months() {
+  auto lease = acquire();
+  if (!lease) return lease.error();
+  Connection& c = **lease;
+  // 25200 s: Vietnam's +07:00, so an article published at 00:30 on the 1st counts in its month.
+  TOASOAN_SQLITE_STATEMENT(
+      s, c,
+      "SELECT CAST(strftime('%Y', published_at + 25200, 'unixepoch') AS INTEGER) AS y, "
+      "CAST(strftime('%m', published_at + 25200, 'unixepoch') AS INTEGER) AS m, count(*), "
+      "max(max(updated_at, published_at)) FROM articles WHERE status = 'published' GROUP BY y, m "
+      "ORDER BY y DESC, m DESC");
+  std::vector<articles::ArchiveMonth> out;
+  int rc;
+  while ((rc = s.step()) == SQLITE_ROW)
+    out.push_back({static_cast<int>(s.int64(0)), static_cast<int>(s.int64(1)), s.int64(2), s.int64(3)});
+  if (rc != SQLITE_DONE) return step_error(c);
   return out;
 }
 

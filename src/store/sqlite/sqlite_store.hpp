@@ -24,6 +24,9 @@ class SqliteStore final : public Store {
   Status migrate() override;
   Result<std::vector<Upserted>> upsert(std::span<const articles::Incoming> batch, std::int64_t now) override;
   Result<std::vector<articles::Summary>> latest(const ListQuery& query) override;
+  Result<std::vector<articles::Summary>> published_between(std::int64_t from, std::int64_t to, int limit,
+                                                           int offset) override;
+  Result<std::vector<articles::ArchiveMonth>> archive_months() override;
   Result<std::int64_t> count_published(std::optional<std::int64_t> category_id) override;
   Result<std::optional<articles::Article>> article(std::int64_t id) override;
   Result<std::vector<articles::Category>> categories() override;
