@@ -14,6 +14,7 @@ struct ServeOptions {
   std::string site_name;
   std::string public_url;
   std::string default_image;
+  int sitemap_size = 50000;
   int threads = 0;
   int db_pool = 8;  // most connections to a database server (store::OpenOptions::pool_size)
   bool sample = false;

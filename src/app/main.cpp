@@ -42,6 +42,8 @@ int main(int argc, char** argv) {
   s->add_option("--default-image", serve.default_image,
                 "Absolute URL of the picture shared for articles without a photo (env TOASOAN_DEFAULT_IMAGE; "
                 "default: the built-in one)");
+  s->add_option("--sitemap-size", serve.sitemap_size, "URLs per article sitemap file (the protocol's cap is 50000)")
+      ->capture_default_str()->check(CLI::Range(1, 50000));
   s->add_option("--threads", serve.threads, "I/O threads (default: one per core)")->check(CLI::Range(0, 256));
   s->add_option("--db-pool", serve.db_pool,
                 "Most connections to a PostgreSQL server; nodes × this must stay under its max_connections")

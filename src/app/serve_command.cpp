@@ -69,6 +69,7 @@ int serve_command(const ServeOptions& o) {
   config.name = o.site_name;
   config.media_dir = o.media;
   config.default_image = o.default_image;
+  config.sitemap_urls = o.sitemap_size;
   site::Site site(*store, config);
   if (!o.public_url.empty()) site.set_public_url(o.public_url);
   ChangeWatcher watcher(*store, kChangePoll, [&site] { site.content_changed(); });
