@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "articles/block_json.hpp"
+#include "text/fold.hpp"
 
 namespace toasoan::store {
 
@@ -39,6 +40,26 @@ std::optional<Error> unstorable(const articles::Incoming& a) {
     return invalid("bài \"" + a.external_id.substr(0, a.external_id.find('\0')) +
                    "\" chứa ký tự NUL (U+0000), không lưu được");
   return std::nullopt;
+}
+
+SearchDocument search_document(std::string_view title, std::string_view lead,
+                               const std::vector<articles::Block>& blocks) {
+  std::string body;
+  for (const auto& b : blocks) {
+    const std::string& part = b.type == articles::Block::Type::figure ? b.caption : b.text;
+    if (part.empty()) continue;
+    if (!body.empty()) body.push_back('\n');
+    body += part;
+    if (!b.cite.empty()) body.append(" ").append(b.cite);
+  }
+  return {text::fold(title), text::fold(lead), text::fold(body)};
+}
+
+bool safe_term(std::string_view term) {
+  if (term.empty() || term.size() > 64) return false;
+  for (char c : term)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) return false;
+  return true;
 }
 
 const char* status_name(articles::Status s) {

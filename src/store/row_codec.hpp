@@ -29,6 +29,18 @@ const articles::Block* lead_figure(const std::vector<articles::Block>& blocks);
 // where it is escaped, and pass.) Returns invalid naming the article, or nullopt.
 std::optional<Error> unstorable(const articles::Incoming& a);
 
+// An article as the full-text index holds it: each part folded by text::fold. The body is
+// every paragraph, heading, quote and caption, in order.
+struct SearchDocument {
+  std::string title, lead, body;
+};
+SearchDocument search_document(std::string_view title, std::string_view lead,
+                               const std::vector<articles::Block>& blocks);
+
+// The terms of a FullTextQuery that an engine may put in its query syntax: [a-z0-9]+ only.
+// Anything else is dropped (fold() never yields it; this keeps the guarantee local).
+bool safe_term(std::string_view term);
+
 const char* status_name(articles::Status s);
 articles::Status status_from_name(std::string_view s);
 

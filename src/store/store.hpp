@@ -33,6 +33,34 @@ struct ListQuery {
 
 enum class Upserted { inserted, updated };
 
+// A full-text question in the form both engines answer the same way. Terms are folded words
+// (text::fold: lower-case ASCII letters and digits, nothing else), so no engine's query syntax
+// can reach the engine from a reader's input: each implementation quotes them itself.
+struct FullTextQuery {
+  // A reading is a list of groups; a group is one word or a phrase of consecutive words. An
+  // article matches a reading when it holds every group, and the query when it matches any
+  // reading (the literal one, or one decoded from Telex or VNI typing).
+  using Group = std::vector<std::string>;
+  std::vector<std::vector<Group>> readings;
+  bool prefix_last = false;  // the last word of each reading may be the start of a word
+  bool titles_only = false;  // match in titles only (suggestions)
+  std::optional<std::int64_t> category_id;
+  std::optional<std::int64_t> from, to;  // published_at in [from, to)
+  enum class Sort { relevance, newest } sort = Sort::relevance;
+  int limit = 10;
+  int offset = 0;
+};
+
+struct FullTextHit {
+  articles::Summary summary;
+  double relevance = 0;  // higher is better; comparable within one answer only
+};
+
+struct FullTextAnswer {
+  std::int64_t total = 0;  // every match, not just this page
+  std::vector<FullTextHit> hits;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -63,6 +91,14 @@ class Store {
 
   // Categories in display order.
   virtual Result<std::vector<articles::Category>> categories() = 0;
+
+  // Published articles matching `query`, best first (or newest first). The index follows
+  // every write made through upsert() in the same transaction.
+  virtual Result<FullTextAnswer> full_text(const FullTextQuery& query) = 0;
+
+  // Rebuilds the full-text index from the articles (toasoan reindex; also run by migrate()
+  // when the index is missing articles, e.g. just after the index was introduced).
+  virtual Status reindex() = 0;
 
   virtual Result<bool> empty() = 0;
 

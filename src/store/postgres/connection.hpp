@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <cstdlib>
 #include <memory>
 #include <optional>
 #include <string>
@@ -61,6 +62,7 @@ class Rows {
   }
   std::int64_t int64(int row, int col) const;
   bool boolean(int row, int col) const { return text(row, col) == "t"; }
+  double real(int row, int col) const { return std::strtod(PQgetvalue(r_.get(), row, col), nullptr); }
 
  private:
   std::unique_ptr<PGresult, decltype(&PQclear)> r_;

@@ -78,6 +78,37 @@ Summary read_summary(const Rows& r, int row) {
   return s;
 }
 
+// The to_tsquery('simple', …) text for a query: each term single-quoted (terms are
+// [a-z0-9]+, see safe_term), a group's terms joined by <-> (followed by), groups by &, readings
+// by |; ':*' makes the last term a prefix, ':A' keeps a term to titles.
+std::string tsquery_expression(const FullTextQuery& q) {
+  std::string out;
+  for (const auto& reading : q.readings) {
+    std::string r;
+    for (std::size_t g = 0; g < reading.size(); ++g) {
+      std::string phrase;
+      std::size_t kept = 0, last = 0;
+      for (std::size_t t = 0; t < reading[g].size(); ++t)
+        if (safe_term(reading[g][t])) ++kept, last = t;
+      for (std::size_t t = 0; t < reading[g].size(); ++t) {
+        const auto& term = reading[g][t];
+        if (!safe_term(term)) continue;
+        if (!phrase.empty()) phrase += " <-> ";
+        phrase += "'" + term + "'";
+        bool prefix = q.prefix_last && g + 1 == reading.size() && t == last;
+        if (prefix || q.titles_only) phrase += std::string(":") + (prefix ? "*" : "") + (q.titles_only ? "A" : "");
+      }
+      if (kept == 0) continue;
+      if (!r.empty()) r += " & ";
+      r += "(" + phrase + ")";
+    }
+    if (r.empty()) continue;
+    if (!out.empty()) out += " | ";
+    out += "(" + r + ")";
+  }
+  return out;
+}
+
 // Finds or creates the category named `name`; a new one goes last in the display order. Two
 // names that fold to one slug ("Thời sự", "Thoi su") get distinct slugs, as on SQLite.
 Result<std::int64_t> category_id(Connection& c, const std::string& name) {
@@ -272,7 +303,66 @@ Status PostgresStore::migrate() {
       return r.error();
     if (auto s = tx.commit(); !s) return s;
   }
+  // An index that misses articles (it was just introduced) is rebuilt while the migration
+  // lock is held, so nodes starting together rebuild it once.
+  auto behind = c.query(
+      "SELECT (SELECT count(*) FROM articles WHERE status = 'published') <> (SELECT count(*) FROM article_search)");
+  if (!behind) return behind.error();
+  if (behind->boolean(0, 0)) return reindex_on(c);
   return ok_status();
+}
+
+Status PostgresStore::reindex() {
+  auto lease = acquire();
+  if (!lease) return lease.error();
+  return reindex_on(**lease);
+}
+
+Status PostgresStore::reindex_on(Connection& c) {
+  Transaction tx(c);
+  if (auto s = tx.begin(); !s) return s;
+  if (auto s = c.exec("DELETE FROM article_search"); !s) return s;
+  auto all = c.query("SELECT id, title, lead, blocks FROM articles WHERE status = 'published'");
+  if (!all) return all.error();
+  for (int i = 0; i < all->size(); ++i) {
+    SearchDocument d = search_document(all->text(i, 1), all->text(i, 2), blocks_from_column(all->text(i, 3)));
+    auto r = c.query(
+        "INSERT INTO article_search (article_id, document) VALUES ($1, setweight(to_tsvector('simple', $2), 'A') || "
+        "setweight(to_tsvector('simple', $3), 'B') || setweight(to_tsvector('simple', $4), 'D'))",
+        {all->int64(i, 0), d.title, d.lead, d.body});
+    if (!r) return r.error();
+  }
+  if (auto n = c.query("SELECT pg_notify($1, '')", {kChangeChannel}); !n) return n.error();
+  return tx.commit();
+}
+
+Result<FullTextAnswer> PostgresStore::full_text(const FullTextQuery& q) {
+  FullTextAnswer answer;
+  std::string tsquery = tsquery_expression(q);
+  if (tsquery.empty()) return answer;
+  // Weights for D (body), C, B (lead), A (title): a title word counts ten times a body word.
+  static constexpr const char* kFrom =
+      " FROM article_search s JOIN articles a ON a.id = s.article_id JOIN categories c ON c.id = a.category_id, "
+      "to_tsquery('simple', $1) q WHERE s.document @@ q AND a.status = 'published' AND "
+      "($2::bigint IS NULL OR a.category_id = $2) AND ($3::bigint IS NULL OR a.published_at >= $3) AND "
+      "($4::bigint IS NULL OR a.published_at < $4)";
+  static const std::string count = std::string("SELECT count(*)") + kFrom;
+  static const std::string rank = std::string("SELECT ") + kSummaryColumns +
+      ", ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', s.document, q, 1) AS relevance" + kFrom;
+  static const std::string by_rank = rank + " ORDER BY relevance DESC, a.published_at DESC LIMIT $5 OFFSET $6";
+  static const std::string by_date = rank + " ORDER BY a.published_at DESC, a.id DESC LIMIT $5 OFFSET $6";
+  return read([&](Connection& c) -> Result<FullTextAnswer> {
+    FullTextAnswer out;
+    auto n = c.query(count.c_str(), {tsquery, q.category_id, q.from, q.to});
+    if (!n) return n.error();
+    out.total = n->int64(0, 0);
+    if (out.total == 0 || q.limit <= 0) return out;
+    auto r = c.query(q.sort == FullTextQuery::Sort::newest ? by_date.c_str() : by_rank.c_str(),
+                     {tsquery, q.category_id, q.from, q.to, q.limit, std::max(q.offset, 0)});
+    if (!r) return r.error();
+    for (int i = 0; i < r->size(); ++i) out.hits.push_back({read_summary(*r, i), r->real(i, 11)});
+    return out;
+  });
 }
 
 Result<std::vector<Upserted>> PostgresStore::upsert(std::span<const articles::Incoming> batch, std::int64_t now) {
@@ -313,8 +403,10 @@ Result<std::vector<Upserted>> PostgresStore::upsert_once(Connection& c, std::spa
   // loser of the race waits and then updates. xmax = 0 holds only for a row this statement
   // inserted. COALESCE keeps the stored time when the line has none: a re-import must not
   // make an old article the newest.
+  // The full-text index row is written (or removed, for an unpublished article) by the same
+  // statement, so the index can never disagree with the article.
   static constexpr const char* kUpsert =
-      "INSERT INTO articles (external_id, title, slug, lead, blocks, authors, category_id, status, "
+      "WITH up AS (INSERT INTO articles (external_id, title, slug, lead, blocks, authors, category_id, status, "
       "published_at, updated_at, image, image_width, image_height) "
       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) "
       "ON CONFLICT (external_id) DO UPDATE SET title = EXCLUDED.title, slug = EXCLUDED.slug, "
@@ -322,7 +414,13 @@ Result<std::vector<Upserted>> PostgresStore::upsert_once(Connection& c, std::spa
       "category_id = EXCLUDED.category_id, status = EXCLUDED.status, "
       "published_at = COALESCE($14::bigint, articles.published_at), updated_at = EXCLUDED.updated_at, "
       "image = EXCLUDED.image, image_width = EXCLUDED.image_width, image_height = EXCLUDED.image_height "
-      "RETURNING (xmax = 0)";
+      "RETURNING id, (xmax = 0) AS inserted, status), "
+      "indexed AS (INSERT INTO article_search (article_id, document) SELECT id, "
+      "setweight(to_tsvector('simple', $15), 'A') || setweight(to_tsvector('simple', $16), 'B') || "
+      "setweight(to_tsvector('simple', $17), 'D') FROM up WHERE status = 'published' "
+      "ON CONFLICT (article_id) DO UPDATE SET document = EXCLUDED.document), "
+      "unindexed AS (DELETE FROM article_search WHERE article_id IN (SELECT id FROM up WHERE status <> 'published')) "
+      "SELECT inserted FROM up";
   if (auto s = c.prepare(kUpsert); !s) return s.error();
   std::vector<Upserted> out;
   out.reserve(batch.size());
@@ -337,9 +435,11 @@ Result<std::vector<Upserted>> PostgresStore::upsert_once(Connection& c, std::spa
       const articles::Block* photo = lead_figure(a.blocks);
       std::string image = photo ? photo->image : std::string();
       int iw = photo ? photo->width : 0, ih = photo ? photo->height : 0;
+      SearchDocument d = search_document(a.title, a.lead, a.blocks);
       auto s = c.send(kUpsert, {a.external_id, a.title, slug, a.lead, articles::blocks_to_json(a.blocks),
                                 authors_to_json(a.authors), categories.at(a.category_name), status_name(a.status),
-                                a.published.value_or(now), now, image, iw, ih, a.published});
+                                a.published.value_or(now), now, image, iw, ih, a.published, d.title, d.lead,
+                                d.body});
       if (!s) {
         failed = s.error();
         break;

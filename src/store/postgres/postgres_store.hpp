@@ -50,6 +50,8 @@ class PostgresStore final : public Store {
   Result<std::optional<articles::Article>> article(std::int64_t id) override;
   Result<std::vector<articles::Category>> categories() override;
   Result<bool> empty() override;
+  Result<FullTextAnswer> full_text(const FullTextQuery& query) override;
+  Status reindex() override;
   Result<std::uint64_t> change_token() override;
 
  private:
@@ -64,6 +66,7 @@ class PostgresStore final : public Store {
   // the first turned out broken.
   template <class F>
   auto read(F&& f) -> decltype(f(std::declval<Connection&>()));
+  Status reindex_on(Connection& c);
   Result<std::vector<Upserted>> upsert_once(Connection& c, std::span<const articles::Incoming> batch,
                                             std::int64_t now);
   Result<std::unique_ptr<Connection>> listen();

@@ -45,7 +45,9 @@ class Statement {
     auto p = reinterpret_cast<const char*>(sqlite3_column_text(s_, col));
     return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(s_, col))) : std::string_view();
   }
+  double real(int col) const { return sqlite3_column_double(s_, col); }
   bool is_null(int col) const { return sqlite3_column_type(s_, col) == SQLITE_NULL; }
+  sqlite3_stmt* handle() { return s_; }
 
  private:
   void bind_one(int i, std::int64_t v) { sqlite3_bind_int64(s_, i, v); }

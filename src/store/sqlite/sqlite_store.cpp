@@ -107,6 +107,49 @@ Result<std::int64_t> category_id(Connection& c, const std::string& name) {
   return internal("không tạo được đường dẫn cho chuyên mục " + name);
 }
 
+// Puts the article in the full-text index, or takes it out when it is not published.
+Status index_article(Connection& c, std::int64_t id, bool published, std::string_view title, std::string_view lead,
+                     const std::vector<articles::Block>& blocks) {
+  {
+    TOASOAN_SQLITE_STATEMENT(remove, c, "DELETE FROM article_search WHERE rowid = ?");
+    remove.bind(id);
+    if (remove.step() != SQLITE_DONE) return step_error(c);
+  }
+  if (!published) return ok_status();
+  SearchDocument d = search_document(title, lead, blocks);
+  TOASOAN_SQLITE_STATEMENT(add, c, "INSERT INTO article_search (rowid, title, lead, body) VALUES (?, ?, ?, ?)");
+  add.bind(id, d.title, d.lead, d.body);
+  if (add.step() != SQLITE_DONE) return step_error(c);
+  return ok_status();
+}
+
+// The FTS5 MATCH expression for a query: every term double-quoted (terms are [a-z0-9]+, see
+// safe_term), a group as one phrase, groups side by side (AND), readings joined by OR; a
+// prefix star after the last phrase; titles_only puts each phrase under the title column.
+std::string fts5_expression(const FullTextQuery& q) {
+  std::string out;
+  for (const auto& reading : q.readings) {
+    std::string r;
+    for (std::size_t g = 0; g < reading.size(); ++g) {
+      std::string phrase;
+      for (const auto& term : reading[g]) {
+        if (!safe_term(term)) continue;
+        if (!phrase.empty()) phrase.push_back(' ');
+        phrase += term;
+      }
+      if (phrase.empty()) continue;
+      if (!r.empty()) r.push_back(' ');
+      if (q.titles_only) r += "title : ";
+      r += "\"" + phrase + "\"";
+      if (q.prefix_last && g + 1 == reading.size()) r.push_back('*');
+    }
+    if (r.empty()) continue;
+    if (!out.empty()) out += " OR ";
+    out += "(" + r + ")";
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) {
@@ -170,7 +213,77 @@ Status SqliteStore::migrate() {
     }
     if (auto s = tx.commit(); !s) return s;
   }
+  // An index that misses articles (it was just introduced, or a crash left it behind) is
+  // rebuilt before the server answers a search.
+  TOASOAN_SQLITE_STATEMENT(
+      behind, c,
+      "SELECT (SELECT count(*) FROM articles WHERE status = 'published') != (SELECT count(*) FROM article_search)");
+  if (behind.step() != SQLITE_ROW) return step_error(c);
+  if (behind.int64(0) != 0) return reindex();
   return ok_status();
+}
+
+Status SqliteStore::reindex() {
+  auto lease = acquire();
+  if (!lease) return lease.error();
+  Connection& c = **lease;
+  Transaction tx(c);
+  if (auto s = tx.begin(); !s) return s;
+  if (auto s = c.exec("DELETE FROM article_search"); !s) return s;
+  TOASOAN_SQLITE_STATEMENT(all, c, "SELECT id, title, lead, blocks FROM articles WHERE status = 'published'");
+  int rc;
+  while ((rc = all.step()) == SQLITE_ROW) {
+    auto blocks = blocks_from_column(all.text(3));
+    if (auto s = index_article(c, all.int64(0), true, all.text(1), all.text(2), blocks); !s) return s;
+  }
+  if (rc != SQLITE_DONE) return step_error(c);
+  return tx.commit();
+}
+
+Result<FullTextAnswer> SqliteStore::full_text(const FullTextQuery& q) {
+  FullTextAnswer answer;
+  std::string match = fts5_expression(q);
+  if (match.empty()) return answer;
+  auto lease = acquire();
+  if (!lease) return lease.error();
+  Connection& c = **lease;
+  // bm25 weights: a word in the title counts ten times one in the body, in the lead four.
+  static const std::string from =
+      " FROM article_search JOIN articles a ON a.id = article_search.rowid JOIN categories c ON c.id = a.category_id "
+      "WHERE article_search MATCH ?1 AND a.status = 'published' AND (?2 IS NULL OR a.category_id = ?2) AND "
+      "(?3 IS NULL OR a.published_at >= ?3) AND (?4 IS NULL OR a.published_at < ?4)";
+  static const std::string by_rank = std::string("SELECT ") + kSummaryColumns +
+      ", -bm25(article_search, 10.0, 4.0, 1.0) AS relevance" + from +
+      " ORDER BY relevance DESC, a.published_at DESC LIMIT ?5 OFFSET ?6";
+  static const std::string by_date = std::string("SELECT ") + kSummaryColumns +
+      ", -bm25(article_search, 10.0, 4.0, 1.0) AS relevance" + from +
+      " ORDER BY a.published_at DESC, a.id DESC LIMIT ?5 OFFSET ?6";
+  static const std::string count = "SELECT count(*)" + from;
+  auto bind_filters = [&](Statement& s) {
+    s.bind(match);
+    auto opt = [&](int i, const std::optional<std::int64_t>& v) {
+      if (v) sqlite3_bind_int64(s.handle(), i, *v);
+      else sqlite3_bind_null(s.handle(), i);
+    };
+    opt(2, q.category_id);
+    opt(3, q.from);
+    opt(4, q.to);
+  };
+  {
+    TOASOAN_SQLITE_STATEMENT(s, c, count.c_str());
+    bind_filters(s);
+    if (s.step() != SQLITE_ROW) return step_error(c);
+    answer.total = s.int64(0);
+  }
+  if (answer.total == 0 || q.limit <= 0) return answer;
+  TOASOAN_SQLITE_STATEMENT(s, c, q.sort == FullTextQuery::Sort::newest ? by_date.c_str() : by_rank.c_str());
+  bind_filters(s);
+  sqlite3_bind_int64(s.handle(), 5, q.limit);
+  sqlite3_bind_int64(s.handle(), 6, std::max(q.offset, 0));
+  int rc;
+  while ((rc = s.step()) == SQLITE_ROW) answer.hits.push_back({read_summary(s), s.real(11)});
+  if (rc != SQLITE_DONE) return step_error(c);
+  return answer;
 }
 
 Result<std::vector<Upserted>> SqliteStore::upsert(std::span<const articles::Incoming> batch, std::int64_t now) {
@@ -201,15 +314,15 @@ Result<std::vector<Upserted>> SqliteStore::upsert(std::span<const articles::Inco
     std::string image = photo ? photo->image : std::string();
     int iw = photo ? photo->width : 0, ih = photo ? photo->height : 0;
 
-    std::optional<std::int64_t> existing;
+    std::optional<std::int64_t> id;
     {
       TOASOAN_SQLITE_STATEMENT(find, c, "SELECT id FROM articles WHERE external_id = ?");
       find.bind(a.external_id);
       int rc = find.step();
-      if (rc == SQLITE_ROW) existing = find.int64(0);
+      if (rc == SQLITE_ROW) id = find.int64(0);
       else if (rc != SQLITE_DONE) return step_error(c);
     }
-    if (existing) {
+    if (id) {
       TOASOAN_SQLITE_STATEMENT(
           update, c,
           "UPDATE articles SET title = ?, slug = ?, lead = ?, blocks = ?, authors = ?, category_id = ?, "
@@ -218,9 +331,9 @@ Result<std::vector<Upserted>> SqliteStore::upsert(std::span<const articles::Inco
       // COALESCE keeps the stored time when the line has none: a re-import must not make an
       // old article the newest.
       if (a.published) update.bind(a.title, slug, a.lead, blocks, authors, cat, status_name(a.status),
-                                   *a.published, now, image, iw, ih, *existing);
+                                   *a.published, now, image, iw, ih, *id);
       else update.bind(a.title, slug, a.lead, blocks, authors, cat, status_name(a.status), nullptr,
-                       now, image, iw, ih, *existing);
+                       now, image, iw, ih, *id);
       if (update.step() != SQLITE_DONE) return step_error(c);
       out.push_back(Upserted::updated);
     } else {
@@ -232,8 +345,11 @@ Result<std::vector<Upserted>> SqliteStore::upsert(std::span<const articles::Inco
       insert.bind(a.external_id, a.title, slug, a.lead, blocks, authors, cat, status_name(a.status),
                   a.published.value_or(now), now, image, iw, ih);
       if (insert.step() != SQLITE_DONE) return step_error(c);
+      id = sqlite3_last_insert_rowid(c.handle());
       out.push_back(Upserted::inserted);
     }
+    if (auto s = index_article(c, *id, a.status == articles::Status::published, a.title, a.lead, a.blocks); !s)
+      return s.error();
   }
   if (auto s = tx.commit(); !s) return s.error();
   return out;

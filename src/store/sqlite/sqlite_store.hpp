@@ -31,6 +31,8 @@ class SqliteStore final : public Store {
   Result<std::optional<articles::Article>> article(std::int64_t id) override;
   Result<std::vector<articles::Category>> categories() override;
   Result<bool> empty() override;
+  Result<FullTextAnswer> full_text(const FullTextQuery& query) override;
+  Status reindex() override;
   Result<std::uint64_t> change_token() override;
 
  private:
