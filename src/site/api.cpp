@@ -9,7 +9,10 @@
 
 #include "articles/block_json.hpp"
 #include "site/layout.hpp"
+#include "base/clock.hpp"
+#include "search/highlight.hpp"
 #include "site/routes.hpp"
+#include "site/search_params.hpp"
 #include "site/site.hpp"
 #include "text/datetime.hpp"
 
@@ -59,9 +62,47 @@ json summary_json(const std::string& base, const articles::Summary& s) {
 
 }  // namespace
 
+std::shared_ptr<const CachedPage> Site::render_search_api(const Categories& cats, std::string_view query) {
+  SearchParams p = read_search_params(query, cats, 10);
+  if (!p.error.empty()) return json_error(400, p.error);
+  auto r = searcher_.search(p.request, unix_now());
+  if (!r) return json_error(503, "cơ sở dữ liệu tạm thời không sẵn sàng");
+  const std::string& base = config_.public_url;
+  json results = json::array();
+  for (auto& s : r->results) {
+    render::Html snippet;
+    search::snippet(snippet, snippet_text(s.id, s), r->query);
+    json item = summary_json(base, s);
+    item.erase("lead");
+    item.erase("image");
+    item["snippet"] = snippet.take();
+    results.push_back(std::move(item));
+  }
+  json out = json::object();
+  out["total"] = r->total;
+  out["page"] = p.request.page;
+  out["per_page"] = p.request.per_page;
+  out["truncated"] = r->truncated;
+  out["results"] = std::move(results);
+  return json_page(200, out);
+}
+
+std::shared_ptr<const CachedPage> Site::render_suggest_api(std::string_view query) {
+  constexpr int kSuggestions = 8;
+  auto r = searcher_.suggest(http::query_param(query, "q"), kSuggestions);
+  if (!r) return json_error(503, "cơ sở dữ liệu tạm thời không sẵn sàng");
+  json out = json::array();
+  for (const auto& s : *r) out.push_back({{"title", s.title}, {"url", config_.public_url + article_path(s)}});
+  json body = json::object();
+  body["suggestions"] = std::move(out);
+  return json_page(200, body);
+}
+
 std::shared_ptr<const CachedPage> Site::render_api(const Categories& cats, std::string_view rest,
                                                    std::string_view query) {
   const std::string& base = config_.public_url;
+  if (rest == "search") return render_search_api(cats, query);
+  if (rest == "search/suggest") return render_suggest_api(query);
   if (rest == "categories") {
     json out = json::array();
     for (const auto& c : cats) out.push_back(category_json(base, c));

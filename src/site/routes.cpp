@@ -46,6 +46,10 @@ Route parse_route(std::string_view path) {
     r.rest = name;
     return r;
   }
+  if (path == "/tim-kiem") {
+    r.kind = Route::Kind::search;
+    return r;
+  }
   if (path == "/robots.txt") {
     r.kind = Route::Kind::robots;
     return r;

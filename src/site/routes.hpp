@@ -11,6 +11,7 @@
 //   /rss/, /rss/<feed>.rss               feeds: the list, and one feed
 //   /sitemap.xml, /sitemap-….xml         sitemap index and its parts
 //   /robots.txt
+//   /tim-kiem?q=…                        search
 #pragma once
 
 #include <cstdint>
@@ -22,7 +23,7 @@
 namespace toasoan::site {
 
 struct Route {
-  enum class Kind { home, category, article, asset, media, api, feeds, feed, sitemap, robots, not_found };
+  enum class Kind { home, category, article, search, asset, media, api, feeds, feed, sitemap, robots, not_found };
   Kind kind = Kind::not_found;
   std::string_view category_slug;  // category, article
   std::string_view title_slug;     // article (as requested; may be stale)

@@ -41,6 +41,7 @@ TEST(ParseRoute, ReadsFeedsSitemapsAndRobots) {
   EXPECT_EQ(parse_route("/sitemap.xml").kind, Route::Kind::sitemap);
   EXPECT_EQ(parse_route("/sitemap-articles-2017-05.xml").rest, "sitemap-articles-2017-05.xml");
   EXPECT_EQ(parse_route("/robots.txt").kind, Route::Kind::robots);
+  EXPECT_EQ(parse_route("/tim-kiem").kind, Route::Kind::search);
 }
 
 TEST(ParseRoute, RefusesWhatIsNotOurs) {

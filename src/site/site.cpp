@@ -7,6 +7,8 @@
 #include "base/log.hpp"
 #include "site/feeds.hpp"
 #include "site/pages.hpp"
+#include "site/search_page.hpp"
+#include "site/search_params.hpp"
 #include "site/sitemaps.hpp"
 #include "text/datetime.hpp"
 #include "site/routes.hpp"
@@ -54,7 +56,7 @@ bool safe_media_path(std::string_view p) {
 }  // namespace
 
 Site::Site(store::Store& store, SiteConfig config)
-    : store_(store), config_(std::move(config)), cache_(config_.cache_bytes) {}
+    : store_(store), config_(std::move(config)), cache_(config_.cache_bytes), searcher_(store) {}
 
 SiteInfo Site::info(const Categories& cats) const {
   SiteInfo i;
@@ -111,7 +113,7 @@ void Site::handle(const http::Request& req, http::Response& res) {
 
   // The cache key: the path, and of the query only what selects a different page.
   std::string key(req.path);
-  if (route.kind == Route::Kind::category || route.kind == Route::Kind::api) {
+  if (route.kind == Route::Kind::category || route.kind == Route::Kind::api || route.kind == Route::Kind::search) {
     if (!req.query.empty()) key.append("?").append(req.query.substr(0, 512));
   }
   if (auto hit = cache_.get(key)) return respond(req, res, *hit);
@@ -135,6 +137,7 @@ std::shared_ptr<const CachedPage> Site::render(const http::Request& req, std::st
     case Route::Kind::media: return media_file(*cats, route.rest);
     case Route::Kind::feed: return render_feed(*cats, route.rest);
     case Route::Kind::sitemap: return render_sitemap(*cats, route.rest);
+    case Route::Kind::search: return render_search(*cats, req.query);
     case Route::Kind::feeds: return CachedPage::make(200, kHtml, feeds_page(info(*cats)), kPageCacheControl);
     case Route::Kind::robots:
       return CachedPage::make(200, "text/plain; charset=utf-8", robots_txt(info(*cats)), kPageCacheControl);
@@ -209,6 +212,48 @@ std::shared_ptr<const CachedPage> Site::render_article(const Categories& cats, s
   for (auto& s : *related)
     if (s.id != a.id && d.related.size() < 5) d.related.push_back(std::move(s));
   return CachedPage::make(200, kHtml, article_page(info(cats), d), kPageCacheControl);
+}
+
+std::string Site::snippet_text(std::int64_t id, const articles::Summary& fallback) {
+  // Enough for any known-item match (they come from titles and leads) and short enough that
+  // choosing the snippet stays in microseconds.
+  constexpr std::size_t kSnippetSourceBytes = 4000;
+  auto a = store_.article(id);
+  if (!a || !a->has_value()) return fallback.lead;
+  std::string text = (*a)->lead;
+  for (const auto& b : (*a)->blocks) {
+    if (text.size() >= kSnippetSourceBytes) break;
+    if (b.type == articles::Block::Type::figure) continue;
+    text.append("\n").append(b.text);
+  }
+  return text;
+}
+
+std::shared_ptr<const CachedPage> Site::render_search(const Categories& cats, std::string_view query) {
+  SearchParams p = read_search_params(query, cats, kSearchPerPage);
+  SearchPageData d;
+  d.text = p.request.text;
+  d.category = p.category;
+  d.from = p.from;
+  d.to = p.to;
+  d.newest = p.request.newest_first;
+  if (!p.error.empty()) {
+    d.error = p.error;
+    return CachedPage::make(400, kHtml, search_page(info(cats), d), "no-store");
+  }
+  auto r = searcher_.search(p.request, unix_now());
+  if (!r) return error_page(cats, 503);
+  d.query = std::move(r->query);
+  d.truncated = r->truncated;
+  d.total = r->total;
+  d.page = p.request.page;
+  d.pages = static_cast<int>(std::max<std::int64_t>(1, (r->total + kSearchPerPage - 1) / kSearchPerPage));
+  if (d.total > 0 && d.page > d.pages) return error_page(cats, 404);
+  for (auto& s : r->results) {
+    std::string text = snippet_text(s.id, s);
+    d.results.push_back({std::move(s), std::move(text)});
+  }
+  return CachedPage::make(200, kHtml, search_page(info(cats), d), kPageCacheControl);
 }
 
 std::shared_ptr<const CachedPage> Site::render_sitemap(const Categories& cats, std::string_view name) {

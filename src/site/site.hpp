@@ -15,6 +15,7 @@
 #include "http/message.hpp"
 #include "site/assets.hpp"
 #include "site/layout.hpp"
+#include "search/searcher.hpp"
 #include "site/page_cache.hpp"
 #include "store/store.hpp"
 
@@ -61,6 +62,11 @@ class Site {
   std::shared_ptr<const CachedPage> render_category(const Categories& cats, std::string_view slug,
                                                     std::string_view query);
   std::shared_ptr<const CachedPage> render_article(const Categories& cats, std::int64_t id, std::string_view path);
+  std::shared_ptr<const CachedPage> render_search(const Categories& cats, std::string_view query);
+  std::shared_ptr<const CachedPage> render_search_api(const Categories& cats, std::string_view query);
+  std::shared_ptr<const CachedPage> render_suggest_api(std::string_view query);
+  // An article's lead and the start of its body: what a search snippet is cut from.
+  std::string snippet_text(std::int64_t id, const articles::Summary& fallback);
   std::shared_ptr<const CachedPage> render_sitemap(const Categories& cats, std::string_view name);
   std::shared_ptr<const CachedPage> render_feed(const Categories& cats, std::string_view name);
   std::shared_ptr<const CachedPage> render_api(const Categories& cats, std::string_view rest, std::string_view query);
@@ -73,6 +79,7 @@ class Site {
   SiteConfig config_;  // set_public_url() writes it before serving starts
   const Assets assets_;
   PageCache cache_;
+  search::Searcher searcher_;
 
   std::mutex categories_mutex_;
   std::shared_ptr<const Categories> categories_;  // GUARDED_BY(categories_mutex_); null: reload

@@ -248,8 +248,11 @@ Result<FullTextAnswer> SqliteStore::full_text(const FullTextQuery& q) {
   if (!lease) return lease.error();
   Connection& c = **lease;
   // bm25 weights: a word in the title counts ten times one in the body, in the lead four.
+  // CROSS JOIN fixes the order: the full-text match first. With a plain JOIN the planner may
+  // walk the articles and run the match once per row, a thousand times slower.
   static const std::string from =
-      " FROM article_search JOIN articles a ON a.id = article_search.rowid JOIN categories c ON c.id = a.category_id "
+      " FROM article_search CROSS JOIN articles a ON a.id = article_search.rowid CROSS JOIN categories c "
+      "ON c.id = a.category_id "
       "WHERE article_search MATCH ?1 AND a.status = 'published' AND (?2 IS NULL OR a.category_id = ?2) AND "
       "(?3 IS NULL OR a.published_at >= ?3) AND (?4 IS NULL OR a.published_at < ?4)";
   static const std::string by_rank = std::string("SELECT ") + kSummaryColumns +

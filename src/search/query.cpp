@@ -1,0 +1,149 @@
+#include "search/query.hpp"
+
+#include <unicode/utf8.h>
+
+#include "search/input_method.hpp"
+#include "search/words.hpp"
+#include "text/fold.hpp"
+#include "text/utf8.hpp"
+
+namespace toasoan::search {
+
+namespace {
+
+// `s` cut to at most `max` bytes without splitting a UTF-8 sequence. Backs up over at most
+// three continuation bytes (the longest tail of a sequence), so stray continuation bytes, each
+// a character of its own (U+FFFD), cannot make it drop more.
+std::string_view cut_at_character(std::string_view s, std::size_t max) {
+  if (s.size() <= max) return s;
+  std::size_t n = max;
+  const auto continuation = [&](std::size_t i) {
+    return (static_cast<unsigned char>(s[i]) & 0xC0u) == 0x80u;
+  };
+  std::size_t k = n;
+  while (k > 0 && n - k < 3 && continuation(k)) --k;
+  // s[k] begins the sequence that s[max] continues, when it is a lead byte long enough to reach.
+  const auto lead = static_cast<unsigned char>(s[k]);
+  const std::size_t len = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+  if (k < n && continuation(n) && k + len > n) n = k;
+  return s.substr(0, n);
+}
+
+bool is_quote(UChar32 cp) {
+  switch (cp) {
+    case 0x22:    // "
+    case 0x201C:  // “
+    case 0x201D:  // ”
+    case 0x201E:  // „
+    case 0x00AB:  // «
+    case 0x00BB:  // »
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_index_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
+// Appends the [a-z0-9] runs of `folded` to `out`, each preceded by a space unless `out` is empty.
+void append_runs(std::string& out, std::string_view folded) {
+  std::size_t i = 0;
+  while (i < folded.size()) {
+    while (i < folded.size() && !is_index_char(folded[i])) ++i;
+    const std::size_t begin = i;
+    while (i < folded.size() && is_index_char(folded[i])) ++i;
+    if (i > begin) {
+      if (!out.empty()) out.push_back(' ');
+      out.append(folded, begin, i - begin);
+    }
+  }
+}
+
+// One reading as "g1" "g2 g3" ... (see the grammar in query.hpp); "" when no group has a token.
+std::string reading_expression(const std::vector<std::vector<Term>>& groups, bool prefix_last) {
+  std::string out;
+  std::string phrase;
+  for (const auto& group : groups) {
+    phrase.clear();
+    for (const Term& t : group) append_runs(phrase, t.folded);
+    if (phrase.empty()) continue;
+    if (!out.empty()) out.push_back(' ');
+    out.push_back('"');
+    out.append(phrase);
+    out.push_back('"');
+  }
+  if (prefix_last && !out.empty()) out.push_back('*');
+  return out;
+}
+
+}  // namespace
+
+Query parse_query(std::string_view raw) {
+  const std::string text = text::nfc(cut_at_character(raw, kMaxQueryBytes));
+
+  std::vector<std::size_t> quotes;  // byte offsets of the quotes that pair up
+  {
+    const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+    const auto n = static_cast<int32_t>(text.size());
+    for (int32_t i = 0; i < n;) {
+      const int32_t at = i;
+      UChar32 cp;
+      U8_NEXT(s, i, n, cp);
+      if (is_quote(cp)) quotes.push_back(static_cast<std::size_t>(at));
+    }
+    if (quotes.size() % 2 != 0) quotes.pop_back();  // rule 4: an odd last quote is ignored
+  }
+
+  std::vector<detail::WordSpan> words;
+  detail::split_words(text, words);
+
+  Query q;
+  std::size_t terms = 0;
+  std::size_t next_quote = 0;
+  std::size_t open_phrase = SIZE_MAX;  // the quote count that began the current phrase group
+  for (const detail::WordSpan& span : words) {
+    while (next_quote < quotes.size() && quotes[next_quote] < span.begin) ++next_quote;
+    const std::string_view word(text.data() + span.begin, span.end - span.begin);
+    Term term{text::fold(word), ""};
+    if (term.folded.empty()) continue;
+    if (terms == kMaxQueryTerms) break;
+    ++terms;
+    if (detail::has_vietnamese_marks(word)) term.accented = detail::lower(word);
+
+    const bool in_phrase = next_quote % 2 == 1;
+    if (in_phrase && open_phrase == next_quote) {
+      q.groups.back().push_back(std::move(term));
+    } else {
+      q.groups.push_back({std::move(term)});
+      open_phrase = in_phrase ? next_quote : SIZE_MAX;
+    }
+  }
+  return q;
+}
+
+std::string fts_match_expression(const Query& q, bool prefix_last) {
+  std::string literal = reading_expression(q.groups, prefix_last);
+  const std::vector<std::vector<Term>> decoded = decoded_groups(q);
+  if (decoded.empty()) return literal;
+  std::string alternative = reading_expression(decoded, prefix_last);
+  if (alternative.empty() || alternative == literal) return literal;
+  if (literal.empty()) return alternative;
+  std::string out;
+  out.reserve(literal.size() + alternative.size() + 10);
+  out.append("(").append(literal).append(") OR (").append(alternative).append(")");
+  return out;
+}
+
+std::string index_text(std::string_view text) {
+  const std::string normalized = text::nfc(text);
+  std::vector<detail::WordSpan> words;
+  detail::split_words(normalized, words);
+  std::string out;
+  out.reserve(normalized.size());
+  for (const detail::WordSpan& span : words) {
+    append_runs(out, text::fold(std::string_view(normalized).substr(span.begin, span.end - span.begin)));
+  }
+  return out;
+}
+
+}  // namespace toasoan::search

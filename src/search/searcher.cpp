@@ -1,0 +1,146 @@
+#include "search/searcher.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include "search/input_method.hpp"
+#include "search/rank.hpp"
+
+namespace toasoan::search {
+namespace {
+
+constexpr double kPhraseBonus = 10.0;
+constexpr double kRelevanceScale = 10.0;
+constexpr double kFreshnessHalfLifeDays = 30.0;
+
+std::vector<store::FullTextQuery::Group> to_groups(const std::vector<std::vector<Term>>& groups) {
+  std::vector<store::FullTextQuery::Group> out;
+  for (const auto& g : groups) {
+    store::FullTextQuery::Group words;
+    for (const auto& t : g) words.push_back(t.folded);
+    if (!words.empty()) out.push_back(std::move(words));
+  }
+  return out;
+}
+
+// Every reading with all its words in one phrase, for readings of more than one word.
+std::vector<std::vector<store::FullTextQuery::Group>> as_phrases(
+    const std::vector<std::vector<store::FullTextQuery::Group>>& rs) {
+  std::vector<std::vector<store::FullTextQuery::Group>> out;
+  for (const auto& r : rs) {
+    store::FullTextQuery::Group all;
+    for (const auto& g : r) all.insert(all.end(), g.begin(), g.end());
+    if (all.size() > 1) out.push_back({all});
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::vector<store::FullTextQuery::Group>> readings(const Query& q) {
+  std::vector<std::vector<store::FullTextQuery::Group>> out;
+  if (q.empty()) return out;
+  out.push_back(to_groups(q.groups));
+  auto decoded = decoded_groups(q);
+  if (!decoded.empty()) {
+    auto d = to_groups(decoded);
+    if (d != out.front()) out.push_back(std::move(d));
+  }
+  return out;
+}
+
+Result<SearchResponse> Searcher::search(const SearchRequest& request, std::int64_t now) const {
+  SearchResponse response;
+  response.truncated = request.text.size() > kMaxQueryBytes;
+  response.query = parse_query(request.text);
+  if (response.query.empty()) return response;
+
+  store::FullTextQuery base;
+  base.readings = readings(response.query);
+  base.category_id = request.category_id;
+  base.from = request.from;
+  base.to = request.to;
+  const int offset = (request.page - 1) * request.per_page;
+
+  if (request.newest_first || offset >= options_.candidates) {
+    base.sort = request.newest_first ? store::FullTextQuery::Sort::newest : store::FullTextQuery::Sort::relevance;
+    base.limit = request.per_page;
+    base.offset = offset;
+    auto page = store_.full_text(base);
+    if (!page) return page.error();
+    response.total = page->total;
+    for (auto& h : page->hits) response.results.push_back(std::move(h.summary));
+    return response;
+  }
+
+  base.limit = options_.candidates;
+  auto all = store_.full_text(base);
+  if (!all) return all.error();
+  response.total = all->total;
+  if (all->hits.empty()) return response;
+
+  struct Scored {
+    articles::Summary* summary;
+    double score;
+  };
+  // Phrase matches join the candidates even when common words kept them out of the best
+  // `candidates` by word relevance: they are the likeliest answers.
+  std::unordered_map<std::int64_t, double> phrase_relevance;
+  double phrase_max = 0;
+  store::FullTextAnswer phrase_hits;
+  if (auto phrases = as_phrases(base.readings); !phrases.empty()) {
+    store::FullTextQuery pq = base;
+    pq.readings = std::move(phrases);
+    auto p = store_.full_text(pq);
+    if (!p) return p.error();
+    phrase_hits = std::move(*p);
+    for (const auto& h : phrase_hits.hits) {
+      phrase_relevance[h.summary.id] = h.relevance;
+      phrase_max = std::max(phrase_max, h.relevance);
+    }
+  }
+  double max = 0;
+  for (const auto& h : all->hits) max = std::max(max, h.relevance);
+  {
+    std::unordered_map<std::int64_t, bool> seen;
+    for (const auto& h : all->hits) seen[h.summary.id] = true;
+    for (auto& h : phrase_hits.hits)
+      if (!seen.contains(h.summary.id)) {
+        h.relevance = 0;  // beyond the best by word relevance: rank it by the phrase alone
+        all->hits.push_back(std::move(h));
+      }
+  }
+  std::vector<Scored> scored;
+  for (auto& h : all->hits) {
+    double s = max > 0 ? kRelevanceScale * h.relevance / max : 0;
+    if (auto it = phrase_relevance.find(h.summary.id); it != phrase_relevance.end())
+      s += kPhraseBonus + (phrase_max > 0 ? kRelevanceScale * it->second / phrase_max : 0);
+    s += exact_mark_score(response.query, h.summary.title, h.summary.lead);
+    double age_days = std::max<double>(0, static_cast<double>(now - h.summary.published_at) / 86400.0);
+    s += options_.freshness_boost * std::exp2(-age_days / kFreshnessHalfLifeDays);
+    scored.push_back({&h.summary, s});
+  }
+  std::stable_sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) { return a.score > b.score; });
+  for (std::size_t i = static_cast<std::size_t>(offset);
+       i < scored.size() && response.results.size() < static_cast<std::size_t>(request.per_page); ++i)
+    response.results.push_back(std::move(*scored[i].summary));
+  return response;
+}
+
+Result<std::vector<articles::Summary>> Searcher::suggest(std::string_view text, int limit) const {
+  std::vector<articles::Summary> out;
+  Query q = parse_query(text);
+  if (q.empty()) return out;
+  store::FullTextQuery fq;
+  fq.readings = readings(q);
+  fq.prefix_last = true;
+  fq.titles_only = true;
+  fq.limit = limit;
+  auto r = store_.full_text(fq);
+  if (!r) return r.error();
+  for (auto& h : r->hits) out.push_back(std::move(h.summary));
+  return out;
+}
+
+}  // namespace toasoan::search

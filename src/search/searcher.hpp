@@ -1,0 +1,67 @@
+// Search as readers use it: what they typed (with marks, without, or in Telex/VNI) turned
+// into full-text questions for the store, and the answers ranked.
+//
+// Ranking, best first:
+//   1. articles holding all the query's words as one phrase (known-item queries are a run of
+//      words from a title or lead: "nghi quyet hoi nghi lan thu sau"), then the rest;
+//   2. within each, the store's text relevance (BM25 on SQLite, ts_rank_cd on PostgreSQL:
+//      title counts most, then lead, then body), scaled to 0..10 within the answer;
+//   3. plus exact_mark_score (rank.hpp): words typed with marks found with exactly those marks;
+//   4. plus a freshness boost that halves every 30 days.
+// Only the best kCandidates are ranked this way; later pages follow the store's order.
+//
+// Thread-safe: holds no mutable state; the store is thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "articles/article.hpp"
+#include "base/result.hpp"
+#include "search/query.hpp"
+#include "store/store.hpp"
+
+namespace toasoan::search {
+
+struct SearchOptions {
+  double freshness_boost = 0.5;  // score for an article published now; halves every 30 days
+  int candidates = 200;          // how many matches are ranked by the rules above
+};
+
+struct SearchRequest {
+  std::string text;  // as the reader typed it
+  int page = 1;
+  int per_page = 10;
+  std::optional<std::int64_t> category_id;
+  std::optional<std::int64_t> from, to;  // published_at in [from, to)
+  bool newest_first = false;
+};
+
+struct SearchResponse {
+  Query query;
+  bool truncated = false;  // the text was longer than kMaxQueryBytes and was cut
+  std::int64_t total = 0;
+  std::vector<articles::Summary> results;
+};
+
+class Searcher {
+ public:
+  Searcher(store::Store& store, SearchOptions options = {}) : store_(store), options_(options) {}
+
+  Result<SearchResponse> search(const SearchRequest& request, std::int64_t now) const;
+
+  // Titles that match what the reader has typed so far, the last word as a prefix.
+  Result<std::vector<articles::Summary>> suggest(std::string_view text, int limit) const;
+
+ private:
+  store::Store& store_;
+  SearchOptions options_;
+};
+
+// The readings of a query as the store takes them: the literal one and, when the reader
+// seems to have typed Telex or VNI without an input method, the decoded one.
+std::vector<std::vector<store::FullTextQuery::Group>> readings(const Query& q);
+
+}  // namespace toasoan::search
