@@ -30,4 +30,7 @@ struct ImportOptions {
 };
 int import_command(const ImportOptions& options);
 
+// Rebuilds the full-text index from the articles; 0 on success, 2 when it could not.
+int reindex_command(const std::string& db);
+
 }  // namespace toasoan::app

@@ -61,6 +61,10 @@ int main(int argc, char** argv) {
   i->add_option("FILE", import.file, "JSON Lines file, one article a line")->required();
   i->add_option("--db", import.db, "Database: sqlite:PATH or postgresql://… (env TOASOAN_DB)")->capture_default_str();
 
+  std::string reindex_db = default_db;
+  auto* r = app.add_subcommand("reindex", "Rebuild the search index from the articles");
+  r->add_option("--db", reindex_db, "Database: sqlite:PATH or postgresql://… (env TOASOAN_DB)")->capture_default_str();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -70,5 +74,6 @@ int main(int argc, char** argv) {
   serve.access_log = !no_access_log;
   if (s->parsed()) return serve_command(serve);
   if (i->parsed()) return import_command(import);
+  if (r->parsed()) return reindex_command(reindex_db);
   return 2;
 }

@@ -39,7 +39,11 @@ void open_page(render::Html& h, const SiteInfo& site, const PageMeta& meta) {
   h << "<link rel=\"stylesheet\" href=\""_html << site.assets->url("site.css") << "\">"_html
     << "</head><body><a class=\"skip\" href=\"#noi-dung\">Bỏ qua, đến nội dung chính</a>"_html
     << "<header class=\"masthead\"><div class=\"wrap\"><a class=\"brand\" href=\"/\">"_html << site.name
-    << "</a><span class=\"today\">"_html << today(site.now) << "</span></div></header>"_html
+    << "</a><form class=\"masthead-search\" role=\"search\" action=\"/tim-kiem\"><label class=\"visually-hidden\" "
+       "for=\"tu-khoa\">Tìm kiếm</label><input type=\"search\" id=\"tu-khoa\" name=\"q\" maxlength=\"500\" "
+       "placeholder=\"Tìm kiếm\" list=\"goi-y\" autocomplete=\"off\"><datalist id=\"goi-y\"></datalist>"
+       "<button type=\"submit\">Tìm</button></form><span class=\"today\">"_html
+    << today(site.now) << "</span></div></header>"_html
     << "<nav class=\"sections\" aria-label=\"Chuyên mục\"><ul><li><a href=\"/\">Trang chủ</a></li>"_html;
   for (const auto& c : *site.categories) {
     h << "<li><a href=\""_html << category_path(c.slug) << "\""_html;
@@ -54,6 +58,7 @@ void close_page(render::Html& h, const SiteInfo& site, const PageMeta& meta) {
     << ". Trang tin điện tử chạy trên toasoan.</p><p><a href=\"/\">Trang chủ</a> · <a href=\"/rss/\">RSS</a></p></div></footer>"_html;
   if (meta.comments_script)
     h << "<script src=\""_html << site.assets->url("comments.js") << "\" defer></script>"_html;
+  h << "<script src=\""_html << site.assets->url("search.js") << "\" defer></script>"_html;
   h << "</body></html>\n"_html;
 }
 

@@ -29,7 +29,10 @@ void percent_encode(std::string& out, std::string_view s) {
 void filters(render::Html& h, const SiteInfo& site, const SearchPageData& d) {
   h << "<form class=\"search-form\" role=\"search\" action=\"/tim-kiem\"><p><label for=\"q\">Từ khóa</label>"
        "<input type=\"search\" id=\"q\" name=\"q\" maxlength=\"500\" value=\""_html
-    << d.text << "\"></p><div class=\"search-filters\"><p><label for=\"category\">Chuyên mục</label>"
+    << d.text << "\"></p><details class=\"search-more\""_html;
+  // The filters fold away on a phone; they stay open once the reader has used one.
+  if (!d.category.empty() || !d.from.empty() || !d.to.empty() || d.newest) h << " open"_html;
+  h << "><summary>Lọc và sắp xếp</summary><div class=\"search-filters\"><p><label for=\"category\">Chuyên mục</label>"
                  "<select id=\"category\" name=\"category\"><option value=\"\">Tất cả</option>"_html;
   for (const auto& c : *site.categories) {
     h << "<option value=\""_html << c.slug << "\""_html;
@@ -41,7 +44,7 @@ void filters(render::Html& h, const SiteInfo& site, const SearchPageData& d) {
     << d.to << "\"></p><p><label for=\"sort\">Sắp xếp</label><select id=\"sort\" name=\"sort\">"
                "<option value=\"relevance\">Phù hợp nhất</option><option value=\"newest\""_html;
   if (d.newest) h << " selected"_html;
-  h << ">Mới nhất</option></select></p></div><p><button type=\"submit\">Tìm kiếm</button></p></form>"_html;
+  h << ">Mới nhất</option></select></p></div></details><p><button type=\"submit\">Tìm kiếm</button></p></form>"_html;
 }
 
 }  // namespace

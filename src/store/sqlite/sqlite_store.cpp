@@ -262,6 +262,30 @@ Result<FullTextAnswer> SqliteStore::full_text(const FullTextQuery& q) {
       ", -bm25(article_search, 10.0, 4.0, 1.0) AS relevance" + from +
       " ORDER BY a.published_at DESC, a.id DESC LIMIT ?5 OFFSET ?6";
   static const std::string count = "SELECT count(*)" + from;
+  // Without filters the index alone answers: rank all matches there, and join only the page.
+  // (The index holds published articles only.) Several times faster for common words.
+  static const std::string by_rank_unfiltered = std::string("SELECT ") + kSummaryColumns +
+      ", m.relevance FROM (SELECT rowid AS id, -bm25(article_search, 10.0, 4.0, 1.0) AS relevance FROM "
+      "article_search WHERE article_search MATCH ?1 ORDER BY relevance DESC LIMIT ?2 OFFSET ?3) m "
+      "CROSS JOIN articles a ON a.id = m.id CROSS JOIN categories c ON c.id = a.category_id "
+      "ORDER BY m.relevance DESC, a.published_at DESC";
+  static const std::string count_unfiltered = "SELECT count(*) FROM article_search WHERE article_search MATCH ?1";
+  const bool unfiltered = !q.category_id && !q.from && !q.to;
+  if (unfiltered && q.sort == FullTextQuery::Sort::relevance) {
+    {
+      TOASOAN_SQLITE_STATEMENT(s, c, count_unfiltered.c_str());
+      s.bind(match);
+      if (s.step() != SQLITE_ROW) return step_error(c);
+      answer.total = s.int64(0);
+    }
+    if (answer.total == 0 || q.limit <= 0) return answer;
+    TOASOAN_SQLITE_STATEMENT(s, c, by_rank_unfiltered.c_str());
+    s.bind(match, q.limit, std::max(q.offset, 0));
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW) answer.hits.push_back({read_summary(s), s.real(11)});
+    if (rc != SQLITE_DONE) return step_error(c);
+    return answer;
+  }
   auto bind_filters = [&](Statement& s) {
     s.bind(match);
     auto opt = [&](int i, const std::optional<std::int64_t>& v) {
