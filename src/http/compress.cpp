@@ -8,10 +8,10 @@ namespace toasoan::http {
 // Below this a compressed body plus its header costs more than it saves.
 constexpr std::size_t kMinCompressBytes = 512;
 
-std::string gzip(std::string_view data) {
+std::string gzip(std::string_view data, int level) {
   z_stream zs{};
   // 15 + 16: zlib's way of asking for a gzip wrapper instead of a raw zlib stream.
-  if (deflateInit2(&zs, 9, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK) return {};
+  if (deflateInit2(&zs, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) return {};
   std::string out(deflateBound(&zs, data.size()) + 32, '\0');
   zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
   zs.avail_in = static_cast<uInt>(data.size());

@@ -7,7 +7,8 @@
 
 namespace toasoan::http {
 
-std::string gzip(std::string_view data);
+// level: 1-9; 9 is the smallest output.
+std::string gzip(std::string_view data, int level = 9);
 // quality: 0-11; 11 is the smallest output and ~100x slower than 5.
 std::string brotli(std::string_view data, int quality = 11);
 

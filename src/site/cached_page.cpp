@@ -18,8 +18,28 @@ std::string etag_of(std::string_view body) {
 }
 
 std::size_t CachedPage::bytes() const {
-  return sizeof(CachedPage) + (identity ? identity->size() : 0) + (gzip ? gzip->size() : 0) +
-         (brotli ? brotli->size() : 0) + content_type.size() + etag.size() + location.size();
+  // The compressed forms, made later, are at most a third of the identity body each.
+  std::size_t body = identity ? identity->size() : 0;
+  return sizeof(CachedPage) + body + (compressible ? body * 2 / 3 : 0) + content_type.size() + etag.size() +
+         location.size();
+}
+
+std::shared_ptr<const std::string> CachedPage::gzip() const {
+  std::call_once(gzip_once_, [this] {
+    if (!compressible) return;
+    std::string z = http::gzip(*identity, fast ? 6 : 9);
+    if (!z.empty() && z.size() < identity->size()) gzip_ = std::make_shared<const std::string>(std::move(z));
+  });
+  return gzip_;
+}
+
+std::shared_ptr<const std::string> CachedPage::brotli() const {
+  std::call_once(brotli_once_, [this] {
+    if (!compressible) return;
+    std::string b = http::brotli(*identity, fast ? 5 : 11);
+    if (!b.empty() && b.size() < identity->size()) brotli_ = std::make_shared<const std::string>(std::move(b));
+  });
+  return brotli_;
 }
 
 std::shared_ptr<const CachedPage> CachedPage::make(int status, std::string content_type, std::string body,
@@ -28,12 +48,8 @@ std::shared_ptr<const CachedPage> CachedPage::make(int status, std::string conte
   p->status = status;
   p->etag = etag_of(body);
   p->cache_control = std::move(cache_control);
-  if (http::compressible(content_type, body.size())) {
-    std::string z = http::gzip(body);
-    if (!z.empty() && z.size() < body.size()) p->gzip = std::make_shared<const std::string>(std::move(z));
-    std::string b = http::brotli(body, fast ? 5 : 11);
-    if (!b.empty() && b.size() < body.size()) p->brotli = std::make_shared<const std::string>(std::move(b));
-  }
+  p->compressible = http::compressible(content_type, body.size());
+  p->fast = fast;
   p->content_type = std::move(content_type);
   p->identity = std::make_shared<const std::string>(std::move(body));
   return p;
@@ -49,6 +65,17 @@ constexpr const char* kContentSecurityPolicy =
 
 }  // namespace
 
+std::shared_ptr<const CachedPage> CachedPage::moved(std::string location) {
+  auto p = std::make_shared<CachedPage>();
+  p->status = 301;
+  p->content_type = "text/plain; charset=utf-8";
+  p->cache_control = "public, max-age=300";
+  p->location = std::move(location);
+  p->identity = std::make_shared<const std::string>("Moved Permanently");
+  p->etag = etag_of(*p->identity);
+  return p;
+}
+
 void respond(const http::Request& req, http::Response& res, const CachedPage& page) {
   res.status = page.status;
   res.content_type = page.content_type;
@@ -59,7 +86,7 @@ void respond(const http::Request& req, http::Response& res, const CachedPage& pa
   }
   if (!page.location.empty()) res.set_header("Location", page.location);
   if (!page.cache_control.empty()) res.set_header("Cache-Control", page.cache_control);
-  if (page.gzip || page.brotli) res.set_header("Vary", "Accept-Encoding");
+  if (page.compressible) res.set_header("Vary", "Accept-Encoding");
   if (page.status == 200) {
     res.set_header("ETag", page.etag);
     if (auto inm = req.header("If-None-Match"); !inm.empty() && http::etag_matches(inm, page.etag)) {
@@ -67,23 +94,23 @@ void respond(const http::Request& req, http::Response& res, const CachedPage& pa
       return;
     }
   }
-  auto enc = (page.gzip || page.brotli) ? http::preferred_encoding(req.header("Accept-Encoding"))
-                                        : http::Encoding::identity;
-  if (enc == http::Encoding::brotli && !page.brotli) enc = http::Encoding::gzip;
-  if (enc == http::Encoding::gzip && !page.gzip) enc = http::Encoding::identity;
-  switch (enc) {
-    case http::Encoding::brotli:
+  auto enc = page.compressible ? http::preferred_encoding(req.header("Accept-Encoding")) : http::Encoding::identity;
+  if (enc == http::Encoding::brotli) {
+    if (auto b = page.brotli()) {
       res.set_header("Content-Encoding", "br");
-      res.shared_body = page.brotli;
-      break;
-    case http::Encoding::gzip:
-      res.set_header("Content-Encoding", "gzip");
-      res.shared_body = page.gzip;
-      break;
-    case http::Encoding::identity:
-      res.shared_body = page.identity;
-      break;
+      res.shared_body = std::move(b);
+      return;
+    }
+    enc = http::Encoding::gzip;  // br was asked for with gzip in every browser that sends it
   }
+  if (enc == http::Encoding::gzip) {
+    if (auto z = page.gzip()) {
+      res.set_header("Content-Encoding", "gzip");
+      res.shared_body = std::move(z);
+      return;
+    }
+  }
+  res.shared_body = page.identity;
 }
 
 }  // namespace toasoan::site

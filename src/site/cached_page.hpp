@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "http/message.hpp"
@@ -16,15 +17,29 @@ struct CachedPage {
   std::string etag;  // strong, quoted: a hash of the identity body
   std::string location;  // for redirects
   std::shared_ptr<const std::string> identity;
-  std::shared_ptr<const std::string> gzip;    // null when not worth it
-  std::shared_ptr<const std::string> brotli;  // null when not worth it
+  bool compressible = false;  // worth offering gzip and brotli
+  bool fast = true;           // quick compression levels (pages) over the strongest (assets)
+
+  // The compressed forms, made the first time a client asks for each (most readers' browsers
+  // ask for brotli; curl and wrk for neither), then kept. Null when compression does not pay.
+  // Thread-safe.
+  std::shared_ptr<const std::string> gzip() const;
+  std::shared_ptr<const std::string> brotli() const;
 
   std::size_t bytes() const;
 
-  // Compresses `body` when its type is compressible; `fast` picks quick compression levels for
-  // pages rendered on demand over the strongest levels for assets made once at start.
+  // `fast` picks quick compression levels for pages rendered on demand over the strongest
+  // levels for assets made once at start.
+ private:
+  mutable std::once_flag gzip_once_, brotli_once_;
+  mutable std::shared_ptr<const std::string> gzip_, brotli_;
+
+ public:
   static std::shared_ptr<const CachedPage> make(int status, std::string content_type, std::string body,
                                                 std::string cache_control, bool fast = true);
+
+  // A permanent redirect to `location`.
+  static std::shared_ptr<const CachedPage> moved(std::string location);
 };
 
 // Fills `res` from `page` for this request: the encoding the client prefers, and 304 when

@@ -30,7 +30,7 @@ TEST(PageCache, ClearForgetsEverythingAndRefusesPagesRenderedBefore) {
 
 TEST(PageCache, EvictsTheOldestPagesOverBudget) {
   PageCache c(20000);
-  for (int i = 0; i < 10; ++i) c.put("/" + std::to_string(i), page(3000), c.generation());
+  for (int i = 0; i < 10; ++i) c.put("/" + std::to_string(i), page(2000), c.generation());
   EXPECT_LE(c.bytes(), 20000u);
   EXPECT_EQ(c.get("/0"), nullptr);
   EXPECT_NE(c.get("/9"), nullptr);
@@ -53,7 +53,7 @@ TEST(CachedPage, ServesTheEncodingTheClientPrefers) {
   http::Response res;
   respond(req, res, *p);
   EXPECT_EQ(res.status, 200);
-  EXPECT_EQ(res.payload(), *p->gzip);
+  EXPECT_EQ(res.payload(), *p->gzip());
   http::Response plain;
   respond(http::Request{}, plain, *p);
   EXPECT_EQ(plain.payload().size(), 2000u);

@@ -152,10 +152,7 @@ std::shared_ptr<const CachedPage> Site::render(const http::Request& req, std::st
 }
 
 std::shared_ptr<const CachedPage> Site::redirect(const std::string& location) {
-  auto p = std::make_shared<CachedPage>(
-      *CachedPage::make(301, "text/plain; charset=utf-8", "Moved Permanently", "public, max-age=300"));
-  p->location = location;
-  return p;
+  return CachedPage::moved(location);
 }
 
 std::shared_ptr<const CachedPage> Site::error_page(const Categories& cats, int status) {
