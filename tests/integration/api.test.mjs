@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 
 import {
   MODEL,
+  NEEDS_ENGINE,
   NEEDS_SHARED,
   SEED_JSONL,
   eventually,
@@ -14,6 +15,7 @@ import {
   getText,
   importOk,
   request,
+  skipIf,
   startNewspaper,
   startServer,
   tempDir,
@@ -24,7 +26,7 @@ const json = async (url) => {
   return { status: r.status, type: r.headers.get('content-type'), body: await r.json() };
 };
 
-describe('JSON API', { skip: NEEDS_SHARED }, () => {
+describe('JSON API', { skip: skipIf(NEEDS_SHARED, NEEDS_ENGINE) }, () => {
   let paper;
   let base;
   before(async () => {
@@ -245,11 +247,11 @@ describe('JSON API', { skip: NEEDS_SHARED }, () => {
   });
 });
 
-describe('public address', { skip: NEEDS_SHARED }, () => {
+describe('public address', { skip: skipIf(NEEDS_SHARED, NEEDS_ENGINE) }, () => {
   test('--public-url is used for canonical links and API URLs', async () => {
     const tmp = tempDir();
     try {
-      const db = path.join(tmp.dir, 't.db');
+      const db = tmp.database('t');
       await importOk(db, { file: SEED_JSONL });
       const s = await startServer({ db, media: path.join(tmp.dir, 'm'), args: ['--public-url', 'https://baodoimay.vn/'] });
       try {
@@ -270,7 +272,7 @@ describe('public address', { skip: NEEDS_SHARED }, () => {
     // `--listen 127.0.0.1:0` picks a free port; the default public URL must name that port.
     const tmp = tempDir();
     try {
-      const db = path.join(tmp.dir, 't.db');
+      const db = tmp.database('t');
       await importOk(db, { file: SEED_JSONL });
       const s = await startServer({ db, media: path.join(tmp.dir, 'm') });
       try {

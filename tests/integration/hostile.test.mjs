@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
 
-import { NEEDS_SHARED, request, sleep, startNewspaper } from './helpers.mjs';
+import { NEEDS_ENGINE, NEEDS_SHARED, request, skipIf, sleep, startNewspaper } from './helpers.mjs';
 
 const SLOW = 200;
 const SILENT = 200;
@@ -49,7 +49,7 @@ function hostile(port, slow) {
   });
 }
 
-describe('hostile clients', { skip: NEEDS_SHARED }, () => {
+describe('hostile clients', { skip: skipIf(NEEDS_SHARED, NEEDS_ENGINE) }, () => {
   let paper;
   let conns = [];
   before(async () => {

@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import zlib from 'node:zlib';
 
-import { NEEDS_SHARED, parseResponses, rawExchange, request, startNewspaper } from './helpers.mjs';
+import { NEEDS_ENGINE, NEEDS_SHARED, parseResponses, rawExchange, request, skipIf, startNewspaper } from './helpers.mjs';
 
-describe('http', { skip: NEEDS_SHARED }, () => {
+describe('http', { skip: skipIf(NEEDS_SHARED, NEEDS_ENGINE) }, () => {
   let paper;
   let base;
   before(async () => {

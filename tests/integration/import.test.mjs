@@ -1,15 +1,19 @@
 // `toasoan import` as an operator uses it: bad lines reported by number and skipped, the good
 // ones kept, a summary, exit statuses, idempotent re-imports, standard input.
-// The first tests make their own lines; the corpus test needs ../shared.
+// The first tests make their own lines; the corpus test needs ../shared. Runs on the engine
+// TOASOAN_TEST_ENGINE names (helpers.mjs).
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import {
+  ENGINE,
+  NEEDS_ENGINE,
   NEEDS_SHARED,
   SEED_JSONL,
   corpusSlice,
   runImport,
+  sqliteOnly,
   startServer,
   tempDir,
   writeFile,
@@ -52,7 +56,7 @@ function fileWithBadLines() {
   return Buffer.concat(out);
 }
 
-describe('toasoan import', () => {
+describe('toasoan import', { skip: NEEDS_ENGINE }, () => {
   let tmp;
   before(() => {
     tmp = tempDir();
@@ -60,7 +64,7 @@ describe('toasoan import', () => {
   after(() => tmp.cleanup());
 
   test('bad lines are reported with their numbers, good lines kept, exit status 1', async () => {
-    const db = path.join(tmp.dir, 'bad.db');
+    const db = tmp.database('bad');
     const file = writeFile(tmp.dir, 'bad.jsonl', fileWithBadLines());
     const r = await runImport({ db, file });
     assert.equal(r.code, 1, `exit 1 when a line was rejected\n${r.stderr}`);
@@ -96,7 +100,7 @@ describe('toasoan import', () => {
   });
 
   test('re-importing the same file updates instead of duplicating', async () => {
-    const db = path.join(tmp.dir, 'again.db');
+    const db = tmp.database('again');
     const file = writeFile(tmp.dir, 'good.jsonl', lines.filter((l, i) => !badLines.includes(i + 1)).join('\n') + '\n');
     const first = await runImport({ db, file });
     assert.equal(first.code, 0, first.stderr);
@@ -114,7 +118,7 @@ describe('toasoan import', () => {
   });
 
   test('"-" reads standard input; CRLF line ends and a BOM are accepted', async () => {
-    const db = path.join(tmp.dir, 'stdin.db');
+    const db = tmp.database('stdin');
     const input = '\uFEFF' + article('s-1', 'Bài từ đầu vào chuẩn') + '\r\n' + article('s-2', 'Bài thứ hai') + '\r\n';
     const r = await runImport({ db, file: '-', input });
     assert.equal(r.code, 0, r.stderr);
@@ -122,7 +126,7 @@ describe('toasoan import', () => {
   });
 
   test('decomposed Vietnamese is stored precomposed (NFC)', async () => {
-    const db = path.join(tmp.dir, 'nfc.db');
+    const db = tmp.database('nfc');
     const decomposed = 'Nghi\u0323 quye\u0302\u0301t mo\u031b\u0301i'; // "Nghị quyết mới" as e + marks
     const r = await runImport({ db, input: article('n-1', decomposed) + '\n' });
     assert.equal(r.code, 0, r.stderr);
@@ -138,7 +142,7 @@ describe('toasoan import', () => {
   });
 
   test('a missing file: exit 2 and a message naming it', async () => {
-    const db = path.join(tmp.dir, 'missing.db');
+    const db = tmp.database('missing');
     const missing = path.join(tmp.dir, 'khong-co-tep-nay.jsonl');
     const r = await runImport({ db, file: missing });
     assert.equal(r.code, 2);
@@ -146,18 +150,33 @@ describe('toasoan import', () => {
     assert.equal(r.stdout, '', 'no summary when nothing ran');
   });
 
-  test('a folder, or a database that is not one: exit 2', async () => {
-    const dir = await runImport({ db: path.join(tmp.dir, 'x.db'), file: tmp.dir });
+  test('a folder instead of a file: exit 2', async () => {
+    const dir = await runImport({ db: tmp.database('x'), file: tmp.dir });
     assert.equal(dir.code, 2, dir.stderr);
     assert.ok(dir.stderr.length > 0);
+  });
+
+  test('a database file that is not one: exit 2', { skip: sqliteOnly('a file that is not a database') }, async () => {
     const notDb = writeFile(tmp.dir, 'not-a-db.db', 'đây không phải cơ sở dữ liệu\n'.repeat(200));
     const r = await runImport({ db: notDb, input: article('x-1', 'Bài') + '\n' });
     assert.equal(r.code, 2, r.stderr);
     assert.match(r.stderr, /SQLite|cơ sở dữ liệu/);
   });
 
+  test('a PostgreSQL server that is not there: exit 2 and one line', { skip: ENGINE !== 'postgres' && 'PostgreSQL only' }, async () => {
+    const nowhere = path.join(tmp.dir, 'no-server-here');
+    const r = await runImport({
+      db: `postgresql://postgres@/toasoan_nowhere?host=${nowhere}`,
+      input: article('x-2', 'Bài') + '\n',
+    });
+    assert.equal(r.code, 2, r.stderr);
+    assert.equal(r.stderr.trimEnd().split('\n').length, 1, `one line: ${r.stderr}`);
+    assert.ok(r.stderr.includes('toasoan_nowhere') || r.stderr.includes(nowhere), `names the database: ${r.stderr}`);
+    assert.equal(r.stdout, '', 'no summary when nothing ran');
+  });
+
   test('the model article and a corpus slice import cleanly, from a file and from stdin', { skip: NEEDS_SHARED }, async () => {
-    const db = path.join(tmp.dir, 'corpus.db');
+    const db = tmp.database('corpus');
     const seed = await runImport({ db, file: SEED_JSONL });
     assert.equal(seed.code, 0, seed.stderr);
     assert.match(seed.stdout, /Đã nhập 1 bài mới/);

@@ -4,7 +4,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { MODEL, NEEDS_SHARED, findArticle, getText, request, startNewspaper, textOf, unescapeHtml } from './helpers.mjs';
+import {
+  MODEL,
+  NEEDS_ENGINE,
+  NEEDS_SHARED,
+  findArticle,
+  getText,
+  request,
+  skipIf,
+  startNewspaper,
+  textOf,
+  unescapeHtml,
+} from './helpers.mjs';
 
 // An article whose every field tries to inject markup; imported beside the model article.
 const HOSTILE_ARTICLE = JSON.stringify({
@@ -21,7 +32,7 @@ const HOSTILE_ARTICLE = JSON.stringify({
   published: '2017-01-01T08:00:00+07:00',
 });
 
-describe('reading site', { skip: NEEDS_SHARED }, () => {
+describe('reading site', { skip: skipIf(NEEDS_SHARED, NEEDS_ENGINE) }, () => {
   let paper;
   let base;
   before(async () => {

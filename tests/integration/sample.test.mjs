@@ -4,18 +4,18 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { getText, request, startServer, tempDir } from './helpers.mjs';
+import { NEEDS_ENGINE, getText, request, startServer, tempDir } from './helpers.mjs';
 
 const json = async (url) => (await fetch(url)).json();
 
-describe('serve --sample', () => {
+describe('serve --sample', { skip: NEEDS_ENGINE }, () => {
   let tmp;
   let server;
   let db;
   let media;
   before(async () => {
     tmp = tempDir();
-    db = path.join(tmp.dir, 'sub', 'toasoan.db'); // a folder that does not exist yet
+    db = tmp.database('sub/toasoan'); // SQLite: in a folder that does not exist yet
     media = path.join(tmp.dir, 'media');
     server = await startServer({ db, media, args: ['--sample', '--no-access-log'] });
   });

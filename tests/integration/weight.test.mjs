@@ -6,7 +6,18 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { MODEL, NEEDS_SHARED, SEED_JSONL, eventually, findArticle, importOk, request, startServer, tempDir } from './helpers.mjs';
+import {
+  MODEL,
+  NEEDS_ENGINE,
+  NEEDS_SHARED,
+  SEED_JSONL,
+  eventually,
+  findArticle,
+  importOk,
+  request,
+  startServer,
+  tempDir,
+} from './helpers.mjs';
 
 const BUDGET = 60 * 1024;
 
@@ -57,13 +68,13 @@ function checkNothingForeign(html, where) {
   assert.doesNotMatch(html, /@import|fonts\.googleapis|<iframe/i, `${where}: no external fonts or frames`);
 }
 
-describe('page weight', () => {
+describe('page weight', { skip: NEEDS_ENGINE }, () => {
   let tmp;
   let server;
   let db;
   before(async () => {
     tmp = tempDir();
-    db = path.join(tmp.dir, 'toasoan.db');
+    db = tmp.database('toasoan');
     server = await startServer({ db, media: path.join(tmp.dir, 'media'), args: ['--sample', '--no-access-log'] });
   });
   after(async () => {
