@@ -6,7 +6,8 @@
 //      words from a title or lead: "nghi quyet hoi nghi lan thu sau"), then the rest;
 //   2. within each, the store's text relevance (BM25 on SQLite, ts_rank_cd on PostgreSQL:
 //      title counts most, then lead, then body), scaled to 0..10 within the answer;
-//   3. plus exact_mark_score (rank.hpp): words typed with marks found with exactly those marks;
+//   3. plus 7 × exact_mark_score (rank.hpp): words typed with marks found with exactly those
+//      marks in the title or lead;
 //   4. plus a freshness boost that halves every 30 days.
 // Only the best kCandidates are ranked this way; later pages follow the store's order.
 //

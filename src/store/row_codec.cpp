@@ -52,7 +52,15 @@ SearchDocument search_document(std::string_view title, std::string_view lead,
     body += part;
     if (!b.cite.empty()) body.append(" ").append(b.cite);
   }
-  return {text::fold(title), text::fold(lead), text::fold(body)};
+  // Anything but [a-z0-9] becomes a space, so both engines see the same words: PostgreSQL's
+  // parser would otherwise keep "5.000" or "covid-19" whole and drop "<b>" as a tag, while
+  // FTS5 splits them.
+  auto words_only = [](std::string s) {
+    for (char& c : s)
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) c = ' ';
+    return s;
+  };
+  return {words_only(text::fold(title)), words_only(text::fold(lead)), words_only(text::fold(body))};
 }
 
 bool safe_term(std::string_view term) {

@@ -29,8 +29,9 @@ const articles::Block* lead_figure(const std::vector<articles::Block>& blocks);
 // where it is escaped, and pass.) Returns invalid naming the article, or nullopt.
 std::optional<Error> unstorable(const articles::Incoming& a);
 
-// An article as the full-text index holds it: each part folded by text::fold. The body is
-// every paragraph, heading, quote and caption, in order.
+// An article as the full-text index holds it: each part folded by text::fold, with every
+// character but [a-z0-9] made a space. The body is every paragraph, heading, quote and
+// caption, in order.
 struct SearchDocument {
   std::string title, lead, body;
 };
