@@ -4,33 +4,13 @@
 // 320 px screen, the keyboard path. Saves phone-width screenshots in tests/browser/artifacts/.
 // Needs ../shared (the model article), /usr/bin/chromium and tests/node_modules.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 
+import { ARTIFACTS, MISSING_BROWSER, launchPhone } from './browser.mjs';
 import { MODEL, NEEDS_SHARED, startNewspaper } from '../integration/helpers.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const ARTIFACTS = path.join(here, 'artifacts');
-const CHROMIUM = process.env.TOASOAN_CHROMIUM || '/usr/bin/chromium';
-
-// Without the browser or playwright-core there is nothing to drive: skip on a developer's
-// machine, but fail in CI, where scripts/deps installs both.
-let chromium = null;
-try {
-  chromium = createRequire(import.meta.url)('playwright-core').chromium;
-} catch {
-  chromium = null;
-}
-const missing = !chromium
-  ? 'needs playwright-core (npm ci in tests/, or ./scripts/deps)'
-  : !existsSync(CHROMIUM)
-    ? `needs ${CHROMIUM} (apt-get install chromium, or ./scripts/deps)`
-    : false;
-if (missing && process.env.CI) throw new Error(`browser tests cannot run in CI: ${missing}`);
-const SKIP = NEEDS_SHARED || missing;
+const SKIP = NEEDS_SHARED || MISSING_BROWSER;
 
 const counter = (n) => `Bạn còn ${n}/500 ký tự`;
 const TOO_SHORT = 'Bạn vui lòng nhập từ 5 ký tự trở lên !!!';
@@ -45,33 +25,9 @@ describe('the model article in a browser', { skip: SKIP }, () => {
   before(async () => {
     paper = await startNewspaper({ corpusLines: 40 });
     articleUrl = paper.server.url + paper.modelPath;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      // A fresh temporary profile each launch. The machines have no network but loopback;
-      // these flags keep chromium from trying.
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-        '--no-first-run',
-        '--headless',
-      ],
-      timeout: 30_000,
-    });
-    context = await browser.newContext({
-      viewport: { width: 360, height: 740 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      locale: 'vi-VN',
-    });
+    ({ browser, context } = await launchPhone());
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: paper.server.url });
     page = await context.newPage();
-    mkdirSync(ARTIFACTS, { recursive: true });
   });
 
   after(async () => {

@@ -5,31 +5,13 @@
 // a 360 px and a 320 px screen. Saves screenshots in tests/browser/artifacts/.
 // Needs ../shared (the model article), /usr/bin/chromium and tests/node_modules.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 
+import { ARTIFACTS, MISSING_BROWSER, launchPhone } from './browser.mjs';
 import { MODEL, NEEDS_SHARED, startNewspaper } from '../integration/helpers.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const ARTIFACTS = path.join(here, 'artifacts');
-const CHROMIUM = process.env.TOASOAN_CHROMIUM || '/usr/bin/chromium';
-
-let chromium = null;
-try {
-  chromium = createRequire(import.meta.url)('playwright-core').chromium;
-} catch {
-  chromium = null;
-}
-const missing = !chromium
-  ? 'needs playwright-core (npm ci in tests/, or ./scripts/deps)'
-  : !existsSync(CHROMIUM)
-    ? `needs ${CHROMIUM} (apt-get install chromium, or ./scripts/deps)`
-    : false;
-if (missing && process.env.CI) throw new Error(`browser tests cannot run in CI: ${missing}`);
-const SKIP = NEEDS_SHARED || missing;
+const SKIP = NEEDS_SHARED || MISSING_BROWSER;
 
 const QUERY = 'nghi quyet hoi nghi lan thu sau';
 const BOX = 'form[role="search"][action="/tim-kiem"] input#tu-khoa';
@@ -43,32 +25,10 @@ describe('search in a browser', { skip: SKIP }, () => {
 
   before(async () => {
     paper = await startNewspaper({ corpusLines: 100 });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-        '--no-first-run',
-        '--headless',
-      ],
-      timeout: 30_000,
-    });
-    context = await browser.newContext({
-      viewport: { width: 360, height: 740 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      locale: 'vi-VN',
-    });
+    ({ browser, context } = await launchPhone());
     // A missing element fails in seconds, not playwright's 30.
     context.setDefaultTimeout(10_000);
     page = await context.newPage();
-    mkdirSync(ARTIFACTS, { recursive: true });
   });
 
   after(async () => {
@@ -104,7 +64,7 @@ describe('search in a browser', { skip: SKIP }, () => {
     assert.ok(snippetMarks.includes('Nghị'), `the snippet marks accented words: ${snippetMarks}`);
     assert.ok((await page.locator('ol.results > li:first-child p.meta time').count()) === 1, 'a date');
     // The query stays in the box, and the page fits the phone.
-    assert.equal(await page.locator('form[role="search"] input[name="q"]').first().inputValue(), QUERY);
+    assert.equal(await page.locator('form.search-form input[name="q"]').inputValue(), QUERY);
     const w = await page.evaluate(() => document.scrollingElement.scrollWidth);
     assert.ok(w <= 360, `no horizontal scrolling: ${w}`);
     await page.screenshot({ path: path.join(ARTIFACTS, 'search-360.png') });

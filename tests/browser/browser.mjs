@@ -1,0 +1,55 @@
+// What every browser test shares: Debian's chromium driven by playwright-core, started the
+// way this machine allows (no network but loopback), and a phone-sized page.
+// Needs /usr/bin/chromium and tests/node_modules; under CI their absence is an error, not a skip.
+import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const ARTIFACTS = path.join(here, 'artifacts');
+const CHROMIUM = process.env.TOASOAN_CHROMIUM || '/usr/bin/chromium';
+
+let chromium = null;
+try {
+  chromium = createRequire(import.meta.url)('playwright-core').chromium;
+} catch {
+  chromium = null;
+}
+/** Why browser tests cannot run here, or false. */
+export const MISSING_BROWSER = !chromium
+  ? 'needs playwright-core (npm ci in tests/, or ./scripts/deps)'
+  : !existsSync(CHROMIUM)
+    ? `needs ${CHROMIUM} (apt-get install chromium, or ./scripts/deps)`
+    : false;
+if (MISSING_BROWSER && process.env.CI) throw new Error(`browser tests cannot run in CI: ${MISSING_BROWSER}`);
+
+/** Launches chromium and opens a 360 × 740 phone context: { browser, context }. */
+export async function launchPhone() {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    // A fresh temporary profile each launch. The machines have no network but loopback;
+    // these flags keep chromium from trying.
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+      '--headless',
+    ],
+    timeout: 30_000,
+  });
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'vi-VN',
+  });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return { browser, context };
+}
