@@ -9,7 +9,8 @@
 //   3. plus 7 × exact_mark_score (rank.hpp): words typed with marks found with exactly those
 //      marks in the title or lead;
 //   4. plus a freshness boost that halves every 30 days.
-// Only the best kCandidates are ranked this way; later pages follow the store's order.
+// Only the best `candidates` by text relevance (plus every phrase match) are ranked this way;
+// later pages follow the store's order.
 //
 // Thread-safe: holds no mutable state; the store is thread-safe.
 #pragma once
@@ -28,7 +29,7 @@ namespace toasoan::search {
 
 struct SearchOptions {
   double freshness_boost = 0.5;  // score for an article published now; halves every 30 days
-  int candidates = 200;          // how many matches are ranked by the rules above
+  int candidates = 60;           // how many matches are ranked by the rules above
 };
 
 struct SearchRequest {
