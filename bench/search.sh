@@ -46,7 +46,8 @@ fi
 # A short folder: the PostgreSQL socket lives in it (at most 107 bytes).
 work=$(mktemp -d /tmp/tsbench.XXXXXX)
 chmod 755 "$work"
-pids=()
+pids=()     # everything to stop on exit
+servers=()  # the toasoan servers, which must outlive the measurement
 pg_dir=
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
@@ -89,6 +90,7 @@ serve() {
   "$bin" serve --listen 127.0.0.1:0 --db "$db" --media "$work/media-$name" --no-access-log >"$log" 2>&1 &
   pid=$!
   pids+=("$pid")
+  servers+=("$pid")
   for _ in $(seq 1 600); do
     url=$(grep -o 'serving http://127\.0\.0\.1:[0-9]*/' "$log" | head -n 1 | sed 's/^serving //; s:/$::') || true
     if [[ -n $url ]]; then served=$url; return 0; fi
@@ -123,7 +125,7 @@ if ((postgres)); then
 fi
 
 cat <<HEAD
-toasoan search benchmark ($(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$root" diff --quiet 2>/dev/null || echo '+changes'))
+toasoan search benchmark ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%dT%H:%MZ), $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$root" diff --quiet 2>/dev/null || echo '+changes'))
   SQLite:      import ${s_import} ms, toasoan reindex ${s_reindex/_/ }, file $(( $(stat -c %s "$sqlite_file") / 1048576 )) MB
 HEAD
 if ((postgres)); then
@@ -139,5 +141,5 @@ timeout 3600 python3 "$root/bench/search_quality.py" --corpus "$corpus" --querie
   --rounds "$rounds" --budget "$budget" "${stores[@]}" ${keep_json:+--json "$keep_json"} &
 pids+=($!)
 wait $! || { r=$?; ((r > status)) && status=$r; }
-for p in "${pids[@]}"; do kill -0 "$p" 2>/dev/null || { echo "bench/search.sh: a server died during the run" >&2; status=2; }; done
+for p in "${servers[@]}"; do kill -0 "$p" 2>/dev/null || { echo "bench/search.sh: a server died during the run" >&2; status=2; }; done
 exit "$status"

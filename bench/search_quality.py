@@ -166,11 +166,13 @@ def bench_store(name, base, queries, titles, rounds, budget_s):
     budget = Budget(budget_s)
     for i in range(rounds):
         if budget.over():
-            out["cut"].append(f"search: {i} of {rounds} rounds in the {budget_s} s budget")
             break
         order = list(queries)
         rng.shuffle(order)
         for q in order:
+            if budget.over():
+                out["cut"].append(f"search: {len(uncached)} of {rounds * len(queries)} requests in the {budget_s} s budget")
+                break
             urls = variants(q["query"])
             status, body, ms = c.get(urls[1 + i % (len(urls) - 1)])
             if status != 200:
