@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "search/input_method.hpp"
 #include "search/rank.hpp"
@@ -68,8 +69,8 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request, std::int64
   base.to = request.to;
   const int offset = (request.page - 1) * request.per_page;
 
-  if (request.newest_first || offset >= options_.candidates) {
-    base.sort = request.newest_first ? store::FullTextQuery::Sort::newest : store::FullTextQuery::Sort::relevance;
+  if (request.newest_first) {
+    base.sort = store::FullTextQuery::Sort::newest;
     base.limit = request.per_page;
     base.offset = offset;
     auto page = store_.full_text(base);
@@ -107,12 +108,16 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request, std::int64
   }
   double max = 0;
   for (const auto& h : all->hits) max = std::max(max, h.relevance);
+  // Whether the store has matches beyond the window ranked here.
+  const bool more = all->hits.size() == static_cast<std::size_t>(options_.candidates);
+  std::unordered_set<std::int64_t> pulled_in;  // phrase matches from beyond the window
   {
-    std::unordered_map<std::int64_t, bool> seen;
-    for (const auto& h : all->hits) seen[h.summary.id] = true;
+    std::unordered_set<std::int64_t> seen;
+    for (const auto& h : all->hits) seen.insert(h.summary.id);
     for (auto& h : phrase_hits.hits)
       if (!seen.contains(h.summary.id)) {
         h.relevance = 0;  // beyond the best by word relevance: rank it by the phrase alone
+        pulled_in.insert(h.summary.id);
         all->hits.push_back(std::move(h));
       }
   }
@@ -127,9 +132,31 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request, std::int64
     scored.push_back({&h.summary, s});
   }
   std::stable_sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) { return a.score > b.score; });
-  for (std::size_t i = static_cast<std::size_t>(offset);
-       i < scored.size() && response.results.size() < static_cast<std::size_t>(request.per_page); ++i)
+  const std::size_t per_page = static_cast<std::size_t>(request.per_page);
+  for (std::size_t i = static_cast<std::size_t>(offset); i < scored.size() && response.results.size() < per_page; ++i)
     response.results.push_back(std::move(*scored[i].summary));
+
+  // Past the ranked window the store's order goes on, without the phrase matches already
+  // ranked above: every match shows once, on one page.
+  if (more && response.results.size() < per_page) {
+    const std::size_t start = std::max<std::size_t>(static_cast<std::size_t>(offset), scored.size());
+    std::size_t skip = start - scored.size();
+    const std::size_t need = per_page - response.results.size();
+    store::FullTextQuery tail = base;
+    tail.offset = options_.candidates;
+    tail.limit = static_cast<int>(skip + need + pulled_in.size());
+    auto t = store_.full_text(tail);
+    if (!t) return t.error();
+    for (auto& h : t->hits) {
+      if (pulled_in.contains(h.summary.id)) continue;
+      if (skip > 0) {
+        --skip;
+        continue;
+      }
+      if (response.results.size() == per_page) break;
+      response.results.push_back(std::move(h.summary));
+    }
+  }
   return response;
 }
 

@@ -10,7 +10,7 @@
 //      marks in the title or lead;
 //   4. plus a freshness boost that halves every 30 days.
 // Only the best `candidates` by text relevance (plus every phrase match) are ranked this way;
-// later pages follow the store's order.
+// later pages follow the store's order, without the matches already shown: each match once.
 //
 // Thread-safe: holds no mutable state; the store is thread-safe.
 #pragma once

@@ -625,6 +625,34 @@ describe(`search (${ENGINE})`, { skip: skipIf(NEEDS_SHARED, NEEDS_ENGINE) }, () 
     assert.match(far.text, /<form\b[^>]*\brole="search"/, 'with the search form');
   });
 
+  test('walking every page shows each match exactly once, whatever the page size', async () => {
+    // More matches than the searcher ranks by its full rules (its candidates), so that the
+    // pages cross from its ranking into the store's order.
+    const bad = [];
+    for (const params of [{}, { sort: 'newest' }, { category: 'the-gioi' }]) {
+      for (const q of ['viet nam', 'nguoi', 'nam']) {
+        const total = (await search(base, q, { ...params, per_page: 1 })).total;
+        if (total <= 20) continue;
+        for (const per of [10, 50]) {
+          const ids = [];
+          const sizes = [];
+          for (let page = 1; (page - 1) * per < total; page++) {
+            const j = await search(base, q, { ...params, page, per_page: per });
+            sizes.push(j.results.length);
+            ids.push(...j.results.map((x) => x.id));
+          }
+          const what = `${q} ${JSON.stringify(params)} per_page=${per} (total ${total})`;
+          const dups = ids.length - new Set(ids).size;
+          if (dups) bad.push(`${what}: ${dups} articles shown twice`);
+          if (new Set(ids).size !== total) bad.push(`${what}: ${new Set(ids).size} distinct articles over all pages`);
+          const want = sizes.map((_, i) => Math.min(per, total - i * per));
+          if (JSON.stringify(sizes) !== JSON.stringify(want)) bad.push(`${what}: page sizes ${sizes}, want ${want}`);
+        }
+      }
+    }
+    assert.deepEqual(bad, []);
+  });
+
   // --- Suggestions ------------------------------------------------------------------------------
 
   test('suggestions: titles by a prefix of the last word, at most 8', async () => {
