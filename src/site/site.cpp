@@ -119,16 +119,16 @@ void Site::handle(const http::Request& req, http::Response& res) {
   if (auto hit = cache_.get(key)) return respond(req, res, *hit);
 
   auto gen = cache_.generation();
-  auto page = render(req, req.path, key);
+  auto page = render(req, route);
   if (page->status == 200 || page->status == 301) cache_.put(key, page, gen);
   respond(req, res, *page);
 }
 
-std::shared_ptr<const CachedPage> Site::render(const http::Request& req, std::string_view path, const std::string& key) {
+std::shared_ptr<const CachedPage> Site::render(const http::Request& req, const Route& route) {
   static const Categories none;
   auto cats = categories();
   if (!cats) return error_page(none, 503);
-  Route route = parse_route(path);
+  std::string_view path = req.path;
   switch (route.kind) {
     case Route::Kind::home: return render_home(*cats);
     case Route::Kind::category: return render_category(*cats, route.category_slug, req.query);

@@ -17,6 +17,7 @@
 #include "site/layout.hpp"
 #include "search/searcher.hpp"
 #include "site/page_cache.hpp"
+#include "site/routes.hpp"
 #include "store/store.hpp"
 
 namespace toasoan::site {
@@ -57,7 +58,8 @@ class Site {
   using Categories = std::vector<articles::Category>;
 
   std::shared_ptr<const Categories> categories();
-  std::shared_ptr<const CachedPage> render(const http::Request& req, std::string_view path, const std::string& key);
+  // REQUIRES: `route` is parse_route(req.path).
+  std::shared_ptr<const CachedPage> render(const http::Request& req, const Route& route);
   std::shared_ptr<const CachedPage> render_home(const Categories& cats);
   std::shared_ptr<const CachedPage> render_category(const Categories& cats, std::string_view slug,
                                                     std::string_view query);

@@ -164,21 +164,6 @@ void pause_before_retry(int attempt) {
 
 }  // namespace
 
-// A borrowed connection that goes back to the pool when the lease ends.
-class PostgresStore::Lease {
- public:
-  Lease(PostgresStore* owner, std::unique_ptr<Connection> c) : owner_(owner), c_(std::move(c)) {}
-  Lease(Lease&& o) noexcept = default;
-  ~Lease() {
-    if (c_) owner_->release(std::move(c_));
-  }
-  Connection& operator*() { return *c_; }
-  Connection* operator->() { return c_.get(); }
-
- private:
-  PostgresStore* owner_;
-  std::unique_ptr<Connection> c_;
-};
 
 Result<std::unique_ptr<PostgresStore>> PostgresStore::open(std::string_view url, const OpenOptions& options) {
   auto target = Target::parse(url);

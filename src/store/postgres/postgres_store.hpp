@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "store/postgres/connection.hpp"
+#include "store/lease.hpp"
 #include "store/store.hpp"
 
 namespace toasoan::store::postgres {
@@ -55,7 +56,8 @@ class PostgresStore final : public Store {
   Result<std::uint64_t> change_token() override;
 
  private:
-  class Lease;
+  friend class store::Lease<PostgresStore, Connection>;
+  using Lease = store::Lease<PostgresStore, Connection>;
   PostgresStore(Target target, int pool_size) : target_(std::move(target)), pool_size_(pool_size) {}
 
   // A pooled connection: an idle one, else a new one while fewer than pool_size_ are open,

@@ -14,21 +14,6 @@ using articles::Article;
 using articles::Category;
 using articles::Summary;
 
-// A borrowed connection that goes back to the pool when the lease ends.
-class SqliteStore::Lease {
- public:
-  Lease(SqliteStore* owner, std::unique_ptr<Connection> c) : owner_(owner), c_(std::move(c)) {}
-  Lease(Lease&& o) noexcept = default;
-  ~Lease() {
-    if (c_) owner_->release(std::move(c_));
-  }
-  Connection& operator*() { return *c_; }
-  Connection* operator->() { return c_.get(); }
-
- private:
-  SqliteStore* owner_;
-  std::unique_ptr<Connection> c_;
-};
 
 namespace {
 

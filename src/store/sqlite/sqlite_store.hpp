@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "store/sqlite/connection.hpp"
+#include "store/lease.hpp"
 #include "store/store.hpp"
 
 namespace toasoan::store::sqlite {
@@ -36,7 +37,8 @@ class SqliteStore final : public Store {
   Result<std::uint64_t> change_token() override;
 
  private:
-  class Lease;
+  friend class store::Lease<SqliteStore, Connection>;
+  using Lease = store::Lease<SqliteStore, Connection>;
   explicit SqliteStore(std::string path) : path_(std::move(path)) {}
   Result<Lease> acquire();
   void release(std::unique_ptr<Connection> c);
