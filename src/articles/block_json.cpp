@@ -12,7 +12,11 @@ using nlohmann::json;
 // Far above any real photo; keeps width and height in the range every layer handles.
 constexpr int kMaxImageSide = 20000;
 
-Result<std::string> text_field(const json& o, const char* name, bool required) {
+// How far a parse trusts its input: text from outside is checked and normalised; blocks the
+// store wrote were, before they were written.
+enum class Origin { outside, store };
+
+Result<std::string> text_field(const json& o, const char* name, bool required, Origin origin) {
   auto it = o.find(name);
   if (it == o.end() || it->is_null()) {
     if (required) return invalid(std::string("thiếu trường \"") + name + "\"");
@@ -20,6 +24,7 @@ Result<std::string> text_field(const json& o, const char* name, bool required) {
   }
   if (!it->is_string()) return invalid(std::string("trường \"") + name + "\" phải là chuỗi");
   const auto& s = it->get_ref<const std::string&>();
+  if (origin == Origin::store) return s;
   if (!text::valid_utf8(s)) return invalid(std::string("trường \"") + name + "\" không phải UTF-8 hợp lệ");
   // JSON can carry U+0000 as \u0000; PostgreSQL cannot store it, so no store takes it.
   if (s.find('\0') != std::string::npos) return invalid(std::string("trường \"") + name + "\" chứa ký tự NUL");
@@ -38,7 +43,7 @@ Result<int> size_field(const json& o, const char* name) {
 
 bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
-Result<Block> block_from(const json& o, std::size_t index) {
+Result<Block> block_from(const json& o, std::size_t index, Origin origin) {
   auto where = [&](const std::string& m) { return invalid("khối " + std::to_string(index + 1) + ": " + m); };
   if (!o.is_object()) return where("phải là một đối tượng JSON");
   auto type = o.find("type");
@@ -47,12 +52,12 @@ Result<Block> block_from(const json& o, std::size_t index) {
   Block b;
   if (t == "paragraph" || t == "heading" || t == "quote") {
     b.type = t == "paragraph" ? Block::Type::paragraph : t == "heading" ? Block::Type::heading : Block::Type::quote;
-    auto text = text_field(o, "text", true);
+    auto text = text_field(o, "text", true, origin);
     if (!text) return where(text.error().message);
     if (blank(*text)) return where("\"text\" trống");
     b.text = std::move(*text);
     if (b.type == Block::Type::quote) {
-      auto cite = text_field(o, "cite", false);
+      auto cite = text_field(o, "cite", false, origin);
       if (!cite) return where(cite.error().message);
       b.cite = std::move(*cite);
     }
@@ -61,14 +66,14 @@ Result<Block> block_from(const json& o, std::size_t index) {
   if (t == "figure" || t == "image") {
     b.type = Block::Type::figure;
     for (auto [field, dest] : {std::pair{"caption", &b.caption}, {"image", &b.image}, {"alt", &b.alt}}) {
-      auto v = text_field(o, field, false);
+      auto v = text_field(o, field, false, origin);
       if (!v) return where(v.error().message);
       *dest = std::move(*v);
     }
     if (b.image.empty()) {
       // Some sources name the photo "src" or "url".
       for (const char* alias : {"src", "url"}) {
-        auto v = text_field(o, alias, false);
+        auto v = text_field(o, alias, false, origin);
         if (!v) return where(v.error().message);
         if (!v->empty()) { b.image = std::move(*v); break; }
       }
@@ -97,23 +102,35 @@ const char* block_type_name(Block::Type t) {
   return "paragraph";
 }
 
-Result<std::vector<Block>> blocks_from_json(std::string_view text) {
-  json doc = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded()) return invalid("khối nội dung không phải JSON hợp lệ");
-  return blocks_from_json(doc);
-}
+namespace {
 
-Result<std::vector<Block>> blocks_from_json(const json& doc) {
+Result<std::vector<Block>> blocks_from(const json& doc, Origin origin) {
   if (!doc.is_array()) return invalid("\"blocks\" phải là một mảng");
   if (doc.size() > kMaxBlocks) return invalid("quá nhiều khối nội dung");
   std::vector<Block> out;
   out.reserve(doc.size());
   for (std::size_t i = 0; i < doc.size(); ++i) {
-    auto b = block_from(doc[i], i);
+    auto b = block_from(doc[i], i, origin);
     if (!b) return b.error();
     out.push_back(std::move(*b));
   }
   return out;
+}
+
+Result<std::vector<Block>> blocks_from_text(std::string_view text, Origin origin) {
+  json doc = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded()) return invalid("khối nội dung không phải JSON hợp lệ");
+  return blocks_from(doc, origin);
+}
+
+}  // namespace
+
+Result<std::vector<Block>> blocks_from_json(std::string_view text) { return blocks_from_text(text, Origin::outside); }
+
+Result<std::vector<Block>> blocks_from_json(const json& doc) { return blocks_from(doc, Origin::outside); }
+
+Result<std::vector<Block>> blocks_from_stored_json(std::string_view text) {
+  return blocks_from_text(text, Origin::store);
 }
 
 std::string blocks_to_json(const std::vector<Block>& blocks) {

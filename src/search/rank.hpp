@@ -7,7 +7,9 @@
 // std::runtime_error only when ICU cannot load its data (a broken install).
 #pragma once
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "search/query.hpp"
 
@@ -44,5 +46,21 @@ inline constexpr double kExactLeadMatch = 0.5;
 // ignores case, normalisation and which vowel of oa/oe/uy carries the tone (hòa = hoà).
 // 0 when the query carried no marks. At most 1.5 · kMaxQueryTerms.
 double exact_mark_score(const Query& q, std::string_view title, std::string_view lead);
+
+// exact_mark_score for many articles and one query: the query's marked words (and their
+// Telex/VNI readings) are worked out once, not once per article.
+class ExactMarks {
+ public:
+  explicit ExactMarks(const Query& q);
+  double score(std::string_view title, std::string_view lead) const;
+
+ private:
+  struct Marked {
+    std::string folded;
+    std::string key;  // detail::mark_key
+  };
+  std::vector<char> found_in(std::string_view original) const;
+  std::vector<Marked> marked_;
+};
 
 }  // namespace toasoan::search

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "search/input_method.hpp"
@@ -26,18 +25,6 @@ std::vector<store::FullTextQuery::Group> to_groups(const std::vector<std::vector
     store::FullTextQuery::Group words;
     for (const auto& t : g) words.push_back(t.folded);
     if (!words.empty()) out.push_back(std::move(words));
-  }
-  return out;
-}
-
-// Every reading with all its words in one phrase, for readings of more than one word.
-std::vector<std::vector<store::FullTextQuery::Group>> as_phrases(
-    const std::vector<std::vector<store::FullTextQuery::Group>>& rs) {
-  std::vector<std::vector<store::FullTextQuery::Group>> out;
-  for (const auto& r : rs) {
-    store::FullTextQuery::Group all;
-    for (const auto& g : r) all.insert(all.end(), g.begin(), g.end());
-    if (all.size() > 1) out.push_back({all});
   }
   return out;
 }
@@ -80,53 +67,41 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request, std::int64
     return response;
   }
 
-  base.limit = options_.candidates;
-  auto all = store_.full_text(base);
+  // The best `candidates` by the store's relevance, and the phrase matches beyond them: they
+  // are the likeliest answers even when common words kept them out.
+  store::FullTextQuery first = base;
+  first.limit = options_.candidates;
+  first.headline_phrases = true;
+  auto all = store_.full_text(first);
   if (!all) return all.error();
   response.total = all->total;
   if (all->hits.empty()) return response;
 
+  double max = 0, phrase_max = 0;
+  std::size_t window = 0;  // how many hits are the store's first `candidates`
+  std::unordered_set<std::int64_t> pulled_in;  // phrase matches from beyond the window
+  for (std::size_t i = 0; i < all->hits.size(); ++i) {
+    auto& h = all->hits[i];
+    if (i < static_cast<std::size_t>(options_.candidates)) {
+      max = std::max(max, h.relevance);
+      ++window;
+    } else {
+      pulled_in.insert(h.summary.id);
+    }
+    if (h.headline_phrase) phrase_max = std::max(phrase_max, h.relevance);
+  }
   struct Scored {
     articles::Summary* summary;
     double score;
   };
-  // Phrase matches join the candidates even when common words kept them out of the best
-  // `candidates` by word relevance: they are the likeliest answers.
-  std::unordered_map<std::int64_t, double> phrase_relevance;
-  double phrase_max = 0;
-  store::FullTextAnswer phrase_hits;
-  if (auto phrases = as_phrases(base.readings); !phrases.empty()) {
-    store::FullTextQuery pq = base;
-    pq.readings = std::move(phrases);
-    auto p = store_.full_text(pq);
-    if (!p) return p.error();
-    phrase_hits = std::move(*p);
-    for (const auto& h : phrase_hits.hits) {
-      phrase_relevance[h.summary.id] = h.relevance;
-      phrase_max = std::max(phrase_max, h.relevance);
-    }
-  }
-  double max = 0;
-  for (const auto& h : all->hits) max = std::max(max, h.relevance);
-  // Whether the store has matches beyond the window ranked here.
-  const bool more = all->hits.size() == static_cast<std::size_t>(options_.candidates);
-  std::unordered_set<std::int64_t> pulled_in;  // phrase matches from beyond the window
-  {
-    std::unordered_set<std::int64_t> seen;
-    for (const auto& h : all->hits) seen.insert(h.summary.id);
-    for (auto& h : phrase_hits.hits)
-      if (!seen.contains(h.summary.id)) {
-        h.relevance = 0;  // beyond the best by word relevance: rank it by the phrase alone
-        pulled_in.insert(h.summary.id);
-        all->hits.push_back(std::move(h));
-      }
-  }
   std::vector<Scored> scored;
-  for (auto& h : all->hits) {
-    double s = max > 0 ? kRelevanceScale * h.relevance / max : 0;
-    if (auto it = phrase_relevance.find(h.summary.id); it != phrase_relevance.end())
-      s += kPhraseBonus + (phrase_max > 0 ? kRelevanceScale * it->second / phrase_max : 0);
-    s += kExactMarkWeight * exact_mark_score(response.query, h.summary.title, h.summary.lead);
+  const ExactMarks marks(response.query);
+  for (std::size_t i = 0; i < all->hits.size(); ++i) {
+    auto& h = all->hits[i];
+    // Beyond the window by word relevance, a phrase match is ranked by the phrase alone.
+    double s = i < window && max > 0 ? kRelevanceScale * h.relevance / max : 0;
+    if (h.headline_phrase) s += kPhraseBonus + (phrase_max > 0 ? kRelevanceScale * h.relevance / phrase_max : 0);
+    s += kExactMarkWeight * marks.score(h.summary.title, h.summary.lead);
     double age_days = std::max<double>(0, static_cast<double>(now - h.summary.published_at) / 86400.0);
     s += options_.freshness_boost * std::exp2(-age_days / kFreshnessHalfLifeDays);
     scored.push_back({&h.summary, s});
@@ -138,6 +113,7 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request, std::int64
 
   // Past the ranked window the store's order goes on, without the phrase matches already
   // ranked above: every match shows once, on one page.
+  const bool more = window == static_cast<std::size_t>(options_.candidates);
   if (more && response.results.size() < per_page) {
     const std::size_t start = std::max<std::size_t>(static_cast<std::size_t>(offset), scored.size());
     std::size_t skip = start - scored.size();

@@ -21,7 +21,7 @@ std::vector<std::string> authors_from_json(std::string_view text) {
 }
 
 std::vector<articles::Block> blocks_from_column(std::string_view json) {
-  auto r = articles::blocks_from_json(json);
+  auto r = articles::blocks_from_stored_json(json);
   if (!r) return {};
   return std::move(r).value();
 }

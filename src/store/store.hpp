@@ -44,6 +44,11 @@ struct FullTextQuery {
   std::vector<std::vector<Group>> readings;
   bool prefix_last = false;  // the last word of each reading may be the start of a word
   bool titles_only = false;  // match in titles only (suggestions)
+  // Relevance order only. Each hit says whether it holds every word of one reading side by
+  // side, in order, in its title or lead (FullTextHit::headline_phrase), and the hits are the
+  // best `limit` by relevance followed by the best `limit` such phrase matches from beyond
+  // them: what a known-item search needs, in one pass over the index. `offset` is ignored.
+  bool headline_phrases = false;
   std::optional<std::int64_t> category_id;
   std::optional<std::int64_t> from, to;  // published_at in [from, to)
   enum class Sort { relevance, newest } sort = Sort::relevance;
@@ -54,6 +59,7 @@ struct FullTextQuery {
 struct FullTextHit {
   articles::Summary summary;
   double relevance = 0;  // higher is better; comparable within one answer only
+  bool headline_phrase = false;  // see FullTextQuery::headline_phrases
 };
 
 struct FullTextAnswer {
@@ -88,6 +94,9 @@ class Store {
 
   // Any article by id, whatever its status (the caller decides who may see it).
   virtual Result<std::optional<articles::Article>> article(std::int64_t id) = 0;
+  // Several at once, in the order asked, without the ids that name no article: one round
+  // trip for a page of search results.
+  virtual Result<std::vector<articles::Article>> articles(std::span<const std::int64_t> ids) = 0;
 
   // Categories in display order.
   virtual Result<std::vector<articles::Category>> categories() = 0;
@@ -96,9 +105,15 @@ class Store {
   // every write made through upsert() in the same transaction.
   virtual Result<FullTextAnswer> full_text(const FullTextQuery& query) = 0;
 
-  // Rebuilds the full-text index from the articles (toasoan reindex; also run by migrate()
-  // when the index is missing articles, e.g. just after the index was introduced).
+  // Rebuilds the full-text index from the articles and packs it (toasoan reindex; also run by
+  // migrate() when the index is missing articles, e.g. just after the index was introduced).
   virtual Status reindex() = 0;
+
+  // Packs the full-text index after a bulk write (an import, a reindex): a bulk write leaves
+  // the index in many pieces, and a search reads every piece (SQLite: three times slower on the
+  // corpus before packing). Single writes never need it. Takes about a second per 10,000
+  // articles, during which other writers wait.
+  virtual Status optimize_search_index() = 0;
 
   virtual Result<bool> empty() = 0;
 

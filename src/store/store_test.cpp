@@ -409,6 +409,120 @@ TEST_P(StoreTest, FiltersByCategoryAndTimeAndPages) {
   EXPECT_EQ(titles(*page), (std::vector<std::string>{"Thể thao 3", "Thể thao 2"}));
 }
 
+TEST_P(StoreTest, AnswersAPagePastTheLastMatchWithTheCountAndNoHits) {
+  std::vector<articles::Incoming> batch{with_body("a", "Mưa lớn", "x", 100), with_body("b", "Mưa nhỏ", "y", 200)};
+  ASSERT_TRUE(store_->upsert(batch, 1000).ok());
+  for (auto sort : {FullTextQuery::Sort::relevance, FullTextQuery::Sort::newest}) {
+    auto q = words({"mua"});
+    q.sort = sort;
+    q.offset = 5;
+    auto r = store_->full_text(q);
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    EXPECT_EQ(r->total, 2);
+    EXPECT_TRUE(r->hits.empty());
+    q.offset = 1;
+    EXPECT_EQ(store_->full_text(q)->hits.size(), 1u);
+  }
+}
+
+TEST_P(StoreTest, MarksMatchesHoldingAReadingAsAPhraseInTheirTitleOrLead) {
+  auto in_lead = with_body("lead", "Tin tỉnh", "Nội dung.", 100);
+  in_lead.lead = "Tỉnh tổ chức hội nghị lần thứ sáu.";
+  std::vector<articles::Incoming> batch{
+      with_body("title", "Hội nghị lần thứ sáu", "Nội dung.", 200),
+      in_lead,
+      with_body("body", "Tin khác", "Bàn về hội nghị lần thứ sáu.", 300),
+      with_body("apart", "Lần thứ hai hội nghị sáu tỉnh", "Nội dung.", 400)};
+  ASSERT_TRUE(store_->upsert(batch, 1000).ok());
+  auto q = words({"hoi", "nghi", "lan", "thu", "sau"});
+  q.headline_phrases = true;
+  auto r = store_->full_text(q);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->total, 4);
+  std::set<std::string> phrases;
+  for (const auto& h : r->hits)
+    if (h.headline_phrase) phrases.insert(h.summary.title);
+  EXPECT_EQ(phrases, (std::set<std::string>{"Hội nghị lần thứ sáu", "Tin tỉnh"}));
+  // Without asking, nothing is marked.
+  q.headline_phrases = false;
+  for (const auto& h : store_->full_text(q)->hits) EXPECT_FALSE(h.headline_phrase);
+  // A decoded reading counts too ("hoij nghij": Telex typed without an input method); three
+  // headlines hold "hội nghị".
+  FullTextQuery telex;
+  telex.readings = {{{"hoij"}, {"nghij"}}, {{"hoi"}, {"nghi"}}};
+  telex.headline_phrases = true;
+  auto t = store_->full_text(telex);
+  ASSERT_TRUE(t.ok()) << t.error().message;
+  int marked = 0;
+  for (const auto& h : t->hits) marked += h.headline_phrase;
+  EXPECT_EQ(marked, 3);
+  // One word is never a phrase; a quoted group of two is one.
+  auto one = words({"nghi"});
+  one.headline_phrases = true;
+  for (const auto& h : store_->full_text(one)->hits) EXPECT_FALSE(h.headline_phrase);
+  FullTextQuery quoted;
+  quoted.readings = {{{"hoi", "nghi"}}};
+  quoted.headline_phrases = true;
+  int quoted_marked = 0;
+  for (const auto& h : store_->full_text(quoted)->hits) quoted_marked += h.headline_phrase;
+  EXPECT_EQ(quoted_marked, 3);
+}
+
+TEST_P(StoreTest, BringsPhraseMatchesFromBeyondTheBestByRelevance) {
+  // Nine articles with "mây" and "bạc" in the title and often in the body, never side by
+  // side, and an older one with "Mây Bạc" once, in its lead: with room for three, the answer is
+  // the best three by relevance and then the phrase match.
+  std::vector<articles::Incoming> batch;
+  for (int i = 0; i < 9; ++i)
+    batch.push_back(with_body("w" + std::to_string(i), "Mây trắng trên sông bạc " + std::to_string(i),
+                              "Mây trắng, sông bạc, mây xám, nắng bạc, mây trôi, tóc bạc.", 200 + i));
+  auto phrase = with_body("p", "Tin giao thông", "Thông xe từ sáng nay.", 100);
+  phrase.lead = "Cầu Mây Bạc đã thông xe.";
+  batch.push_back(phrase);
+  ASSERT_TRUE(store_->upsert(batch, 1000).ok());
+  auto q = words({"may", "bac"});
+  q.headline_phrases = true;
+  q.limit = 3;
+  auto r = store_->full_text(q);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->total, 10);
+  ASSERT_GE(r->hits.size(), 4u);
+  EXPECT_EQ(r->hits.back().summary.title, "Tin giao thông");
+  EXPECT_TRUE(r->hits.back().headline_phrase);
+  std::set<std::int64_t> ids;
+  for (const auto& h : r->hits) ids.insert(h.summary.id);
+  EXPECT_EQ(ids.size(), r->hits.size());  // each once
+}
+
+TEST_P(StoreTest, ReadsSeveralArticlesInTheOrderAsked) {
+  std::vector<articles::Incoming> batch{incoming("a", "A", "X", 100), incoming("b", "B", "X", 200),
+                                        incoming("c", "C", "X", 300)};
+  ASSERT_TRUE(store_->upsert(batch, 1000).ok());
+  auto all = store_->latest({std::nullopt, 10, 0});
+  std::map<std::string, std::int64_t> id;
+  for (const auto& s : *all) id[s.title] = s.id;
+  std::vector<std::int64_t> asked{id["C"], 987654, id["A"], id["B"]};
+  auto r = store_->articles(asked);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  std::vector<std::string> got;
+  for (const auto& a : *r) got.push_back(a.title);
+  EXPECT_EQ(got, (std::vector<std::string>{"C", "A", "B"}));
+  EXPECT_FALSE((*r)[0].blocks.empty());
+  EXPECT_TRUE(store_->articles({})->empty());
+}
+
+TEST_P(StoreTest, PackingTheIndexKeepsEveryMatch) {
+  std::vector<articles::Incoming> batch;
+  for (int i = 0; i < 30; ++i) {
+    batch.assign(1, with_body("n" + std::to_string(i), "Tin số " + std::to_string(i), "Mưa ở Đồi Mây.", 100 + i));
+    ASSERT_TRUE(store_->upsert(batch, 1000).ok());  // one write each: many pieces
+  }
+  ASSERT_TRUE(store_->optimize_search_index().ok());
+  EXPECT_EQ(store_->full_text(words({"doi", "may"}))->total, 30);
+  ASSERT_TRUE(store_->optimize_search_index().ok());  // again: nothing to do, no harm
+  EXPECT_EQ(store_->full_text(words({"mua"}))->total, 30);
+}
+
 TEST_P(StoreTest, TheIndexFollowsEveryWrite) {
   std::vector<articles::Incoming> batch{with_body("a", "Lễ hội trà xuân", "x", 100)};
   ASSERT_TRUE(store_->upsert(batch, 1000).ok());
@@ -435,6 +549,21 @@ TEST_P(StoreTest, ReindexRebuildsALostIndexAndMigrateNoticesOne) {
   rows("DELETE FROM article_search");
   ASSERT_TRUE(store_->reindex().ok());
   EXPECT_EQ(store_->full_text(words({"gat"}))->total, 1);
+}
+
+TEST_P(StoreTest, IndexRowsAPreviousReleaseWroteWithoutAHeadlineAreFoundAndRebuilt) {
+  if (!postgres()) GTEST_SKIP() << "the headline columns are PostgreSQL's";
+  std::vector<articles::Incoming> batch{with_body("a", "Mùa gặt lúa", "x", 100)};
+  ASSERT_TRUE(store_->upsert(batch, 1000).ok());
+  rows("UPDATE article_search SET headline = NULL, published_at = NULL");  // as 0002's writer left it
+  auto q = words({"mua", "gat"});
+  q.headline_phrases = true;
+  auto r = store_->full_text(q);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  ASSERT_EQ(r->total, 1);
+  EXPECT_FALSE(r->hits[0].headline_phrase);
+  ASSERT_TRUE(store_->migrate().ok());
+  EXPECT_TRUE(store_->full_text(q)->hits[0].headline_phrase);
 }
 
 TEST_P(StoreTest, TermsThatAreNotFoldedWordsNeverReachTheEngine) {

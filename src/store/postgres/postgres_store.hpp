@@ -49,10 +49,12 @@ class PostgresStore final : public Store {
   Result<std::vector<articles::ArchiveMonth>> archive_months() override;
   Result<std::int64_t> count_published(std::optional<std::int64_t> category_id) override;
   Result<std::optional<articles::Article>> article(std::int64_t id) override;
+  Result<std::vector<articles::Article>> articles(std::span<const std::int64_t> ids) override;
   Result<std::vector<articles::Category>> categories() override;
   Result<bool> empty() override;
   Result<FullTextAnswer> full_text(const FullTextQuery& query) override;
   Status reindex() override;
+  Status optimize_search_index() override;
   Result<std::uint64_t> change_token() override;
 
  private:

@@ -1,5 +1,7 @@
 #include "store/sqlite/connection.hpp"
 
+#include "store/sqlite/headline_phrase.hpp"
+
 namespace toasoan::store::sqlite {
 
 // Long enough to ride out an import's batch commit from another process, short enough that
@@ -23,6 +25,7 @@ Result<std::unique_ptr<Connection>> Connection::open(const std::string& path) {
       "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
       "PRAGMA temp_store=MEMORY;");
   if (!s) return invalid(path + " không phải cơ sở dữ liệu SQLite dùng được: " + s.error().message);
+  if (auto f = register_headline_phrase(db); !f) return f.error();
   return c;
 }
 

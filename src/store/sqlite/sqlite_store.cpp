@@ -42,6 +42,9 @@ Error step_error(Connection& c) {
   return internal("SQLite: " + c.last_error());
 }
 
+// FTS5's command that merges every piece of the index into one.
+constexpr const char* kOptimize = "INSERT INTO article_search (article_search) VALUES ('optimize')";
+
 constexpr const char* kSummaryColumns =
     "a.id, a.title, a.slug, a.lead, c.name, c.slug, a.published_at, a.image, a.image_width, a.image_height, "
     "a.updated_at";
@@ -111,10 +114,12 @@ Status index_article(Connection& c, std::int64_t id, bool published, std::string
 // The FTS5 MATCH expression for a query: every term double-quoted (terms are [a-z0-9]+, see
 // safe_term), a group as one phrase, groups side by side (AND), readings joined by OR; a
 // prefix star after the last phrase; titles_only puts each phrase under the title column.
-std::string fts5_expression(const FullTextQuery& q) {
+// `readings` receives headline_phrase()'s argument: how many phrases each reading has.
+std::string fts5_expression(const FullTextQuery& q, std::string* readings = nullptr) {
   std::string out;
   for (const auto& reading : q.readings) {
     std::string r;
+    int groups = 0;
     for (std::size_t g = 0; g < reading.size(); ++g) {
       std::string phrase;
       for (const auto& term : reading[g]) {
@@ -127,10 +132,15 @@ std::string fts5_expression(const FullTextQuery& q) {
       if (q.titles_only) r += "title : ";
       r += "\"" + phrase + "\"";
       if (q.prefix_last && g + 1 == reading.size()) r.push_back('*');
+      ++groups;
     }
     if (r.empty()) continue;
     if (!out.empty()) out += " OR ";
     out += "(" + r + ")";
+    if (readings) {
+      if (!readings->empty()) readings->push_back(',');
+      *readings += std::to_string(groups);
+    }
   }
   return out;
 }
@@ -222,79 +232,94 @@ Status SqliteStore::reindex() {
     if (auto s = index_article(c, all.int64(0), true, all.text(1), all.text(2), blocks); !s) return s;
   }
   if (rc != SQLITE_DONE) return step_error(c);
-  return tx.commit();
+  if (auto s = tx.commit(); !s) return s;
+  return c.exec(kOptimize);
+}
+
+Status SqliteStore::optimize_search_index() {
+  auto lease = acquire();
+  if (!lease) return lease.error();
+  return (*lease)->exec(kOptimize);
 }
 
 Result<FullTextAnswer> SqliteStore::full_text(const FullTextQuery& q) {
   FullTextAnswer answer;
-  std::string match = fts5_expression(q);
+  std::string readings;
+  std::string match = fts5_expression(q, &readings);
   if (match.empty()) return answer;
   auto lease = acquire();
   if (!lease) return lease.error();
   Connection& c = **lease;
-  // bm25 weights: a word in the title counts ten times one in the body, in the lead four.
-  // CROSS JOIN fixes the order: the full-text match first. With a plain JOIN the planner may
-  // walk the articles and run the match once per row, a thousand times slower.
-  static const std::string from =
-      " FROM article_search CROSS JOIN articles a ON a.id = article_search.rowid CROSS JOIN categories c "
-      "ON c.id = a.category_id "
-      "WHERE article_search MATCH ?1 AND a.status = 'published' AND (?2 IS NULL OR a.category_id = ?2) AND "
-      "(?3 IS NULL OR a.published_at >= ?3) AND (?4 IS NULL OR a.published_at < ?4)";
-  static const std::string by_rank = std::string("SELECT ") + kSummaryColumns +
-      ", -bm25(article_search, 10.0, 4.0, 1.0) AS relevance" + from +
-      " ORDER BY relevance DESC, a.published_at DESC LIMIT ?5 OFFSET ?6";
-  static const std::string by_date = std::string("SELECT ") + kSummaryColumns +
-      ", -bm25(article_search, 10.0, 4.0, 1.0) AS relevance" + from +
-      " ORDER BY a.published_at DESC, a.id DESC LIMIT ?5 OFFSET ?6";
-  static const std::string count = "SELECT count(*)" + from;
-  // Without filters the index alone answers: rank all matches there, and join only the page.
-  // (The index holds published articles only.) Several times faster for common words.
-  static const std::string by_rank_unfiltered = std::string("SELECT ") + kSummaryColumns +
-      ", m.relevance FROM (SELECT rowid AS id, -bm25(article_search, 10.0, 4.0, 1.0) AS relevance FROM "
-      "article_search WHERE article_search MATCH ?1 ORDER BY relevance DESC LIMIT ?2 OFFSET ?3) m "
-      "CROSS JOIN articles a ON a.id = m.id CROSS JOIN categories c ON c.id = a.category_id "
-      "ORDER BY m.relevance DESC, a.published_at DESC";
-  static const std::string count_unfiltered = "SELECT count(*) FROM article_search WHERE article_search MATCH ?1";
-  const bool unfiltered = !q.category_id && !q.from && !q.to;
-  if (unfiltered && q.sort == FullTextQuery::Sort::relevance) {
-    {
-      TOASOAN_SQLITE_STATEMENT(s, c, count_unfiltered.c_str());
-      s.bind(match);
-      if (s.step() != SQLITE_ROW) return step_error(c);
-      answer.total = s.int64(0);
-    }
-    if (answer.total == 0 || q.limit <= 0) return answer;
-    TOASOAN_SQLITE_STATEMENT(s, c, by_rank_unfiltered.c_str());
-    s.bind(match, q.limit, std::max(q.offset, 0));
-    int rc;
-    while ((rc = s.step()) == SQLITE_ROW) answer.hits.push_back({read_summary(s), s.real(11)});
-    if (rc != SQLITE_DONE) return step_error(c);
-    return answer;
-  }
-  auto bind_filters = [&](Statement& s) {
+  // The matches, as (id, relevance, headline phrase): bm25 weights a word in the title ten
+  // times one in the body, in the lead four. Without filters the index alone answers (it holds
+  // published articles only); with them, CROSS JOIN fixes the order: the full-text match
+  // first, or the planner may walk the articles and run the match once per row.
+  static const std::string columns =
+      "article_search.rowid AS id, -bm25(article_search, 10.0, 4.0, 1.0) AS relevance, "
+      "CASE WHEN ?2 IS NULL THEN 0 ELSE headline_phrase(article_search, ?2) END AS phrase";
+  static const std::string matches[2] = {
+      "SELECT " + columns + " FROM article_search WHERE article_search MATCH ?1",
+      "SELECT " + columns + ", a.published_at FROM article_search CROSS JOIN articles a ON a.id = "
+          "article_search.rowid WHERE article_search MATCH ?1 AND a.status = 'published' AND (?3 IS NULL OR "
+          "a.category_id = ?3) AND (?4 IS NULL OR a.published_at >= ?4) AND (?5 IS NULL OR a.published_at < ?5)"};
+  // Each kind of answer over those matches carries the count, so the index is read once. Ties
+  // in relevance go to the higher id, the same way on every page. Summaries are read for the
+  // answer's rows only.
+  auto with_summaries = [](const std::string& page, const char* order) {
+    return std::string("SELECT ") + kSummaryColumns + ", m.relevance, m.phrase, m.total FROM (" + page +
+           ") m CROSS JOIN articles a ON a.id = m.id CROSS JOIN categories c ON c.id = a.category_id ORDER BY " +
+           order;
+  };
+  auto ranked = [&](const std::string& m) {
+    return with_summaries("SELECT id, relevance, phrase, count(*) OVER () AS total FROM (" + m +
+                              ") ORDER BY relevance DESC, id DESC LIMIT ?6 OFFSET ?7",
+                          "m.relevance DESC, m.id DESC");
+  };
+  auto ranked_with_phrases = [&](const std::string& m) {
+    return with_summaries(
+        "SELECT id, relevance, phrase, total, n FROM (SELECT id, relevance, phrase, count(*) OVER () AS total, "
+        "row_number() OVER (ORDER BY relevance DESC, id DESC) AS n FROM (" + m + ")) WHERE n <= ?6 OR phrase "
+        "ORDER BY n LIMIT 2 * ?6",
+        "m.n");
+  };
+  static const std::string newest = with_summaries(
+      "SELECT id, relevance, phrase, published_at, count(*) OVER () AS total FROM (" + matches[1] +
+          ") ORDER BY published_at DESC, id DESC LIMIT ?6 OFFSET ?7",
+      "m.published_at DESC, m.id DESC");
+  static const std::string sql[2][2] = {{ranked(matches[0]), ranked_with_phrases(matches[0])},
+                                        {ranked(matches[1]), ranked_with_phrases(matches[1])}};
+  const bool by_date = q.sort == FullTextQuery::Sort::newest;
+  const bool phrases = q.headline_phrases && !by_date;
+  const bool filtered = q.category_id || q.from || q.to;
+  const char* chosen = by_date ? newest.c_str() : sql[filtered][phrases].c_str();
+  const int offset = phrases ? 0 : std::max(q.offset, 0);
+  auto run = [&](int limit, int at) -> Status {
+    TOASOAN_SQLITE_STATEMENT(s, c, chosen);
     s.bind(match);
+    if (phrases) sqlite3_bind_text(s.handle(), 2, readings.data(), static_cast<int>(readings.size()), SQLITE_TRANSIENT);
     auto opt = [&](int i, const std::optional<std::int64_t>& v) {
       if (v) sqlite3_bind_int64(s.handle(), i, *v);
-      else sqlite3_bind_null(s.handle(), i);
     };
-    opt(2, q.category_id);
-    opt(3, q.from);
-    opt(4, q.to);
+    opt(3, q.category_id);
+    opt(4, q.from);
+    opt(5, q.to);
+    sqlite3_bind_int64(s.handle(), 6, limit);
+    sqlite3_bind_int64(s.handle(), 7, at);
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW) {
+      answer.hits.push_back({read_summary(s), s.real(11), s.int64(12) != 0});
+      answer.total = s.int64(13);
+    }
+    if (rc != SQLITE_DONE) return step_error(c);
+    return ok_status();
   };
-  {
-    TOASOAN_SQLITE_STATEMENT(s, c, count.c_str());
-    bind_filters(s);
-    if (s.step() != SQLITE_ROW) return step_error(c);
-    answer.total = s.int64(0);
+  if (auto r = run(std::max(q.limit, 1), offset); !r) return r.error();
+  // A page past the last match has no row to carry the count: ask for the first alone.
+  if (answer.hits.empty() && offset > 0) {
+    if (auto r = run(1, 0); !r) return r.error();
+    answer.hits.clear();
   }
-  if (answer.total == 0 || q.limit <= 0) return answer;
-  TOASOAN_SQLITE_STATEMENT(s, c, q.sort == FullTextQuery::Sort::newest ? by_date.c_str() : by_rank.c_str());
-  bind_filters(s);
-  sqlite3_bind_int64(s.handle(), 5, q.limit);
-  sqlite3_bind_int64(s.handle(), 6, std::max(q.offset, 0));
-  int rc;
-  while ((rc = s.step()) == SQLITE_ROW) answer.hits.push_back({read_summary(s), s.real(11)});
-  if (rc != SQLITE_DONE) return step_error(c);
+  if (q.limit <= 0) answer.hits.clear();
   return answer;
 }
 
@@ -475,6 +500,17 @@ Result<std::optional<Article>> SqliteStore::article(std::int64_t id) {
   a.published_at = s.int64(11);
   a.updated_at = s.int64(12);
   return std::optional<Article>(std::move(a));
+}
+
+Result<std::vector<Article>> SqliteStore::articles(std::span<const std::int64_t> ids) {
+  // In process, one read per id costs microseconds: nothing to gain from one statement.
+  std::vector<Article> out;
+  for (std::int64_t id : ids) {
+    auto a = article(id);
+    if (!a) return a.error();
+    if (*a) out.push_back(std::move(**a));
+  }
+  return out;
 }
 
 Result<std::vector<Category>> SqliteStore::categories() {
