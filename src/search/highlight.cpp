@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -145,6 +146,13 @@ std::size_t advance_chars(std::string_view text, std::size_t from, std::size_t c
 void highlight(render::Html& out, std::string_view text, const Query& q) {
   const Analysed a = analyse(text::nfc(text), q);
   write_range(out, a, marked_words(a, 0, a.spans.size()), 0, a.spans.size(), 0, a.text.size());
+}
+
+bool finds_every_group(std::string_view text, const Query& q) {
+  const Analysed a = analyse(collapse_space(text), q);
+  std::vector<char> found(q.groups.size(), 0);
+  for (const Match& m : a.matches) found[m.group] = 1;
+  return std::find(found.begin(), found.end(), 0) == found.end();
 }
 
 void snippet(render::Html& out, std::string_view original_text, const Query& q,

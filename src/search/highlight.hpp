@@ -35,6 +35,10 @@ namespace toasoan::search {
 void snippet(render::Html& out, std::string_view original_text, const Query& q,
              std::size_t max_chars = 200);
 
+// Whether every group of `q` (or its Telex/VNI reading) is found in `text`: then a snippet of
+// `text` alone shows all the query, and no more of the article need be read for it (a lead).
+bool finds_every_group(std::string_view text, const Query& q);
+
 // Writes all of `text` (a title) with the words matching `q` marked.
 void highlight(render::Html& out, std::string_view text, const Query& q);
 

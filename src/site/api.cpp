@@ -69,9 +69,11 @@ std::shared_ptr<const CachedPage> Site::render_search_api(const Categories& cats
   if (!r) return json_error(503, "cơ sở dữ liệu tạm thời không sẵn sàng");
   const std::string& base = config_.public_url;
   json results = json::array();
-  for (auto& s : r->results) {
+  auto texts = snippet_texts(r->results, r->query);
+  for (std::size_t i = 0; i < r->results.size(); ++i) {
+    const auto& s = r->results[i];
     render::Html snippet;
-    search::snippet(snippet, snippet_text(s.id, s), r->query);
+    search::snippet(snippet, texts[i], r->query);
     json item = summary_json(base, s);
     item.erase("lead");
     item.erase("image");

@@ -7,6 +7,7 @@
 #include "base/log.hpp"
 #include "site/feeds.hpp"
 #include "site/pages.hpp"
+#include "search/highlight.hpp"
 #include "site/search_page.hpp"
 #include "site/search_params.hpp"
 #include "site/sitemaps.hpp"
@@ -211,19 +212,32 @@ std::shared_ptr<const CachedPage> Site::render_article(const Categories& cats, s
   return CachedPage::make(200, kHtml, article_page(info(cats), d), kPageCacheControl);
 }
 
-std::string Site::snippet_text(std::int64_t id, const articles::Summary& fallback) {
+std::vector<std::string> Site::snippet_texts(const std::vector<articles::Summary>& results,
+                                             const search::Query& query) {
   // Enough for any known-item match (they come from titles and leads) and short enough that
   // choosing the snippet stays in microseconds.
   constexpr std::size_t kSnippetSourceBytes = 4000;
-  auto a = store_.article(id);
-  if (!a || !a->has_value()) return fallback.lead;
-  std::string text = (*a)->lead;
-  for (const auto& b : (*a)->blocks) {
-    if (text.size() >= kSnippetSourceBytes) break;
-    if (b.type == articles::Block::Type::figure) continue;
-    text.append("\n").append(b.text);
+  std::vector<std::string> out;
+  std::vector<std::int64_t> need_body;  // results whose lead does not show the whole query
+  for (const auto& s : results) {
+    out.push_back(s.lead);
+    if (!search::finds_every_group(s.lead, query)) need_body.push_back(s.id);
   }
-  return text;
+  if (need_body.empty()) return out;
+  auto read = store_.articles(need_body);  // one round trip for the page
+  if (!read) return out;  // the store is briefly away: the leads still serve
+  for (std::size_t i = 0; i < results.size(); ++i)
+    for (const auto& a : *read) {
+      if (a.id != results[i].id) continue;
+      std::string& text = out[i];
+      text = a.lead;
+      for (const auto& b : a.blocks) {
+        if (text.size() >= kSnippetSourceBytes) break;
+        if (b.type == articles::Block::Type::figure) continue;
+        text.append("\n").append(b.text);
+      }
+    }
+  return out;
 }
 
 std::shared_ptr<const CachedPage> Site::render_search(const Categories& cats, std::string_view query) {
@@ -246,10 +260,9 @@ std::shared_ptr<const CachedPage> Site::render_search(const Categories& cats, st
   d.page = p.request.page;
   d.pages = static_cast<int>(std::max<std::int64_t>(1, (r->total + kSearchPerPage - 1) / kSearchPerPage));
   if (d.total > 0 && d.page > d.pages) return error_page(cats, 404);
-  for (auto& s : r->results) {
-    std::string text = snippet_text(s.id, s);
-    d.results.push_back({std::move(s), std::move(text)});
-  }
+  auto texts = snippet_texts(r->results, d.query);
+  for (std::size_t i = 0; i < r->results.size(); ++i)
+    d.results.push_back({std::move(r->results[i]), std::move(texts[i])});
   return CachedPage::make(200, kHtml, search_page(info(cats), d), kPageCacheControl);
 }
 
