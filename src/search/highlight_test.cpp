@@ -198,5 +198,15 @@ TEST(Snippet, RandomTextsStayWithinTheLimit) {
   }
 }
 
+TEST(FindsEveryGroup, AsksForEveryWordOrPhraseInAnyOfItsReadings) {
+  const std::string lead = "Tỉnh ủy quán triệt Nghị quyết Hội nghị lần thứ sáu.";
+  EXPECT_TRUE(finds_every_group(lead, parse_query("nghi quyet hoi nghi")));
+  EXPECT_TRUE(finds_every_group(lead, parse_query("\"hoi nghi lan thu sau\"")));
+  EXPECT_TRUE(finds_every_group(lead, parse_query("nghij quyeets")));  // Telex, decoded
+  EXPECT_FALSE(finds_every_group(lead, parse_query("nghi quyet son la")));
+  EXPECT_FALSE(finds_every_group(lead, parse_query("\"nghi quyet lan\"")));  // not side by side
+  EXPECT_FALSE(finds_every_group("", parse_query("nghi")));
+}
+
 }  // namespace
 }  // namespace toasoan::search
