@@ -21,6 +21,8 @@ struct ServeOptions {
   bool access_log = true;
   int read_timeout = 10;  // seconds; see http::Limits
   int idle_timeout = 30;
+  double search_freshness = 0.5;  // search::SearchOptions
+  double search_half_life = 30;
 };
 int serve_command(const ServeOptions& options);
 

@@ -2,6 +2,7 @@
 // environment defaults of docs/operations.md, and runs a subcommand (app/commands.hpp).
 #include <CLI/CLI.hpp>
 
+#include <cmath>
 #include <cstdlib>
 
 #include "app/commands.hpp"
@@ -12,6 +13,15 @@ std::string env_or(const char* name, std::string fallback) {
   const char* v = std::getenv(name);
   return v && *v ? std::string(v) : fallback;
 }
+
+// Range() lets "nan" through (every comparison with it is false); a weight must be a number.
+const CLI::Validator kFinite(
+    [](std::string& v) {
+      char* end = nullptr;
+      double d = std::strtod(v.c_str(), &end);
+      return end != v.c_str() && *end == '\0' && std::isfinite(d) ? std::string() : "not a number: " + v;
+    },
+    "NUMBER");
 
 }  // namespace
 
@@ -52,6 +62,13 @@ int main(int argc, char** argv) {
       ->capture_default_str()->check(CLI::Range(1, 3600));
   s->add_option("--idle-timeout", serve.idle_timeout, "Seconds a keep-alive connection may wait for its next request")
       ->capture_default_str()->check(CLI::Range(1, 3600));
+  s->add_option("--search-freshness", serve.search_freshness,
+                "How much a new article gains in search ranking, 0 (off) to 20; a headline phrase match "
+                "gains 10 to 20 (env TOASOAN_SEARCH_FRESHNESS)")
+      ->envname("TOASOAN_SEARCH_FRESHNESS")->capture_default_str()->check(kFinite)->check(CLI::Range(0.0, 20.0));
+  s->add_option("--search-half-life", serve.search_half_life,
+                "Days after which that gain has halved (env TOASOAN_SEARCH_HALF_LIFE)")
+      ->envname("TOASOAN_SEARCH_HALF_LIFE")->capture_default_str()->check(kFinite)->check(CLI::Range(0.1, 3650.0));
   bool no_access_log = false;
   s->add_flag("--no-access-log", no_access_log, "Do not write a line per request to standard error");
 

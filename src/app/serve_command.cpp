@@ -70,6 +70,8 @@ int serve_command(const ServeOptions& o) {
   config.media_dir = o.media;
   config.default_image = o.default_image;
   config.sitemap_urls = o.sitemap_size;
+  config.search.freshness_boost = o.search_freshness;
+  config.search.freshness_half_life_days = o.search_half_life;
   site::Site site(*store, config);
   if (!o.public_url.empty()) site.set_public_url(o.public_url);
   ChangeWatcher watcher(*store, kChangePoll, [&site] { site.content_changed(); });

@@ -17,7 +17,6 @@ constexpr double kRelevanceScale = 10.0;
 // better text match. On the corpus sample queries (SQLite) 7 keeps recall@3 at 100 % for both
 // kinds, and it outweighs PostgreSQL's proximity ranking between such articles.
 constexpr double kExactMarkWeight = 7.0;
-constexpr double kFreshnessHalfLifeDays = 30.0;
 
 std::vector<store::FullTextQuery::Group> to_groups(const std::vector<std::vector<Term>>& groups) {
   std::vector<store::FullTextQuery::Group> out;
@@ -103,7 +102,7 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request, std::int64
     if (h.headline_phrase) s += kPhraseBonus + (phrase_max > 0 ? kRelevanceScale * h.relevance / phrase_max : 0);
     s += kExactMarkWeight * marks.score(h.summary.title, h.summary.lead);
     double age_days = std::max<double>(0, static_cast<double>(now - h.summary.published_at) / 86400.0);
-    s += options_.freshness_boost * std::exp2(-age_days / kFreshnessHalfLifeDays);
+    s += options_.freshness_boost * std::exp2(-age_days / options_.freshness_half_life_days);
     scored.push_back({&h.summary, s});
   }
   std::stable_sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) { return a.score > b.score; });

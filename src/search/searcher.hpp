@@ -9,7 +9,7 @@
 //      title counts most, then lead, then body), scaled to 0..10 within the answer;
 //   3. plus 7 × exact_mark_score (rank.hpp): words typed with marks found with exactly those
 //      marks in the title or lead;
-//   4. plus a freshness boost that halves every 30 days.
+//   4. plus a freshness boost that halves every 30 days (both configurable: SearchOptions).
 // Only the store's best `candidates` (plus every phrase match) are ranked this way, all asked
 // in one question (FullTextQuery::headline_phrases); later pages follow the store's order,
 // without the matches already shown: each match once.
@@ -30,7 +30,10 @@
 namespace toasoan::search {
 
 struct SearchOptions {
-  double freshness_boost = 0.5;  // score for an article published now; halves every 30 days
+  // What an article published now gains (0 turns freshness off); it halves every
+  // `freshness_half_life_days`. For scale: text relevance gives 0..10, a headline phrase 10..20.
+  double freshness_boost = 0.5;
+  double freshness_half_life_days = 30;
   // How many matches are ranked by the rules above (besides every phrase match). 30 finds the
   // same articles in the first three as 60 or 200 on the corpus sample queries, with half the
   // documents read and scored.

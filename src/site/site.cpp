@@ -57,7 +57,7 @@ bool safe_media_path(std::string_view p) {
 }  // namespace
 
 Site::Site(store::Store& store, SiteConfig config)
-    : store_(store), config_(std::move(config)), cache_(config_.cache_bytes), searcher_(store) {}
+    : store_(store), config_(std::move(config)), cache_(config_.cache_bytes), searcher_(store, config_.search) {}
 
 SiteInfo Site::info(const Categories& cats) const {
   SiteInfo i;

@@ -36,6 +36,7 @@ struct SiteConfig {
   // absolute URLs; empty means the ones built in (web/static/og-default.png, logo.png).
   std::string default_image;
   std::string logo;
+  search::SearchOptions search;  // ranking: the freshness boost and its half-life
 };
 
 class Site {

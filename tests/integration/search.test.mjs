@@ -833,6 +833,15 @@ describe(`search (${ENGINE})`, { skip: skipIf(NEEDS_SHARED, NEEDS_ENGINE) }, () 
     assert.ok(typeof bad.code === 'number' && bad.code > 0 && bad.code < 128, `an exit status, not a signal: ${bad.code}`);
   });
 
+  test('a freshness setting that is not a number in range stops the server with the reason', async () => {
+    for (const [flag, value] of [['--search-freshness', 'nan'], ['--search-freshness', '-1'], ['--search-freshness', '50'],
+                                 ['--search-half-life', '0'], ['--search-half-life', 'abc']]) {
+      const r = await runToasoan(['serve', '--db', paper.db, '--listen', '127.0.0.1:0', flag, value], { timeoutMs: 10_000 });
+      assert.ok(typeof r.code === 'number' && r.code > 0 && r.code < 128, `${flag} ${value}: exit ${r.code}`);
+      assert.match(r.stderr, new RegExp(flag), `${flag} ${value}: the message names the flag:\n${r.stderr}`);
+    }
+  });
+
   test('SIGTERM drains and the servers exit 0', async () => {
     for (const n of nodes) {
       const r = await n.stop();
