@@ -386,6 +386,21 @@ TEST_P(StoreTest, RanksATitleMatchAboveABodyMatchAndSortsByDateWhenAsked) {
   EXPECT_EQ(store_->full_text(q)->total, 1);
 }
 
+TEST_P(StoreTest, WordsHeldTogetherScoreAboveTheSameWordsScattered) {
+  // "nghị quyết" is one word; "nghị" … "quyết" apart are two others. The bodies have as many
+  // words each, so only where they stand tells the two apart.
+  std::vector<articles::Incoming> batch{
+      with_body("together", "Tin tỉnh", "Hội đồng bàn về nghị quyết mới của tỉnh trong kỳ họp này.", 100),
+      with_body("apart", "Tin huyện", "Hội đồng nghị sự rồi quyết định mới của tỉnh trong kỳ họp.", 200)};
+  ASSERT_TRUE(store_->upsert(batch, 1000).ok());
+  auto r = store_->full_text(words({"nghi", "quyet"}));
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  ASSERT_EQ(r->hits.size(), 2u);
+  double together = 0, apart = 0;
+  for (const auto& h : r->hits) (h.summary.title == "Tin tỉnh" ? together : apart) = h.relevance;
+  EXPECT_GT(together, apart);
+}
+
 TEST_P(StoreTest, FiltersByCategoryAndTimeAndPages) {
   std::vector<articles::Incoming> batch;
   for (int i = 0; i < 5; ++i) batch.push_back(incoming("t" + std::to_string(i), "Thể thao " + std::to_string(i), "Thể thao", 100 + i));
@@ -469,13 +484,13 @@ TEST_P(StoreTest, MarksMatchesHoldingAReadingAsAPhraseInTheirTitleOrLead) {
 }
 
 TEST_P(StoreTest, BringsPhraseMatchesFromBeyondTheBestByRelevance) {
-  // Nine articles with "mây" and "bạc" in the title and often in the body, never side by
-  // side, and an older one with "Mây Bạc" once, in its lead: with room for three, the answer is
-  // the best three by relevance and then the phrase match.
+  // Nine articles with "mây" and "bạc" apart in the title and often in the body, once side by
+  // side there, and an older one with "Mây Bạc" once, in its lead: with room for three, the
+  // answer is the best three by relevance and then the headline phrase match.
   std::vector<articles::Incoming> batch;
   for (int i = 0; i < 9; ++i)
     batch.push_back(with_body("w" + std::to_string(i), "Mây trắng trên sông bạc " + std::to_string(i),
-                              "Mây trắng, sông bạc, mây xám, nắng bạc, mây trôi, tóc bạc.", 200 + i));
+                              "Mây trắng, sông bạc, mây xám, nắng bạc, mây trôi, mây bạc.", 200 + i));
   auto phrase = with_body("p", "Tin giao thông", "Thông xe từ sáng nay.", 100);
   phrase.lead = "Cầu Mây Bạc đã thông xe.";
   batch.push_back(phrase);

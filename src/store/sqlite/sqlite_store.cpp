@@ -114,7 +114,8 @@ Status index_article(Connection& c, std::int64_t id, bool published, std::string
 // The FTS5 MATCH expression for a query: every term double-quoted (terms are [a-z0-9]+, see
 // safe_term), a group as one phrase, groups side by side (AND), readings joined by OR; a
 // prefix star after the last phrase; titles_only puts each phrase under the title column.
-// `readings` receives headline_phrase()'s argument: how many phrases each reading has.
+// `readings` receives headline_phrase()'s and word_pairs()'s argument: how many phrases each
+// reading has.
 std::string fts5_expression(const FullTextQuery& q, std::string* readings = nullptr) {
   std::string out;
   for (const auto& reading : q.readings) {
@@ -250,13 +251,15 @@ Result<FullTextAnswer> SqliteStore::full_text(const FullTextQuery& q) {
   auto lease = acquire();
   if (!lease) return lease.error();
   Connection& c = **lease;
-  // The matches, as (id, relevance, headline phrase): bm25 weights a word in the title ten
-  // times one in the body, in the lead four. Without filters the index alone answers (it holds
-  // published articles only); with them, CROSS JOIN fixes the order: the full-text match
-  // first, or the planner may walk the articles and run the match once per row.
+  // The matches, as (id, relevance, headline phrase). Relevance is bm25, weighing a word in
+  // the title ten times one in the body and in the lead four, raised by up to twice for the
+  // query's neighbouring words found side by side (proximity.hpp: "nghị quyết" held
+  // together is the word). Without filters the index alone answers (it holds published
+  // articles only); with them, CROSS JOIN fixes the order: the full-text match first, or the
+  // planner may walk the articles and run the match once per row.
   static const std::string columns =
-      "article_search.rowid AS id, -bm25(article_search, 10.0, 4.0, 1.0) AS relevance, "
-      "CASE WHEN ?2 IS NULL THEN 0 ELSE headline_phrase(article_search, ?2) END AS phrase";
+      "article_search.rowid AS id, -bm25(article_search, 10.0, 4.0, 1.0) * (1 + word_pairs(article_search, ?2)) "
+      "AS relevance, CASE WHEN ?8 IS NULL THEN 0 ELSE headline_phrase(article_search, ?2) END AS phrase";
   static const std::string matches[2] = {
       "SELECT " + columns + " FROM article_search WHERE article_search MATCH ?1",
       "SELECT " + columns + ", a.published_at FROM article_search CROSS JOIN articles a ON a.id = "
@@ -295,8 +298,8 @@ Result<FullTextAnswer> SqliteStore::full_text(const FullTextQuery& q) {
   const int offset = phrases ? 0 : std::max(q.offset, 0);
   auto run = [&](int limit, int at) -> Status {
     TOASOAN_SQLITE_STATEMENT(s, c, chosen);
-    s.bind(match);
-    if (phrases) sqlite3_bind_text(s.handle(), 2, readings.data(), static_cast<int>(readings.size()), SQLITE_TRANSIENT);
+    s.bind(match, readings);
+    if (phrases) sqlite3_bind_int(s.handle(), 8, 1);
     auto opt = [&](int i, const std::optional<std::int64_t>& v) {
       if (v) sqlite3_bind_int64(s.handle(), i, *v);
     };

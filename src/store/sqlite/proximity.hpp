@@ -1,0 +1,30 @@
+// Two FTS5 auxiliary functions about where the query's words stand in the current match,
+// read from the positions FTS5 already holds for the row (no second MATCH, no text read):
+//
+//   headline_phrase(article_search, READINGS) → 1 when every word of one reading stands side
+//     by side, in order, in the title or the lead; else 0. A reading of one word never counts.
+//     Readers who know what they are looking for type a run of words from a headline or a
+//     lead; a phrase deep in a body (a common one such as "Việt Nam") says little.
+//
+//   word_pairs(article_search, READINGS) → 0..1: of each reading's neighbouring words
+//     ("nghị"+"quyết", "quyết"+"hội", …), the share found side by side, in order, anywhere in
+//     the article; the best reading's share. Vietnamese words are one to three syllables
+//     written apart, so "nghị quyết" held together is the word, and scattered it is not: this
+//     is the proximity the relevance order adds to bm25 (sqlite_store.cpp).
+//
+// READINGS gives the query's readings as the number of FTS5 phrases (groups) each has, in the
+// order they appear in the MATCH expression: "3" for one reading of three groups, "3,3" for a
+// literal and a decoded reading of three each. A quoted group is one phrase, already whole.
+#pragma once
+
+#include <sqlite3.h>
+
+#include "base/result.hpp"
+
+namespace toasoan::store::sqlite {
+
+// Makes headline_phrase() and word_pairs() available on the connection. Fails only when FTS5
+// is missing.
+Status register_proximity_functions(sqlite3* db);
+
+}  // namespace toasoan::store::sqlite
