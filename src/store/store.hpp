@@ -101,8 +101,11 @@ class Store {
   // Categories in display order.
   virtual Result<std::vector<articles::Category>> categories() = 0;
 
-  // Published articles matching `query`, best first (or newest first). The index follows
-  // every write made through upsert() in the same transaction.
+  // Published articles matching `query`, best first (or newest first). "Best" is the
+  // engine's order, the same on every page: SQLite by relevance; PostgreSQL all words in the
+  // title or lead first, then newest, with relevance worked out for the answer's rows only
+  // (docs/search.md says why). The index follows every write made through upsert() in the
+  // same transaction.
   virtual Result<FullTextAnswer> full_text(const FullTextQuery& query) = 0;
 
   // Rebuilds the full-text index from the articles and packs it (toasoan reindex; also run by
