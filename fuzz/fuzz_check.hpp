@@ -50,7 +50,8 @@ inline bool same_blocks(const std::vector<articles::Block>& a,
 // The properties every parsed block list has, whichever parser made it: the ones a reader
 // would notice (no empty paragraph, no figure with neither photo nor caption), clean text, and
 // the store's round trip: blocks are saved as blocks_to_json and read back with
-// blocks_from_json (store/row_codec.cpp), so that pair must give back exactly what was saved.
+// blocks_from_stored_json (store/row_codec.cpp), so that pair must give back exactly what was
+// saved, and so must the checking parser.
 inline void require_sound_blocks(const std::vector<articles::Block>& blocks) {
   using articles::Block;
   for (const Block& b : blocks) {
@@ -70,6 +71,9 @@ inline void require_sound_blocks(const std::vector<articles::Block>& blocks) {
   const auto loaded = articles::blocks_from_json(saved);
   require(loaded.ok(), "blocks_from_json accepts what blocks_to_json wrote");
   require(same_blocks(loaded.value(), blocks), "blocks_from_json(blocks_to_json(b)) == b");
+  const auto stored = articles::blocks_from_stored_json(saved);
+  require(stored.ok(), "blocks_from_stored_json accepts what blocks_to_json wrote");
+  require(same_blocks(stored.value(), blocks), "blocks_from_stored_json(blocks_to_json(b)) == b");
 }
 
 // A rejection's message ends up in an import report and in API errors: it must say something
