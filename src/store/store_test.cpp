@@ -581,6 +581,26 @@ TEST_P(StoreTest, IndexRowsAPreviousReleaseWroteWithoutAHeadlineAreFoundAndRebui
   EXPECT_TRUE(store_->full_text(q)->hits[0].headline_phrase);
 }
 
+TEST_P(StoreTest, AnSqliteIndexFromBeforeThePrefixTermsIsRebuiltWithEveryArticle) {
+  if (postgres()) GTEST_SKIP() << "SQLite's index only";
+  std::vector<articles::Incoming> batch{with_body("a", "Sinh viên mùa hè", "x", 100),
+                                        with_body("b", "Vườn rau sạch", "y", 200)};
+  ASSERT_TRUE(store_->upsert(batch, 1000).ok());
+  // The database as the release before migration 3 left it: the index without prefix terms.
+  rows("DELETE FROM schema_migrations WHERE version = 3");
+  rows("DROP TABLE article_search");
+  rows("CREATE VIRTUAL TABLE article_search USING fts5(title, lead, body, tokenize = 'unicode61 remove_diacritics 0')");
+  ASSERT_TRUE(store_->reindex().ok());
+  ASSERT_TRUE(store_->migrate().ok());
+  EXPECT_NE(rows("SELECT sql FROM sqlite_schema WHERE name = 'article_search'")[0][0].find("prefix"), std::string::npos);
+  EXPECT_EQ(store_->full_text(words({"sinh", "vien"}))->total, 1);
+  EXPECT_EQ(store_->full_text(words({"rau"}))->total, 1);
+  auto typing = words({"sinh", "v"});
+  typing.prefix_last = true;
+  typing.titles_only = true;
+  EXPECT_EQ(titles(*store_->full_text(typing)), std::vector<std::string>{"Sinh viên mùa hè"});
+}
+
 TEST_P(StoreTest, TermsThatAreNotFoldedWordsNeverReachTheEngine) {
   std::vector<articles::Incoming> batch{with_body("a", "Tin", "x", 100)};
   ASSERT_TRUE(store_->upsert(batch, 1000).ok());
