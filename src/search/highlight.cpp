@@ -112,19 +112,25 @@ std::string collapse_space(std::string_view original) {
   out.reserve(normalized.size());
   const auto* s = reinterpret_cast<const uint8_t*>(normalized.data());
   const auto n = static_cast<int32_t>(normalized.size());
-  bool pending_space = false;
+  // Runs of text between spaces are copied whole, not character by character.
+  int32_t run = 0;  // where the current run of non-space text began
+  bool space_before = false;
+  const auto flush = [&](int32_t end) {
+    if (end <= run) return;
+    if (space_before && !out.empty()) out.push_back(' ');
+    out.append(normalized, static_cast<std::size_t>(run), static_cast<std::size_t>(end - run));
+  };
   for (int32_t i = 0; i < n;) {
     const int32_t at = i;
     UChar32 cp;
     U8_NEXT(s, i, n, cp);
     if (cp < 0x20 || cp == 0x7F || cp == 0x20 || (cp >= 0x80 && u_isUWhiteSpace(cp))) {
-      pending_space = !out.empty();
-      continue;
+      flush(at);
+      space_before = true;
+      run = i;
     }
-    if (pending_space) out.push_back(' ');
-    pending_space = false;
-    out.append(normalized, static_cast<std::size_t>(at), static_cast<std::size_t>(i - at));
   }
+  flush(n);
   return out;
 }
 
