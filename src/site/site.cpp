@@ -218,10 +218,12 @@ std::vector<std::string> Site::snippet_texts(const std::vector<articles::Summary
   // choosing the snippet stays in microseconds.
   constexpr std::size_t kSnippetSourceBytes = 4000;
   std::vector<std::string> out;
-  std::vector<std::int64_t> need_body;  // results whose lead does not show the whole query
+  std::vector<std::int64_t> need_body;  // results whose title and lead do not show the whole query
   for (const auto& s : results) {
     out.push_back(s.lead);
-    if (!search::finds_every_group(s.lead, query)) need_body.push_back(s.id);
+    // The title is shown above the snippet with its matches marked: what it shows, the
+    // snippet need not show again.
+    if (!search::finds_every_group(s.title + "\n" + s.lead, query)) need_body.push_back(s.id);
   }
   if (need_body.empty()) return out;
   auto read = store_.articles(need_body);  // one round trip for the page

@@ -68,8 +68,8 @@ class Site {
   std::shared_ptr<const CachedPage> render_search(const Categories& cats, std::string_view query);
   std::shared_ptr<const CachedPage> render_search_api(const Categories& cats, std::string_view query);
   std::shared_ptr<const CachedPage> render_suggest_api(std::string_view query);
-  // For each result, what its search snippet is cut from: the lead when it shows every word
-  // of the query, else the lead and the start of the body.
+  // For each result, what its search snippet is cut from: the lead when it and the title show
+  // every word of the query between them, else the lead and the start of the body.
   std::vector<std::string> snippet_texts(const std::vector<articles::Summary>& results, const search::Query& query);
   std::shared_ptr<const CachedPage> render_sitemap(const Categories& cats, std::string_view name);
   std::shared_ptr<const CachedPage> render_feed(const Categories& cats, std::string_view name);
