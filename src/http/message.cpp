@@ -60,7 +60,7 @@ bool percent_decode(std::string_view in, std::string& out, bool plus_is_space) {
   return true;
 }
 
-std::string query_param(std::string_view query, std::string_view name) {
+std::optional<std::string> find_query_param(std::string_view query, std::string_view name) {
   while (!query.empty()) {
     auto amp = query.find('&');
     std::string_view pair = query.substr(0, amp);
@@ -75,7 +75,11 @@ std::string query_param(std::string_view query, std::string_view name) {
     if (amp == std::string_view::npos) break;
     query.remove_prefix(amp + 1);
   }
-  return {};
+  return std::nullopt;
+}
+
+std::string query_param(std::string_view query, std::string_view name) {
+  return find_query_param(query, name).value_or(std::string());
 }
 
 bool etag_matches(std::string_view header, std::string_view etag) {

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -39,8 +40,11 @@ struct Response {
 };
 
 // The value of query parameter `name` in `query`, percent-decoded ('+' is a space), or "" when
-// absent. Decoding never fails: a broken escape stays as written.
+// absent. Decoding never fails: a value with a broken escape stays as written.
 std::string query_param(std::string_view query, std::string_view name);
+
+// The same, telling an absent parameter (nullopt) from an empty one ("page=").
+std::optional<std::string> find_query_param(std::string_view query, std::string_view name);
 
 // Percent-decodes a path or query component; returns false on a broken escape or a NUL.
 bool percent_decode(std::string_view in, std::string& out, bool plus_is_space);

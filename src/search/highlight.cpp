@@ -154,12 +154,14 @@ void highlight(render::Html& out, std::string_view text, const Query& q) {
   write_range(out, a, marked_words(a, 0, a.spans.size()), 0, a.spans.size(), 0, a.text.size());
 }
 
-bool finds_every_group(std::string_view text, const Query& q) {
-  const Analysed a = analyse(collapse_space(text), q);
+bool finds_every_group(std::initializer_list<std::string_view> texts, const Query& q) {
   std::vector<char> found(q.groups.size(), 0);
-  for (const Match& m : a.matches) found[m.group] = 1;
+  for (std::string_view text : texts)
+    for (const Match& m : analyse(collapse_space(text), q).matches) found[m.group] = 1;
   return std::find(found.begin(), found.end(), 0) == found.end();
 }
+
+bool finds_every_group(std::string_view text, const Query& q) { return finds_every_group({text}, q); }
 
 void snippet(render::Html& out, std::string_view original_text, const Query& q,
              std::size_t max_chars) {

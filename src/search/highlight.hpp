@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstddef>
+#include <initializer_list>
 #include <string_view>
 
 #include "render/html.hpp"
@@ -38,6 +39,9 @@ void snippet(render::Html& out, std::string_view original_text, const Query& q,
 // Whether every group of `q` (or its Telex/VNI reading) is found in `text`: then a snippet of
 // `text` alone shows all the query, and no more of the article need be read for it (a lead).
 bool finds_every_group(std::string_view text, const Query& q);
+// The same over several texts shown apart (a title and a lead): each group must be found
+// whole in one of them, never across the break between two.
+bool finds_every_group(std::initializer_list<std::string_view> texts, const Query& q);
 
 // Writes all of `text` (a title) with the words matching `q` marked.
 void highlight(render::Html& out, std::string_view text, const Query& q);

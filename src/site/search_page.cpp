@@ -56,6 +56,7 @@ std::string search_query_string(const SearchPageData& d, int page) {
   if (!d.from.empty()) q.append("&from=").append(d.from);
   if (!d.to.empty()) q.append("&to=").append(d.to);
   if (d.newest) q.append("&sort=newest");
+  if (d.per_page != kSearchPerPage) q.append("&per_page=").append(std::to_string(d.per_page));
   if (page > 1) q.append("&page=").append(std::to_string(page));
   return q;
 }
@@ -92,7 +93,7 @@ std::string search_page(const SiteInfo& site, const SearchPageData& d) {
     return h.take();
   }
   h << "<p class=\"search-count\">Tìm thấy "_html << d.total << " kết quả cho «"_html << d.text << "»</p>"_html;
-  h << "<ol class=\"results\" start=\""_html << ((d.page - 1) * kSearchPerPage + 1) << "\">"_html;
+  h << "<ol class=\"results\" start=\""_html << ((d.page - 1) * d.per_page + 1) << "\">"_html;
   for (const auto& r : d.results) {
     const auto& s = r.summary;
     h << "<li><h2><a href=\""_html << article_path(s) << "\">"_html;

@@ -22,6 +22,7 @@ struct SearchPageData {
   std::int64_t total = 0;
   int page = 1;
   int pages = 1;
+  int per_page = kSearchPerPage;  // as asked (?per_page=), kept in the links
   struct Result {
     articles::Summary summary;
     std::string text;  // lead and the start of the body, for the snippet

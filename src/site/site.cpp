@@ -24,13 +24,16 @@ constexpr const char* kPageCacheControl = "no-cache";
 constexpr const char* kMediaCacheControl = "public, max-age=2592000";
 constexpr std::uintmax_t kMaxMediaBytes = 64u << 20;
 constexpr int kMaxPage = 100000;
+// Longer queries (a search of hundreds of Vietnamese letters, percent-encoded) are not cached.
+constexpr std::size_t kMaxCachedQueryBytes = 512;
 
 constexpr const char* kHtml = "text/html; charset=utf-8";
 
 // "page=N" as a page number: absent is 1; anything but 1..kMaxPage is no page at all.
 std::optional<int> page_number(std::string_view query) {
-  std::string raw = http::query_param(query, "page");
-  if (raw.empty()) return query.find("page=") == std::string_view::npos ? std::optional<int>(1) : std::nullopt;
+  std::optional<std::string> found = http::find_query_param(query, "page");
+  if (!found) return 1;
+  const std::string& raw = *found;
   int n = 0;
   auto [end, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), n);
   if (ec != std::errc() || end != raw.data() + raw.size() || n < 1 || n > kMaxPage) return std::nullopt;
@@ -112,16 +115,20 @@ void Site::handle(const http::Request& req, http::Response& res) {
     if (const CachedPage* a = assets_.find(route.rest)) return respond(req, res, *a);
   }
 
-  // The cache key: the path, and of the query only what selects a different page.
+  // The cache key: the path, and of the query only what selects a different page. A query too
+  // long to key on whole is answered fresh: cutting the key would serve one page for another.
   std::string key(req.path);
+  bool cacheable = true;
   if (route.kind == Route::Kind::category || route.kind == Route::Kind::api || route.kind == Route::Kind::search) {
-    if (!req.query.empty()) key.append("?").append(req.query.substr(0, 512));
+    cacheable = req.query.size() <= kMaxCachedQueryBytes;
+    if (!req.query.empty()) key.append("?").append(req.query);
   }
-  if (auto hit = cache_.get(key)) return respond(req, res, *hit);
+  if (cacheable)
+    if (auto hit = cache_.get(key)) return respond(req, res, *hit);
 
   auto gen = cache_.generation();
   auto page = render(req, route);
-  if (page->status == 200 || page->status == 301) cache_.put(key, page, gen);
+  if (cacheable && (page->status == 200 || page->status == 301)) cache_.put(key, page, gen);
   respond(req, res, *page);
 }
 
@@ -223,7 +230,7 @@ std::vector<std::string> Site::snippet_texts(const std::vector<articles::Summary
     out.push_back(s.lead);
     // The title is shown above the snippet with its matches marked: what it shows, the
     // snippet need not show again.
-    if (!search::finds_every_group(s.title + "\n" + s.lead, query)) need_body.push_back(s.id);
+    if (!search::finds_every_group({s.title, s.lead}, query)) need_body.push_back(s.id);
   }
   if (need_body.empty()) return out;
   auto read = store_.articles(need_body);  // one round trip for the page
@@ -236,7 +243,10 @@ std::vector<std::string> Site::snippet_texts(const std::vector<articles::Summary
       for (const auto& b : a.blocks) {
         if (text.size() >= kSnippetSourceBytes) break;
         if (b.type == articles::Block::Type::figure) continue;
-        text.append("\n").append(b.text);
+        // One long paragraph is cut too, at a character's first byte.
+        std::size_t take = std::min(b.text.size(), kSnippetSourceBytes - text.size());
+        while (take < b.text.size() && take > 0 && (static_cast<unsigned char>(b.text[take]) & 0xC0u) == 0x80u) --take;
+        text.append("\n").append(b.text, 0, take);
       }
     }
   return out;
@@ -260,7 +270,8 @@ std::shared_ptr<const CachedPage> Site::render_search(const Categories& cats, st
   d.truncated = r->truncated;
   d.total = r->total;
   d.page = p.request.page;
-  d.pages = static_cast<int>(std::max<std::int64_t>(1, (r->total + kSearchPerPage - 1) / kSearchPerPage));
+  d.per_page = p.request.per_page;
+  d.pages = static_cast<int>(std::max<std::int64_t>(1, (r->total + d.per_page - 1) / d.per_page));
   if (d.total > 0 && d.page > d.pages) return error_page(cats, 404);
   auto texts = snippet_texts(r->results, d.query);
   for (std::size_t i = 0; i < r->results.size(); ++i)

@@ -167,6 +167,9 @@ describe('reading site', { skip: skipIf(NEEDS_SHARED, NEEDS_ENGINE) }, () => {
 
     const last = Math.ceil(biggest.total / 20);
     assert.equal((await request(`${base}${path}?page=${last}`)).status, 200, 'the last page exists');
+    // Parameters that only end in "page" are not the page number.
+    for (const q of ['?per_page=5', '?landing_page=x', '?utm_source=x&per_page=2'])
+      assert.equal((await request(`${base}${path}${q}`)).status, 200, `${path}${q} is page 1`);
     for (const q of [`?page=${last + 1}`, '?page=1000', '?page=abc', '?page=0', '?page=-1', '?page=2x']) {
       const r = await getText(`${base}${path}${q}`);
       assert.equal(r.status, 404, `${path}${q} → 404`);

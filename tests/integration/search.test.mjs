@@ -625,6 +625,37 @@ describe(`search (${ENGINE})`, { skip: skipIf(NEEDS_SHARED, NEEDS_ENGINE) }, () 
     assert.match(far.text, /<form\b[^>]*\brole="search"/, 'with the search form');
   });
 
+  test('a query too long to key the page cache on still gets each page its own answer', async () => {
+    // Dashes are only separators, but each takes 9 bytes percent-encoded: the query string is
+    // far past what the cache keys on, and the pages differ only after it.
+    const q = `viet nam ${'—'.repeat(80)}`;
+    const one = await search(base, q, { per_page: 3 });
+    const two = await search(base, q, { per_page: 3, page: 2 });
+    assert.ok(one.total > 6, `total ${one.total}`);
+    assert.equal(two.page, 2);
+    const firstIds = new Set(one.results.map((x) => x.id));
+    assert.ok(two.results.length === 3 && two.results.every((x) => !firstIds.has(x.id)), 'page 2 holds other articles');
+    const again = await search(base, q, { per_page: 3, page: 2 });
+    assert.deepEqual(again.results.map((x) => x.id), two.results.map((x) => x.id), 'asked again, the same page 2');
+  });
+
+  test('the page keeps per_page in its numbering, its page count and its links', async () => {
+    const q = 'viet nam';
+    const p2 = await searchPage(base, { q, per_page: 5, page: 2 });
+    assert.equal(p2.status, 200);
+    assert.equal(p2.results.length, 5);
+    assert.match(p2.text, /<ol class="results" start="6">/, 'results 6 to 10');
+    const next = relLink(p2.text, 'next');
+    assert.ok(next, 'rel=next on page 2');
+    const u = new URL(next, `${base}/tim-kiem`);
+    assert.equal(u.searchParams.get('per_page'), '5', 'the next page keeps 5 per page');
+    assert.equal(u.searchParams.get('page'), '3');
+    const api5 = await search(base, q, { per_page: 5, page: 3 });
+    const p3 = await getText(u.href);
+    assert.deepEqual(pageResults(p3.text).map((r) => new URL(r.href, base).pathname),
+      api5.results.map((x) => new URL(x.url).pathname), 'page 3 is results 11 to 15');
+  });
+
   test('walking every page shows each match exactly once, whatever the page size', async () => {
     // More matches than the searcher ranks by its full rules (its candidates), so that the
     // pages cross from its ranking into the store's order.
