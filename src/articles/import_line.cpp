@@ -1,5 +1,7 @@
 #include "articles/import_line.hpp"
 
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 #include "articles/block_json.hpp"
@@ -21,14 +23,24 @@ Result<std::string> optional_text(const json& o, const char* name) {
   return text::nfc(it->get_ref<const std::string&>());
 }
 
-bool contains_nul(const json& v) {
-  if (v.is_string()) return v.get_ref<const std::string&>().find('\0') != std::string::npos;
-  if (v.is_array() || v.is_object()) {
-    for (const auto& item : v)
-      if (contains_nul(item)) return true;
-    if (v.is_object())
-      for (const auto& [key, item] : v.items())
+// Walks the document with a stack of its own, not by recursion: a line may nest arrays a
+// million deep (16 MiB of "[["), which nlohmann parses and frees without recursing, and a
+// recursive walk would run out of stack on it.
+bool contains_nul(const json& doc) {
+  std::vector<const json*> pending{&doc};
+  while (!pending.empty()) {
+    const json& v = *pending.back();
+    pending.pop_back();
+    if (v.is_string()) {
+      if (v.get_ref<const std::string&>().find('\0') != std::string::npos) return true;
+    } else if (v.is_object()) {
+      for (const auto& [key, item] : v.items()) {
         if (key.find('\0') != std::string::npos) return true;
+        pending.push_back(&item);
+      }
+    } else if (v.is_array()) {
+      for (const auto& item : v) pending.push_back(&item);
+    }
   }
   return false;
 }

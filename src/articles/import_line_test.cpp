@@ -72,5 +72,18 @@ TEST(ParseImportLine, RejectsBadLinesWithAReason) {
   }
 }
 
+// A line nesting arrays far deeper than any stack allows recursion for, with a NUL at the
+// end: it is refused for the NUL, and nothing crashes on the way.
+TEST(ParseImportLine, RefusesANulBehindAMillionNestedArraysWithoutCrashing) {
+  constexpr std::size_t kDepth = 1'000'000;
+  std::string line = R"({"a":)";
+  line.append(kDepth, '[');
+  line.append(kDepth, ']');
+  line += R"(,"id":"x","title":"T","z":"\u0000"})";
+  auto r = parse_import_line(line);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().message, "dòng chứa ký tự NUL (\\u0000)");
+}
+
 }  // namespace
 }  // namespace toasoan::articles
