@@ -1,6 +1,7 @@
-// How article fields that have no column type of their own (blocks, authors) are written to
-// and read from a text column. Shared by every store implementation so the stored form is the
-// same on SQLite and PostgreSQL.
+// What both stores share of the stored form, so that it is the same on SQLite and PostgreSQL:
+// how fields with no column type of their own (blocks, authors, status) are written and read,
+// the columns a summary or an article is read from and the reading itself, what neither
+// engine can store, and the text the full-text index holds.
 #pragma once
 
 #include <optional>
@@ -44,5 +45,54 @@ bool safe_term(std::string_view term);
 
 const char* status_name(articles::Status s);
 articles::Status status_from_name(std::string_view s);
+
+// The columns a Summary is read from, in order, for a query over `articles a` joined with
+// `categories c`.
+inline constexpr const char* kSummaryColumns =
+    "a.id, a.title, a.slug, a.lead, c.name, c.slug, a.published_at, a.image, a.image_width, a.image_height, "
+    "a.updated_at";
+
+// Reads kSummaryColumns from a row. Row is either engine's: int64(col) and text(col).
+template <class Row>
+articles::Summary summary_from(const Row& row) {
+  articles::Summary s;
+  s.id = row.int64(0);
+  s.title = row.text(1);
+  s.slug = row.text(2);
+  s.lead = row.text(3);
+  s.category_name = row.text(4);
+  s.category_slug = row.text(5);
+  s.published_at = row.int64(6);
+  s.image = row.text(7);
+  s.image_width = static_cast<int>(row.int64(8));
+  s.image_height = static_cast<int>(row.int64(9));
+  s.updated_at = row.int64(10);
+  return s;
+}
+
+// The query an Article is read from, up to its WHERE clause.
+inline constexpr const char* kArticleSelect =
+    "SELECT a.id, a.external_id, a.title, a.slug, a.lead, a.blocks, a.authors, a.category_id, c.name, c.slug, "
+    "a.status, a.published_at, a.updated_at FROM articles a JOIN categories c ON c.id = a.category_id ";
+
+// Reads a row of kArticleSelect.
+template <class Row>
+articles::Article article_from(const Row& row) {
+  articles::Article a;
+  a.id = row.int64(0);
+  a.external_id = row.text(1);
+  a.title = row.text(2);
+  a.slug = row.text(3);
+  a.lead = row.text(4);
+  a.blocks = blocks_from_column(row.text(5));
+  a.authors = authors_from_json(row.text(6));
+  a.category_id = row.int64(7);
+  a.category_name = row.text(8);
+  a.category_slug = row.text(9);
+  a.status = status_from_name(row.text(10));
+  a.published_at = row.int64(11);
+  a.updated_at = row.int64(12);
+  return a;
+}
 
 }  // namespace toasoan::store

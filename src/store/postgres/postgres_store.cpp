@@ -58,25 +58,15 @@ class Transaction {
   bool done_ = false;
 };
 
-constexpr const char* kSummaryColumns =
-    "a.id, a.title, a.slug, a.lead, c.name, c.slug, a.published_at, a.image, a.image_width, a.image_height, "
-    "a.updated_at";
+// One row of a result, as row_codec's readers take it.
+struct RowAt {
+  const Rows& rows;
+  int row;
+  std::int64_t int64(int col) const { return rows.int64(row, col); }
+  std::string_view text(int col) const { return rows.text(row, col); }
+};
 
-Summary read_summary(const Rows& r, int row) {
-  Summary s;
-  s.id = r.int64(row, 0);
-  s.title = r.text(row, 1);
-  s.slug = r.text(row, 2);
-  s.lead = r.text(row, 3);
-  s.category_name = r.text(row, 4);
-  s.category_slug = r.text(row, 5);
-  s.published_at = r.int64(row, 6);
-  s.image = r.text(row, 7);
-  s.image_width = static_cast<int>(r.int64(row, 8));
-  s.image_height = static_cast<int>(r.int64(row, 9));
-  s.updated_at = r.int64(row, 10);
-  return s;
-}
+Summary read_summary(const Rows& r, int row) { return summary_from(RowAt{r, row}); }
 
 // The to_tsquery('simple', …) text for a query: each term single-quoted (terms are
 // [a-z0-9]+, see safe_term), a group's terms joined by <-> (followed by), groups by &, readings
@@ -262,8 +252,7 @@ void PostgresStore::release(std::unique_ptr<Connection> c) {
     }
     // What breaks one connection (a restarted server, a failover, a network cut) has broken
     // the idle ones too: drop them now rather than let each next request find out.
-    if (c->broken()) dropped = std::move(idle_);
-    idle_.clear();
+    if (c->broken()) dropped.swap(idle_);  // a connection still in a transaction drops alone
     dropped.push_back(std::move(c));
     open_ -= static_cast<int>(dropped.size());
     pool_returned_.notify_all();
@@ -329,14 +318,24 @@ Status PostgresStore::migrate() {
   if (!behind) return behind.error();
   if (!behind->boolean(0, 0)) return ok_status();
   if (auto s = reindex_on(c); !s) return s;
-  return optimize_on(c);
+  pack_or_warn(c);
+  return ok_status();
 }
 
 Status PostgresStore::reindex() {
   auto lease = acquire();
   if (!lease) return lease.error();
   if (auto s = reindex_on(**lease); !s) return s;
-  return optimize_on(**lease);
+  pack_or_warn(**lease);
+  return ok_status();
+}
+
+void PostgresStore::pack_or_warn(Connection& c) {
+  // The index is rebuilt and right; packing only makes it faster, so a failure there is told,
+  // not returned.
+  if (auto s = optimize_on(c); !s)
+    log::warn("PostgreSQL " + target_.display + ": đã dựng lại chỉ mục tìm kiếm nhưng chưa sắp xếp gọn được: " +
+              s.error().message);
 }
 
 Status PostgresStore::optimize_search_index() {
@@ -348,6 +347,9 @@ Status PostgresStore::optimize_search_index() {
 Status PostgresStore::reindex_on(Connection& c) {
   Transaction tx(c);
   if (auto s = tx.begin(); !s) return s;
+  // Writers wait until the rebuild commits: an article unpublished meanwhile would otherwise
+  // find its index row already deleted, and the row rebuilt from the old state would stay.
+  if (auto s = c.exec("LOCK TABLE articles IN SHARE MODE"); !s) return s;
   if (auto s = c.exec("DELETE FROM article_search"); !s) return s;
   auto all = c.query("SELECT id, title, lead, blocks, published_at FROM articles WHERE status = 'published'");
   if (!all) return all.error();
@@ -603,44 +605,19 @@ Result<std::int64_t> PostgresStore::count_published(std::optional<std::int64_t> 
   });
 }
 
-namespace {
-
-constexpr const char* kArticleColumns =
-    "SELECT a.id, a.external_id, a.title, a.slug, a.lead, a.blocks, a.authors, a.category_id, c.name, c.slug, "
-    "a.status, a.published_at, a.updated_at FROM articles a JOIN categories c ON c.id = a.category_id ";
-
-Article read_article(const Rows& r, int row) {
-  Article a;
-  a.id = r.int64(row, 0);
-  a.external_id = r.text(row, 1);
-  a.title = r.text(row, 2);
-  a.slug = r.text(row, 3);
-  a.lead = r.text(row, 4);
-  a.blocks = blocks_from_column(r.text(row, 5));
-  a.authors = authors_from_json(r.text(row, 6));
-  a.category_id = r.int64(row, 7);
-  a.category_name = r.text(row, 8);
-  a.category_slug = r.text(row, 9);
-  a.status = status_from_name(r.text(row, 10));
-  a.published_at = r.int64(row, 11);
-  a.updated_at = r.int64(row, 12);
-  return a;
-}
-
-}  // namespace
 
 Result<std::optional<Article>> PostgresStore::article(std::int64_t id) {
-  static const std::string sql = std::string(kArticleColumns) + "WHERE a.id = $1";
+  static const std::string sql = std::string(kArticleSelect) + "WHERE a.id = $1";
   return read([&](Connection& c) -> Result<std::optional<Article>> {
     auto r = c.query(sql.c_str(), {id});
     if (!r) return r.error();
     if (r->empty()) return std::optional<Article>();
-    return std::optional<Article>(read_article(*r, 0));
+    return std::optional<Article>(article_from(RowAt{*r, 0}));
   });
 }
 
 Result<std::vector<Article>> PostgresStore::articles(std::span<const std::int64_t> ids) {
-  static const std::string sql = std::string(kArticleColumns) +
+  static const std::string sql = std::string(kArticleSelect) +
                                  "JOIN unnest($1::bigint[]) WITH ORDINALITY AS asked(id, n) ON asked.id = a.id "
                                  "ORDER BY asked.n";
   if (ids.empty()) return std::vector<Article>();
@@ -651,7 +628,7 @@ Result<std::vector<Article>> PostgresStore::articles(std::span<const std::int64_
     auto r = c.query(sql.c_str(), {array});
     if (!r) return r.error();
     std::vector<Article> out;
-    for (int i = 0; i < r->size(); ++i) out.push_back(read_article(*r, i));
+    for (int i = 0; i < r->size(); ++i) out.push_back(article_from(RowAt{*r, i}));
     return out;
   });
 }

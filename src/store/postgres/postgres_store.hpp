@@ -70,6 +70,7 @@ class PostgresStore final : public Store {
   // the first turned out broken.
   template <class F>
   auto read(F&& f) -> decltype(f(std::declval<Connection&>()));
+  void pack_or_warn(Connection& c);
   Status reindex_on(Connection& c);
   Result<std::vector<Upserted>> upsert_once(Connection& c, std::span<const articles::Incoming> batch,
                                             std::int64_t now);

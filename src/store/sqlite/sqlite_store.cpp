@@ -4,6 +4,7 @@
 
 #include "articles/block_json.hpp"
 #include "base/clock.hpp"
+#include "base/log.hpp"
 #include "store/migrations.hpp"
 #include "store/row_codec.hpp"
 #include "text/slug.hpp"
@@ -45,24 +46,16 @@ Error step_error(Connection& c) {
 // FTS5's command that merges every piece of the index into one.
 constexpr const char* kOptimize = "INSERT INTO article_search (article_search) VALUES ('optimize')";
 
-constexpr const char* kSummaryColumns =
-    "a.id, a.title, a.slug, a.lead, c.name, c.slug, a.published_at, a.image, a.image_width, a.image_height, "
-    "a.updated_at";
 
-Summary read_summary(Statement& s) {
-  Summary r;
-  r.id = s.int64(0);
-  r.title = s.text(1);
-  r.slug = s.text(2);
-  r.lead = s.text(3);
-  r.category_name = s.text(4);
-  r.category_slug = s.text(5);
-  r.published_at = s.int64(6);
-  r.image = s.text(7);
-  r.image_width = static_cast<int>(s.int64(8));
-  r.image_height = static_cast<int>(s.int64(9));
-  r.updated_at = s.int64(10);
-  return r;
+// The article with this id, whatever its status, or nullopt.
+Result<std::optional<Article>> read_article(Connection& c, std::int64_t id) {
+  static const std::string sql = std::string(kArticleSelect) + "WHERE a.id = ?";
+  TOASOAN_SQLITE_STATEMENT(s, c, sql.c_str());
+  s.bind(id);
+  int rc = s.step();
+  if (rc == SQLITE_DONE) return std::optional<Article>();
+  if (rc != SQLITE_ROW) return step_error(c);
+  return std::optional<Article>(article_from(s));
 }
 
 // Finds or creates the category named `name`; a new one goes last in the display order. Two
@@ -177,6 +170,9 @@ Result<SqliteStore::Lease> SqliteStore::acquire() {
 }
 
 void SqliteStore::release(std::unique_ptr<Connection> c) {
+  // A transaction still open (its ROLLBACK failed) must not reach the next borrower: the
+  // connection is closed instead, which ends it.
+  if (!sqlite3_get_autocommit(c->handle())) return;
   std::lock_guard lock(pool_mutex_);
   idle_.push_back(std::move(c));
 }
@@ -234,7 +230,11 @@ Status SqliteStore::reindex() {
   }
   if (rc != SQLITE_DONE) return step_error(c);
   if (auto s = tx.commit(); !s) return s;
-  return c.exec(kOptimize);
+  // The index is rebuilt and right; packing only makes it faster, so a failure there is told,
+  // not returned.
+  if (auto s = c.exec(kOptimize); !s)
+    log::warn("SQLite: đã dựng lại chỉ mục tìm kiếm nhưng chưa sắp xếp gọn được: " + s.error().message);
+  return ok_status();
 }
 
 Status SqliteStore::optimize_search_index() {
@@ -310,7 +310,7 @@ Result<FullTextAnswer> SqliteStore::full_text(const FullTextQuery& q) {
     sqlite3_bind_int64(s.handle(), 7, at);
     int rc;
     while ((rc = s.step()) == SQLITE_ROW) {
-      answer.hits.push_back({read_summary(s), s.real(11), s.int64(12) != 0});
+      answer.hits.push_back({summary_from(s), s.real(11), s.int64(12) != 0});
       answer.total = s.int64(13);
     }
     if (rc != SQLITE_DONE) return step_error(c);
@@ -408,7 +408,7 @@ Result<std::vector<Summary>> SqliteStore::latest(const ListQuery& q) {
   std::vector<Summary> out;
   auto run = [&](Statement& s) -> Status {
     int rc;
-    while ((rc = s.step()) == SQLITE_ROW) out.push_back(read_summary(s));
+    while ((rc = s.step()) == SQLITE_ROW) out.push_back(summary_from(s));
     if (rc != SQLITE_DONE) return step_error(c);
     return ok_status();
   };
@@ -436,7 +436,7 @@ Result<std::vector<Summary>> SqliteStore::published_between(std::int64_t from, s
   s.bind(from, to, limit, offset);
   std::vector<Summary> out;
   int rc;
-  while ((rc = s.step()) == SQLITE_ROW) out.push_back(read_summary(s));
+  while ((rc = s.step()) == SQLITE_ROW) out.push_back(summary_from(s));
   if (rc != SQLITE_DONE) return step_error(c);
   return out;
 }
@@ -478,38 +478,16 @@ Result<std::int64_t> SqliteStore::count_published(std::optional<std::int64_t> ca
 Result<std::optional<Article>> SqliteStore::article(std::int64_t id) {
   auto lease = acquire();
   if (!lease) return lease.error();
-  Connection& c = **lease;
-  TOASOAN_SQLITE_STATEMENT(
-      s, c,
-      "SELECT a.id, a.external_id, a.title, a.slug, a.lead, a.blocks, a.authors, a.category_id, c.name, "
-      "c.slug, a.status, a.published_at, a.updated_at FROM articles a JOIN categories c ON c.id = a.category_id "
-      "WHERE a.id = ?");
-  s.bind(id);
-  int rc = s.step();
-  if (rc == SQLITE_DONE) return std::optional<Article>();
-  if (rc != SQLITE_ROW) return step_error(c);
-  Article a;
-  a.id = s.int64(0);
-  a.external_id = s.text(1);
-  a.title = s.text(2);
-  a.slug = s.text(3);
-  a.lead = s.text(4);
-  a.blocks = blocks_from_column(s.text(5));
-  a.authors = authors_from_json(s.text(6));
-  a.category_id = s.int64(7);
-  a.category_name = s.text(8);
-  a.category_slug = s.text(9);
-  a.status = status_from_name(s.text(10));
-  a.published_at = s.int64(11);
-  a.updated_at = s.int64(12);
-  return std::optional<Article>(std::move(a));
+  return read_article(**lease, id);
 }
 
 Result<std::vector<Article>> SqliteStore::articles(std::span<const std::int64_t> ids) {
   // In process, one read per id costs microseconds: nothing to gain from one statement.
+  auto lease = acquire();
+  if (!lease) return lease.error();
   std::vector<Article> out;
   for (std::int64_t id : ids) {
-    auto a = article(id);
+    auto a = read_article(**lease, id);
     if (!a) return a.error();
     if (*a) out.push_back(std::move(**a));
   }
