@@ -1,3 +1,4 @@
+#include <cctype>
 #include <string>
 
 #include "store/postgres/postgres_store.hpp"
@@ -11,6 +12,18 @@ Result<std::unique_ptr<Store>> open(std::string_view url, const OpenOptions& opt
     auto s = postgres::PostgresStore::open(url, options);
     if (!s) return s.error();
     return std::unique_ptr<Store>(std::move(*s));
+  }
+  // A scheme other than sqlite: is a mistyped URL ("postgresql:u:pw@db/x" lacks its "//"),
+  // never a file to create: a server would start on a new, empty database and say nothing.
+  if (!url.starts_with("sqlite:")) {
+    auto colon = url.find(':');
+    auto scheme = url.substr(0, colon == std::string_view::npos ? 0 : colon);
+    bool looks_like_scheme = !scheme.empty() && std::isalpha(static_cast<unsigned char>(scheme[0]));
+    for (char ch : scheme)
+      looks_like_scheme = looks_like_scheme && (std::isalnum(static_cast<unsigned char>(ch)) || ch == '+' || ch == '-' || ch == '.');
+    if (looks_like_scheme)
+      return invalid("--db: không hiểu \"" + std::string(scheme) +
+                     ":…\"; dùng sqlite:ĐƯỜNG_DẪN hoặc postgresql://NGƯỜI_DÙNG@MÁY:CỔNG/TÊN_CSDL");
   }
   std::string_view path = url;
   if (path.starts_with("sqlite:")) path.remove_prefix(7);

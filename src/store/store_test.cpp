@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <latch>
 #include <map>
 #include <set>
@@ -1041,6 +1042,12 @@ TEST(OpenStore, RejectsUrlsItCannotServe) {
   auto mysql = open("mysql://root:s3cret@localhost/x");
   ASSERT_FALSE(mysql.ok());
   EXPECT_EQ(mysql.error().message.find("s3cret"), std::string::npos) << mysql.error().message;
+  // A PostgreSQL URL without its "//" is refused, not made a SQLite file of that name.
+  auto typo = open("postgresql:toasoan:s3cret@db/x");
+  ASSERT_FALSE(typo.ok());
+  EXPECT_EQ(typo.error().kind, ErrorKind::invalid);
+  EXPECT_EQ(typo.error().message.find("s3cret"), std::string::npos) << typo.error().message;
+  EXPECT_FALSE(std::filesystem::exists("postgresql:toasoan:s3cret@db"));
 }
 
 // One line, without the password: what `toasoan serve` prints before it exits with status 2.
