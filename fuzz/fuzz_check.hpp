@@ -1,4 +1,4 @@
-// Shared checks for the fuzz targets of src/articles/: a violated property aborts with its name,
+// Shared checks for the fuzz targets: a violated property aborts with its name,
 // which libFuzzer reports as a crash and saves as a reproducer (scripts/fuzz then keeps it under
 // fuzz/regressions/<target>/ as a permanent test).
 //

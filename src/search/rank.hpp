@@ -1,10 +1,11 @@
 // The part of relevance that full-text search cannot see: the index holds folded text, so to
 // it "đường", "dương" and "đương" are one word. When the reader did type marks, an article
 // whose words carry exactly those marks is the better answer; exact_mark_score() is that
-// preference as a number to add to the text score.
+// preference as a number to add to the text score, and ExactMarks the same for many articles.
 //
-// Thread-safety: free function with no shared mutable state; safe from any thread. Throws
-// std::runtime_error only when ICU cannot load its data (a broken install).
+// Thread-safety: exact_mark_score() keeps no state, and an ExactMarks is read-only once made:
+// both are safe from any thread. They throw std::runtime_error only when ICU cannot load its
+// data (a broken install).
 #pragma once
 
 #include <string>
@@ -17,16 +18,17 @@ namespace toasoan::search {
 
 // What one marked query word is worth when the title (lead) has a word with exactly its marks.
 //
-// Scale: added to a relevance score where larger is better, i.e. score = -bm25(...) + bonus
-// with SQLite FTS5 (whose bm25() is negative, better more so). One BM25 term contributes at
+// Scale: as first measured, added to a relevance score where larger is better, i.e.
+// score = -bm25(...) + bonus with SQLite FTS5 (whose bm25() is negative, better more so); the
+// searcher now scales relevance to 0..10 and weighs this score by 7 (searcher.cpp says why). One BM25 term contributes at
 // most about 2.2·idf (FTS5's k1 = 1.2), idf running from about 1 for a word in a quarter of the
 // corpus to about 9 for a word in one article; so an exact title word is worth about one more
 // occurrence of a common word: enough to put "đường" above "dương" among articles whose folded
 // text scores alike — the case the bonus exists for, since their folded words are the same —
 // and little against an article that lacks the query's other words.
 //
-// Measured (12,500-article corpus, its 100 accented known-item queries from
-// ../shared/corpus/sample-queries.jsonl, AND of the folded words, top 200 by FTS5 bm25 with
+// Measured when it was chosen (12,500-article test corpus, its 100 accented known-item sample
+// queries, AND of the folded words, top 200 by FTS5 bm25 with
 // column weights title 10, lead 5, body 1, re-sorted with the bonus):
 //   no bonus:            recall@1 0.47, @3 0.67, MRR 0.585
 //   these values (1, ½): recall@1 0.69, @3 0.81, MRR 0.759

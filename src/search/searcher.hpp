@@ -5,8 +5,9 @@
 //   1. articles holding all the query's words side by side in the title or lead (known-item
 //      queries are a run of words from a headline or lead: "nghi quyet hoi nghi lan thu sau"),
 //      then the rest;
-//   2. within each, the store's text relevance (BM25 on SQLite, ts_rank_cd on PostgreSQL:
-//      title counts most, then lead, then body), scaled to 0..10 within the answer;
+//   2. within each, the store's text relevance (on SQLite BM25 raised for the query's words
+//      found side by side, on PostgreSQL ts_rank_cd: title counts most, then lead, then body),
+//      scaled to 0..10 within the answer;
 //   3. plus 7 × exact_mark_score (rank.hpp): words typed with marks found with exactly those
 //      marks in the title or lead;
 //   4. plus a freshness boost that halves every 30 days (both configurable: SearchOptions).
@@ -15,6 +16,7 @@
 // without the matches already shown: each match once.
 //
 // Thread-safe: holds no mutable state; the store is thread-safe.
+// REQUIRES: SearchRequest::page and per_page are at least 1 (site/search_params checks them).
 #pragma once
 
 #include <cstdint>

@@ -1,7 +1,9 @@
-// The public JSON read API (GET only):
+// The public JSON read API (GET only; docs/api.md):
 //   /api/v1/articles?page=N&per_page=M&category=slug   newest first
 //   /api/v1/articles/{id}                               one article with its blocks
 //   /api/v1/categories
+//   /api/v1/search?q=…&page&per_page&category&from&to&sort   ranked results with snippets
+//   /api/v1/search/suggest?q=…                          titles for what is typed so far
 // Errors are {"error": {"status": N, "message": "…"}}.
 #include <charconv>
 

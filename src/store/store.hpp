@@ -115,7 +115,7 @@ class Store {
   // Packs the full-text index after a bulk write (an import, a reindex): a bulk write leaves
   // the index in many pieces, and a search reads every piece (SQLite: three times slower on the
   // corpus before packing). Single writes never need it. Takes about a second per 10,000
-  // articles, during which other writers wait.
+  // articles; on SQLite other writers wait meanwhile.
   virtual Status optimize_search_index() = 0;
 
   virtual Result<bool> empty() = 0;
