@@ -41,7 +41,7 @@ std::vector<std::string> folds_of(const std::vector<Term>& group) {
 std::vector<Pattern> patterns_of(const Query& q) {
   std::vector<Pattern> out;
   for (std::size_t g = 0; g < q.groups.size(); ++g) out.push_back({folds_of(q.groups[g]), g});
-  const std::vector<std::vector<Term>> decoded = decoded_groups(q);
+  const std::vector<std::vector<Term>>& decoded = q.decoded;
   for (std::size_t g = 0; g < decoded.size(); ++g) {
     std::vector<std::string> folds = folds_of(decoded[g]);
     if (folds != out[g].folds) out.push_back({std::move(folds), g});

@@ -118,12 +118,13 @@ Query parse_query(std::string_view raw) {
       open_phrase = in_phrase ? next_quote : SIZE_MAX;
     }
   }
+  q.decoded = decoded_groups(q);
   return q;
 }
 
 std::string fts_match_expression(const Query& q, bool prefix_last) {
   std::string literal = reading_expression(q.groups, prefix_last);
-  const std::vector<std::vector<Term>> decoded = decoded_groups(q);
+  const std::vector<std::vector<Term>>& decoded = q.decoded;
   if (decoded.empty()) return literal;
   std::string alternative = reading_expression(decoded, prefix_last);
   if (alternative.empty() || alternative == literal) return literal;

@@ -40,6 +40,9 @@ struct Query {
   // A group is a quoted phrase (its words must appear consecutively) or a single word.
   // Every group must match (AND). Never holds an empty group or a Term with empty `folded`.
   std::vector<std::vector<Term>> groups;
+  // decoded_groups(*this) (input_method.hpp): the Telex/VNI reading, or empty. parse_query
+  // works it out once, for the store's question, the ranking and every snippet to share.
+  std::vector<std::vector<Term>> decoded;
 
   bool empty() const { return groups.empty(); }
 };

@@ -22,7 +22,7 @@ ExactMarks::ExactMarks(const Query& q) {
       }
   };
   add(q.groups);
-  add(decoded_groups(q));
+  add(q.decoded);
 }
 
 // For each marked word of the query, whether `original` has a word with its fold and marks.

@@ -34,7 +34,7 @@ std::vector<std::vector<store::FullTextQuery::Group>> readings(const Query& q) {
   std::vector<std::vector<store::FullTextQuery::Group>> out;
   if (q.empty()) return out;
   out.push_back(to_groups(q.groups));
-  auto decoded = decoded_groups(q);
+  const auto& decoded = q.decoded;
   if (!decoded.empty()) {
     auto d = to_groups(decoded);
     if (d != out.front()) out.push_back(std::move(d));
