@@ -17,6 +17,7 @@ namespace {
 
 // import_line.hpp: "an id over 200 bytes" is rejected.
 constexpr std::size_t kMaxIdBytes = 200;
+constexpr std::size_t kMaxCategoryBytes = 200;  // likewise "a category name over 200 bytes"
 
 }  // namespace
 
@@ -38,6 +39,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   require_clean_text(a.title, "title is valid UTF-8 in NFC");
   require_clean_text(a.lead, "lead is valid UTF-8 in NFC");
   require(!a.category_name.empty(), "category is not empty");
+  require(a.category_name.size() <= kMaxCategoryBytes, "category is at most 200 bytes");
   require_clean_text(a.category_name, "category is valid UTF-8 in NFC");
   for (const std::string& author : a.authors) {
     require(!author.empty(), "no empty author");

@@ -15,6 +15,7 @@ using nlohmann::json;
 
 constexpr std::size_t kMaxIdBytes = 200;
 constexpr std::size_t kMaxAuthors = 20;
+constexpr std::size_t kMaxCategoryBytes = 200;  // far above any section name a paper uses
 
 Result<std::string> optional_text(const json& o, const char* name) {
   auto it = o.find(name);
@@ -122,6 +123,9 @@ Result<Incoming> parse_import_line(std::string_view line) {
   if (!category) return category.error();
   a.category_name = trimmed(std::move(*category));
   if (a.category_name.empty()) a.category_name = std::string(kDefaultCategory);
+  // Category names are unique in both stores; PostgreSQL cannot index a key of several
+  // kilobytes, and the failure would stop the whole batch instead of this line.
+  if (a.category_name.size() > kMaxCategoryBytes) return invalid("\"category\" quá dài");
 
   if (auto published = doc.find("published"); published != doc.end() && !published->is_null()) {
     if (!published->is_string()) return invalid("\"published\" phải là chuỗi ngày giờ ISO 8601");

@@ -72,6 +72,15 @@ TEST(ParseImportLine, RejectsBadLinesWithAReason) {
   }
 }
 
+TEST(ParseImportLine, RefusesACategoryNameLongerThan200Bytes) {
+  std::string line = R"({"id":"x","title":"T","category":")" + std::string(201, 'a') + R"("})";
+  auto r = parse_import_line(line);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().message, "\"category\" quá dài");
+  line = R"({"id":"x","title":"T","category":")" + std::string(200, 'a') + R"("})";
+  EXPECT_TRUE(parse_import_line(line).ok());
+}
+
 // A line nesting arrays far deeper than any stack allows recursion for, with a NUL at the
 // end: it is refused for the NUL, and nothing crashes on the way.
 TEST(ParseImportLine, RefusesANulBehindAMillionNestedArraysWithoutCrashing) {
