@@ -1,0 +1,36 @@
+// Writing articles: the importer's (and later the newsroom's) way in. Every write also keeps
+// the search index and the change log in step, in the same transaction. Thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "articles/article.hpp"
+#include "base/result.hpp"
+
+namespace toasoan::store {
+
+class UnitOfWork;
+
+enum class Upserted { inserted, updated };
+
+class ArticleWriter {
+ public:
+  virtual ~ArticleWriter() = default;
+
+  // Inserts or updates articles keyed on their external id, creating categories as they
+  // appear, inside `work`. `now` (Unix seconds) stamps updated_at, and published_at when an
+  // article has none. Logs (change_log.hpp) an `article` entry for each article written, a
+  // `listing` entry for each category whose lists it may change (a new article, or a changed
+  // status, category or publication time: the old category and the new), and a `category`
+  // entry for each category it creates.
+  virtual Result<std::vector<Upserted>> upsert(UnitOfWork& work, std::span<const articles::Incoming> batch,
+                                               std::int64_t now) = 0;
+
+  // The same in a unit of work of its own, committed; on PostgreSQL run again whole when a
+  // concurrent writer made it fail (deadlock, serialization failure, unique violation).
+  virtual Result<std::vector<Upserted>> upsert(std::span<const articles::Incoming> batch, std::int64_t now) = 0;
+};
+
+}  // namespace toasoan::store
