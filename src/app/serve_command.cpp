@@ -7,6 +7,7 @@
 #include "app/change_watcher.hpp"
 #include "app/commands.hpp"
 #include "base/log.hpp"
+#include "http/router.hpp"
 #include "http/server.hpp"
 #include "sample/sample.hpp"
 #include "site/site.hpp"
@@ -88,7 +89,12 @@ int serve_command(const ServeOptions& o) {
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
     log::info("serving http://" + address + "/ (ready in " + std::to_string(ms) + " ms)");
   };
-  auto s = http::serve(server, [&site](const http::Request& req, http::Response& res) { site.handle(req, res); });
+  http::Router router;
+  // Nothing is answered on the I/O thread yet: every page goes through the site on a worker.
+  router.fast_path([](const http::Request&, http::Response&) { return false; });
+  router.fallback([&site](http::Request& req, http::Response& res) { site.handle(req, res); },
+                  {.body_limit = server.limits.body_bytes, .worker = true});
+  auto s = http::serve(server, router);
   if (!s) {
     std::fprintf(stderr, "toasoan: %s\n", s.error().message.c_str());
     return 2;

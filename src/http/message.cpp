@@ -1,5 +1,6 @@
 #include "http/message.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace toasoan::http {
@@ -35,6 +36,59 @@ std::string_view Request::header(std::string_view name) const {
   for (const auto& [k, v] : headers)
     if (iequals(k, name)) return v;
   return {};
+}
+
+std::string_view Request::param(std::string_view name) const {
+  for (const auto& [k, v] : params)
+    if (k == name) return v;
+  return {};
+}
+
+bool Stream::write(std::string chunk) {
+  std::function<void()> wake;
+  {
+    std::lock_guard lock(mutex_);
+    if (closing_ || aborted_) return false;
+    if (chunk.empty()) return true;
+    if (queued_bytes_ + chunk.size() > kMaxQueuedBytes) {
+      aborted_ = true;
+    } else {
+      queued_bytes_ += chunk.size();
+      queue_.push_back(std::move(chunk));
+    }
+    wake = wake_;
+  }
+  // Called outside the lock: the server's wake posts to the connection, which takes the lock.
+  if (wake) wake();
+  std::lock_guard lock(mutex_);
+  return !aborted_;
+}
+
+void Stream::close() {
+  std::function<void()> wake;
+  {
+    std::lock_guard lock(mutex_);
+    if (closing_ || aborted_) return;
+    closing_ = true;
+    wake = wake_;
+  }
+  if (wake) wake();
+}
+
+bool Stream::closed() const {
+  std::lock_guard lock(mutex_);
+  return closing_ || aborted_;
+}
+
+void Stream::on_close(std::function<void()> f) {
+  {
+    std::lock_guard lock(mutex_);
+    if (!ended_) {
+      on_close_.push_back(std::move(f));
+      return;
+    }
+  }
+  f();
 }
 
 bool percent_decode(std::string_view in, std::string& out, bool plus_is_space) {
@@ -125,21 +179,74 @@ std::string_view reason_phrase(int status) {
     case 200: return "OK";
     case 201: return "Created";
     case 204: return "No Content";
+    case 206: return "Partial Content";
     case 301: return "Moved Permanently";
     case 302: return "Found";
     case 304: return "Not Modified";
     case 400: return "Bad Request";
+    case 401: return "Unauthorized";
     case 403: return "Forbidden";
     case 404: return "Not Found";
     case 405: return "Method Not Allowed";
     case 408: return "Request Timeout";
+    case 409: return "Conflict";
     case 413: return "Content Too Large";
     case 414: return "URI Too Long";
+    case 416: return "Range Not Satisfiable";
+    case 422: return "Unprocessable Content";
+    case 429: return "Too Many Requests";
     case 431: return "Request Header Fields Too Large";
     case 500: return "Internal Server Error";
     case 503: return "Service Unavailable";
     default: return "Unknown";
   }
+}
+
+namespace {
+
+// A run of ASCII digits as a number; nullopt when empty, not all digits, or over 2^63.
+std::optional<std::uint64_t> parse_u64(std::string_view s) {
+  if (s.empty() || s.size() > 18) return std::nullopt;
+  std::uint64_t v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return std::nullopt;
+    v = v * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  return v;
+}
+
+}  // namespace
+
+RangeRequest parse_range(std::string_view header, std::uint64_t size) {
+  RangeRequest whole;
+  header = trim(header);
+  if (header.size() < 6 || !iequals(header.substr(0, 6), "bytes=")) return whole;
+  std::string_view spec = trim(header.substr(6));
+  if (spec.find(',') != std::string_view::npos) return whole;
+  auto dash = spec.find('-');
+  if (dash == std::string_view::npos) return whole;
+  std::string_view a = trim(spec.substr(0, dash));
+  std::string_view b = trim(spec.substr(dash + 1));
+  RangeRequest r;
+  r.kind = RangeRequest::Kind::partial;
+  if (a.empty()) {  // "bytes=-n": the last n bytes
+    auto n = parse_u64(b);
+    if (!n) return whole;
+    if (*n == 0 || size == 0) return {RangeRequest::Kind::unsatisfiable, {}};
+    r.range = {size - std::min(*n, size), size - 1};
+    return r;
+  }
+  auto first = parse_u64(a);
+  if (!first) return whole;
+  std::uint64_t last = size == 0 ? 0 : size - 1;
+  if (!b.empty()) {
+    auto l = parse_u64(b);
+    if (!l || *l < *first) return whole;  // RFC 9110: an invalid range-spec is ignored
+    last = std::min(*l, last);
+  }
+  if (*first >= size) return {RangeRequest::Kind::unsatisfiable, {}};
+  r.range = {*first, last};
+  return r;
 }
 
 }  // namespace toasoan::http

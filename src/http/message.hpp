@@ -2,11 +2,19 @@
 //
 // A Request's views point into the connection's buffers and live only for the handler call.
 // A Response owns its body, or shares an immutable cached one (a page rendered once and
-// served to many readers without copying).
+// served to many readers without copying), or names a file to send in pieces, or carries a
+// Stream that the program keeps writing to after the handler returned.
+//
+// Thread-safety: Request and Response are used by one thread at a time. Stream is
+// thread-safe: any thread may write to it or close it.
 #pragma once
 
 #include <cstdint>
+#include <deque>
+#include <filesystem>
+#include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,9 +30,64 @@ struct Request {
   std::string_view query;   // "page=2"
   std::string_view body;
   std::vector<std::pair<std::string_view, std::string_view>> headers;
+  std::string_view remote;  // the peer's address, "127.0.0.1"
+  // Set instead of `body` when the route streams its body to disk (RouteOptions::body_to_file);
+  // the server deletes the file after the response, whatever happened.
+  std::filesystem::path body_file;
+  // The route pattern's captures, percent-decoded: "/api/v1/articles/{id}" gives {"id", "42"}.
+  std::vector<std::pair<std::string_view, std::string>> params;
 
   // The first header named `name` (ASCII case-insensitive), or "" when absent.
   std::string_view header(std::string_view name) const;
+  // The capture named `name`, or "" when absent.
+  std::string_view param(std::string_view name) const;
+};
+
+// A response body read from a file and sent in pieces, never read whole into memory. The
+// server answers a single-range request ("Range: bytes=a-b", "bytes=a-", "bytes=-n") with 206
+// and Content-Range, an unsatisfiable one with 416 and "Content-Range: bytes */size", and always
+// sends "Accept-Ranges: bytes". `size` is the file's size when the handler looked (the handler
+// usually stat()ed it for ETag/Last-Modified anyway); the server sends at most that many bytes.
+struct FileBody {
+  std::filesystem::path path;
+  std::uint64_t size = 0;
+};
+
+// A long-lived response written in pieces (server-sent events): the server sends the headers
+// with chunked encoding, then every chunk as it is written, then the last chunk on close().
+//
+// Thread-safe: any thread writes or closes; the server's connection reads.
+class Stream {
+ public:
+  // A client reading more slowly than this is dropped rather than buffered without bound.
+  static constexpr std::size_t kMaxQueuedBytes = 1024 * 1024;
+
+  Stream() = default;
+  Stream(const Stream&) = delete;
+  Stream& operator=(const Stream&) = delete;
+
+  // Queues `chunk` to send. False once the stream is closed (by close(), because the client
+  // went away or read too slowly, or because the server is shutting down): the producer should
+  // stop. An empty chunk is ignored (it would end the chunked body).
+  bool write(std::string chunk);
+  // Ends the response cleanly: what is queued is sent, then the last chunk.
+  void close();
+  bool closed() const;
+  // `f` runs once when the stream ends for any reason, on whichever thread ended it; at once
+  // when it has already ended. It must not call back into this Stream's on_close.
+  void on_close(std::function<void()> f);
+
+ private:
+  friend struct StreamAccess;  // the server's side, in server.cpp
+
+  mutable std::mutex mutex_;
+  std::deque<std::string> queue_;           // GUARDED_BY(mutex_)
+  std::size_t queued_bytes_ = 0;            // GUARDED_BY(mutex_)
+  bool closing_ = false;                    // GUARDED_BY(mutex_): send the queue, then the last chunk
+  bool aborted_ = false;                    // GUARDED_BY(mutex_): drop the connection, send nothing more
+  bool ended_ = false;                      // GUARDED_BY(mutex_): on_close callbacks have run
+  std::function<void()> wake_;              // GUARDED_BY(mutex_): tells the connection there is news
+  std::vector<std::function<void()>> on_close_;  // GUARDED_BY(mutex_)
 };
 
 struct Response {
@@ -34,6 +97,11 @@ struct Response {
   std::string body;
   // When set, served instead of `body`.
   std::shared_ptr<const std::string> shared_body;
+
+  // When set, served instead of `body`, with Range support.
+  std::optional<FileBody> file;
+  // When set, the headers are sent, then the stream's chunks as they come (chunked encoding).
+  std::shared_ptr<Stream> stream;
 
   void set_header(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
   std::string_view payload() const { return shared_body ? std::string_view(*shared_body) : std::string_view(body); }
@@ -57,5 +125,29 @@ enum class Encoding { identity, gzip, brotli };
 Encoding preferred_encoding(std::string_view accept_encoding);
 
 std::string_view reason_phrase(int status);
+
+// The bytes [first, last] of a file, both inclusive.
+struct ByteRange {
+  std::uint64_t first = 0;
+  std::uint64_t last = 0;
+  std::uint64_t length() const { return last - first + 1; }
+  friend bool operator==(const ByteRange&, const ByteRange&) = default;
+};
+
+// What a Range header asks of a file of `size` bytes.
+struct RangeRequest {
+  enum class Kind {
+    whole,          // no Range header, or one the server ignores (other units, several ranges, bad syntax)
+    partial,        // answer 206 with `range`
+    unsatisfiable,  // answer 416 with "Content-Range: bytes */size"
+  };
+  Kind kind = Kind::whole;
+  ByteRange range;
+};
+
+// Reads a Range header (RFC 9110 14.2) for a file of `size` bytes. Only one range is served:
+// a multi-range request gets the whole file, which RFC 9110 allows and which saves a multipart
+// body no reader of this site needs.
+RangeRequest parse_range(std::string_view header, std::uint64_t size);
 
 }  // namespace toasoan::http

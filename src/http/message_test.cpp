@@ -50,3 +50,65 @@ TEST(RequestHeader, LooksUpCaseInsensitively) {
 
 }  // namespace
 }  // namespace toasoan::http
+
+namespace toasoan::http {
+namespace {
+
+using Kind = RangeRequest::Kind;
+
+TEST(ParseRange, ReadsTheThreeSingleRangeForms) {
+  auto r = parse_range("bytes=0-99", 1000);
+  EXPECT_EQ(r.kind, Kind::partial);
+  EXPECT_EQ(r.range, (ByteRange{0, 99}));
+  EXPECT_EQ(r.range.length(), 100u);
+  EXPECT_EQ(parse_range("bytes=900-", 1000).range, (ByteRange{900, 999}));
+  EXPECT_EQ(parse_range("bytes=-100", 1000).range, (ByteRange{900, 999}));
+  EXPECT_EQ(parse_range("bytes=-5000", 1000).range, (ByteRange{0, 999}));  // more than there is: all of it
+  EXPECT_EQ(parse_range("bytes=990-5000", 1000).range, (ByteRange{990, 999}));
+  EXPECT_EQ(parse_range("Bytes=1-1", 1000).range, (ByteRange{1, 1}));
+}
+
+TEST(ParseRange, StartPastTheEndIsUnsatisfiable) {
+  EXPECT_EQ(parse_range("bytes=1000-", 1000).kind, Kind::unsatisfiable);
+  EXPECT_EQ(parse_range("bytes=2000-3000", 1000).kind, Kind::unsatisfiable);
+  EXPECT_EQ(parse_range("bytes=-0", 1000).kind, Kind::unsatisfiable);
+  EXPECT_EQ(parse_range("bytes=0-", 0).kind, Kind::unsatisfiable);
+}
+
+TEST(ParseRange, IgnoresWhatItDoesNotServe) {
+  EXPECT_EQ(parse_range("", 1000).kind, Kind::whole);
+  EXPECT_EQ(parse_range("items=0-1", 1000).kind, Kind::whole);
+  EXPECT_EQ(parse_range("bytes=0-1,5-9", 1000).kind, Kind::whole);
+  EXPECT_EQ(parse_range("bytes=9-1", 1000).kind, Kind::whole);
+  EXPECT_EQ(parse_range("bytes=a-b", 1000).kind, Kind::whole);
+  EXPECT_EQ(parse_range("bytes=", 1000).kind, Kind::whole);
+  EXPECT_EQ(parse_range("bytes=-", 1000).kind, Kind::whole);
+  EXPECT_EQ(parse_range("bytes=99999999999999999999-", 1000).kind, Kind::whole);
+}
+
+TEST(Stream, RefusesWritesAfterClose) {
+  Stream s;
+  EXPECT_TRUE(s.write("data: 1\n\n"));
+  s.close();
+  EXPECT_TRUE(s.closed());
+  EXPECT_FALSE(s.write("data: 2\n\n"));
+}
+
+TEST(Stream, AReaderTooSlowClosesTheStream) {
+  Stream s;
+  std::string piece(64 * 1024, 'x');
+  int accepted = 0;
+  while (s.write(piece)) ++accepted;
+  EXPECT_EQ(accepted, static_cast<int>(Stream::kMaxQueuedBytes / piece.size()));
+  EXPECT_TRUE(s.closed());
+}
+
+TEST(RequestParam, FindsCapturesByName) {
+  Request r;
+  r.params = {{"id", "42"}};
+  EXPECT_EQ(r.param("id"), "42");
+  EXPECT_EQ(r.param("slug"), "");
+}
+
+}  // namespace
+}  // namespace toasoan::http

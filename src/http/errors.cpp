@@ -1,0 +1,92 @@
+#include "http/errors.hpp"
+
+#include <cstdio>
+#include <string>
+
+#include "base/log.hpp"
+
+namespace toasoan::http {
+namespace {
+
+void append_json_string(std::string& out, std::string_view s) {
+  out.push_back('"');
+  for (char ch : s) {
+    auto c = static_cast<unsigned char>(ch);
+    switch (ch) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out.push_back(ch);
+        }
+    }
+  }
+  out.push_back('"');
+}
+
+}  // namespace
+
+int status_for(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::invalid: return 400;
+    case ErrorKind::unauthorized: return 401;
+    case ErrorKind::forbidden: return 403;
+    case ErrorKind::not_found: return 404;
+    case ErrorKind::conflict: return 409;
+    case ErrorKind::too_large: return 413;
+    case ErrorKind::rate_limited: return 429;
+    case ErrorKind::unavailable: return 503;
+    case ErrorKind::internal: return 500;
+  }
+  return 500;
+}
+
+std::string_view code_for(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::invalid: return "invalid";
+    case ErrorKind::unauthorized: return "unauthorized";
+    case ErrorKind::forbidden: return "forbidden";
+    case ErrorKind::not_found: return "not_found";
+    case ErrorKind::conflict: return "conflict";
+    case ErrorKind::too_large: return "too_large";
+    case ErrorKind::rate_limited: return "rate_limited";
+    case ErrorKind::unavailable: return "unavailable";
+    case ErrorKind::internal: return "internal";
+  }
+  return "internal";
+}
+
+void json_error(Response& res, const Error& e) {
+  int status = status_for(e.kind);
+  std::string_view message = e.message;
+  if (status >= 500) {
+    log::error(std::string(code_for(e.kind)) + ": " + e.message);
+    // The readers' language, as on every page; the cause stays in the log.
+    message = status == 503 ? "Dịch vụ tạm thời gián đoạn, xin thử lại sau." : "Máy chủ gặp lỗi, xin thử lại sau.";
+  }
+  res.status = status;
+  res.content_type = "application/json";
+  res.file.reset();
+  res.stream.reset();
+  res.shared_body.reset();
+  std::string body = "{\"error\": {\"code\": ";
+  append_json_string(body, code_for(e.kind));
+  body += ", \"message\": ";
+  append_json_string(body, message);
+  if (!e.field.empty()) {
+    body += ", \"field\": ";
+    append_json_string(body, e.field);
+  }
+  body += "}}";
+  res.body = std::move(body);
+  if (status == 503) res.set_header("Retry-After", "1");
+}
+
+}  // namespace toasoan::http
