@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <gtest/gtest.h>
+#include <signal.h>
 
 #include <atomic>
 #include <chrono>
@@ -309,6 +310,30 @@ TEST(Server, StreamOpenAtShutdownIsEndedCleanlyAndServeReturnsPromptly) {
   EXPECT_TRUE(stream->closed());
   EXPECT_FALSE(stream->write("data: late\n\n"));
   EXPECT_TRUE(closed_seen);
+}
+
+// What an operator's `kill` or systemd's stop does: the same drain, started by the signal.
+TEST(Server, StreamOpenAtSigtermIsEndedCleanlyAndServeReturnsPromptly) {
+  TestServer s;
+  s.router.add(
+      "GET", "/events",
+      [](Request&, Response& res) {
+        res.stream = std::make_shared<Stream>();
+        res.stream->write("data: hello\n\n");
+      },
+      {.worker = false});
+  s.start();
+  Client c(s.port());
+  c.send(get("/events"));
+  ASSERT_TRUE(c.read_until("data: hello"));
+  auto t0 = Clock::now();
+  ASSERT_EQ(::kill(::getpid(), SIGTERM), 0);  // serve() handles it while it runs
+  Parsed p = parse(c.read_all());
+  EXPECT_LT(Clock::now() - t0, 1000ms);
+  EXPECT_EQ(p.body, "data: hello\n\n");
+  EXPECT_TRUE(p.ended_with_last_chunk);
+  s.stop();
+  EXPECT_TRUE(s.returned_ok());
 }
 
 TEST(Server, ClientThatHangsUpClosesTheStream) {
