@@ -60,7 +60,7 @@ bool safe_media_path(std::string_view p) {
 }  // namespace
 
 Site::Site(store::Store& store, SiteConfig config)
-    : store_(store), config_(std::move(config)), cache_(config_.cache_bytes), searcher_(store, config_.search) {}
+    : store_(store), config_(std::move(config)), cache_(config_.cache_bytes, config_.cache_bytes / 4), searcher_(store, config_.search) {}
 
 SiteInfo Site::info(const Categories& cats) const {
   SiteInfo i;
@@ -126,9 +126,14 @@ void Site::handle(const http::Request& req, http::Response& res) {
   if (cacheable)
     if (auto hit = cache_.get(key)) return respond(req, res, *hit);
 
-  auto gen = cache_.generation();
+  auto ticket = cache_.ticket();
   auto page = render(req, route);
-  if (cacheable && (page->status == 200 || page->status == 301)) cache_.put(key, page, gen);
+  // Search and API answers are keyed by what readers type: their own budget, so a flood of
+  // unique queries cannot push the hot pages out.
+  auto cls = (route.kind == Route::Kind::search || route.kind == Route::Kind::api) && !req.query.empty()
+                 ? CacheClass::query
+                 : CacheClass::page;
+  if (cacheable && (page->status == 200 || page->status == 301)) cache_.put(key, page, {}, cls, ticket);
   respond(req, res, *page);
 }
 
