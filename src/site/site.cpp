@@ -30,15 +30,7 @@ constexpr std::size_t kMaxCachedQueryBytes = 512;
 constexpr const char* kHtml = "text/html; charset=utf-8";
 
 // "page=N" as a page number: absent is 1; anything but 1..kMaxPage is no page at all.
-std::optional<int> page_number(std::string_view query) {
-  std::optional<std::string> found = http::find_query_param(query, "page");
-  if (!found) return 1;
-  const std::string& raw = *found;
-  int n = 0;
-  auto [end, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), n);
-  if (ec != std::errc() || end != raw.data() + raw.size() || n < 1 || n > kMaxPage) return std::nullopt;
-  return n;
-}
+std::optional<int> page_number(std::string_view query) { return http::int_param(query, "page", 1, 1, kMaxPage); }
 
 bool safe_media_path(std::string_view p) {
   if (p.empty() || p.size() > 512) return false;
