@@ -6,6 +6,7 @@
 #include "base/clock.hpp"
 #include "base/log.hpp"
 #include "site/feeds.hpp"
+#include "site/media_path.hpp"
 #include "site/pages.hpp"
 #include "search/highlight.hpp"
 #include "site/search_page.hpp"
@@ -31,23 +32,6 @@ constexpr const char* kHtml = "text/html; charset=utf-8";
 
 // "page=N" as a page number: absent is 1; anything but 1..kMaxPage is no page at all.
 std::optional<int> page_number(std::string_view query) { return http::int_param(query, "page", 1, 1, kMaxPage); }
-
-bool safe_media_path(std::string_view p) {
-  if (p.empty() || p.size() > 512) return false;
-  std::size_t start = 0;
-  while (start <= p.size()) {
-    auto slash = p.find('/', start);
-    std::string_view seg = p.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
-    if (seg.empty() || seg.front() == '.') return false;
-    for (char c : seg)
-      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-            c == '.'))
-        return false;
-    if (slash == std::string_view::npos) break;
-    start = slash + 1;
-  }
-  return true;
-}
 
 }  // namespace
 
@@ -323,9 +307,10 @@ std::shared_ptr<const CachedPage> Site::render_feed(const Categories& cats, std:
   if (!items) return error_page(cats, 503);
   feed.items = std::move(*items);
   auto image_bytes = [this](std::string_view image) -> std::int64_t {
-    if (!safe_media_path(image)) return 0;
+    auto file = media_file_path(config_.media_dir, image);
+    if (!file) return 0;
     std::error_code ec;
-    auto size = std::filesystem::file_size(config_.media_dir / std::filesystem::path(std::string(image)), ec);
+    auto size = std::filesystem::file_size(*file, ec);
     return ec ? 0 : static_cast<std::int64_t>(size);
   };
   return CachedPage::make(200, "application/rss+xml; charset=utf-8", rss(info(cats), feed, image_bytes),
@@ -333,9 +318,10 @@ std::shared_ptr<const CachedPage> Site::render_feed(const Categories& cats, std:
 }
 
 std::shared_ptr<const CachedPage> Site::media_file(const Categories& cats, std::string_view path) {
-  if (!safe_media_path(path)) return error_page(cats, 404);
+  auto found = media_file_path(config_.media_dir, path);
+  if (!found) return error_page(cats, 404);
+  const std::filesystem::path& file = *found;
   std::error_code ec;
-  auto file = config_.media_dir / std::filesystem::path(std::string(path));
   auto size = std::filesystem::file_size(file, ec);
   if (ec || !std::filesystem::is_regular_file(file, ec) || size > kMaxMediaBytes) return error_page(cats, 404);
   std::ifstream in(file, std::ios::binary);
