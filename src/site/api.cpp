@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "articles/block_json.hpp"
+#include "articles/lead_photo.hpp"
 #include "site/layout.hpp"
 #include "base/clock.hpp"
 #include "search/highlight.hpp"
@@ -134,11 +135,7 @@ std::shared_ptr<const CachedPage> Site::render_api(const Categories& cats, std::
       return json_error(404, "không có bài viết này");
     const articles::Article& a = **found;
     articles::Summary s{a.id, a.title, a.slug, a.lead, a.category_name, a.category_slug, a.published_at, "", 0, 0};
-    for (const auto& b : a.blocks)
-      if (b.type == articles::Block::Type::figure && !b.image.empty()) {
-        s.image = b.image;
-        break;
-      }
+    if (const articles::Block* photo = articles::lead_photo(a.blocks)) s.image = photo->image;
     json out = summary_json(base, s);
     out["authors"] = a.authors;
     out["updated"] = text::format_iso8601_vn(a.updated_at);
