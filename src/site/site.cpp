@@ -36,7 +36,11 @@ std::optional<int> page_number(std::string_view query) { return http::int_param(
 }  // namespace
 
 Site::Site(store::Store& store, SiteConfig config)
-    : store_(store), config_(std::move(config)), cache_(config_.cache_bytes, config_.cache_bytes / 4), searcher_(store, config_.search) {}
+    : store_(store),
+      config_(std::move(config)),
+      // An eighth of the budget for pages keyed by what readers type; the total stays cache_bytes.
+      cache_(config_.cache_bytes - config_.cache_bytes / 8, config_.cache_bytes / 8),
+      searcher_(store, config_.search) {}
 
 SiteInfo Site::info(const Categories& cats) const {
   SiteInfo i;
