@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "text/controls.hpp"
 #include "text/utf8.hpp"
 
 namespace toasoan::articles {
@@ -28,7 +29,9 @@ Result<std::string> text_field(const json& o, const char* name, bool required, O
   if (!text::valid_utf8(s)) return invalid(std::string("trường \"") + name + "\" không phải UTF-8 hợp lệ");
   // JSON can carry U+0000 as \u0000; PostgreSQL cannot store it, so no store takes it.
   if (s.find('\0') != std::string::npos) return invalid(std::string("trường \"") + name + "\" chứa ký tự NUL");
-  return text::nfc(s);
+  // The other controls XML refuses are taken out, not refused: a stray one pasted into a
+  // caption must not cost the article.
+  return text::nfc(text::strip_controls(s));
 }
 
 Result<int> size_field(const json& o, const char* name) {

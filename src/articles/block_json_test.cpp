@@ -38,6 +38,18 @@ TEST(BlocksFromJson, NormalisesDecomposedTextToNfc) {
   EXPECT_EQ((*r)[0].text, "Nghị");
 }
 
+TEST(BlocksFromJson, TakesControlCharactersOutOfEveryField) {
+  auto r = blocks_from_json(
+      R"([{"type":"figure","image":"a\u0001.jpg","caption":"Ảnh\uFFFF\u000b","alt":"A\u001f"},)"
+      R"({"type":"quote","text":"Trích\r\ndẫn\t!","cite":"Ông\u0001 A"}])");
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ((*r)[0].image, "a.jpg");
+  EXPECT_EQ((*r)[0].caption, "Ảnh");
+  EXPECT_EQ((*r)[0].alt, "A");
+  EXPECT_EQ((*r)[1].text, "Trích\ndẫn\t!");
+  EXPECT_EQ((*r)[1].cite, "Ông A");
+}
+
 TEST(BlocksFromJson, RejectsWhatAReaderCouldNotSee) {
   for (const char* bad : {
            R"({"type":"paragraph"})",                       // not an array

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "articles/block_json.hpp"
+#include "text/controls.hpp"
 #include "text/datetime.hpp"
 #include "text/utf8.hpp"
 
@@ -17,11 +18,15 @@ constexpr std::size_t kMaxIdBytes = 200;
 constexpr std::size_t kMaxAuthors = 20;
 constexpr std::size_t kMaxCategoryBytes = 200;  // far above any section name a paper uses
 
+// Text as it is stored: without the control characters XML refuses (text/controls.hpp), then
+// NFC.
+std::string stored_text(std::string_view s) { return text::nfc(text::strip_controls(s)); }
+
 Result<std::string> optional_text(const json& o, const char* name) {
   auto it = o.find(name);
   if (it == o.end() || it->is_null()) return std::string();
   if (!it->is_string()) return invalid(std::string("\"") + name + "\" phải là chuỗi");
-  return text::nfc(it->get_ref<const std::string&>());
+  return stored_text(it->get_ref<const std::string&>());
 }
 
 // Walks the document with a stack of its own, not by recursion: a line may nest arrays a
@@ -71,8 +76,8 @@ Result<Incoming> parse_import_line(std::string_view line) {
   if (id->is_string()) a.external_id = trimmed(id->get<std::string>());
   else if (id->is_number_integer() || id->is_number_unsigned()) a.external_id = id->dump();
   else return invalid("\"id\" phải là chuỗi hoặc số");
-  // NFC first: it can lengthen a string, and the limit is on what is stored.
-  a.external_id = text::nfc(a.external_id);
+  // Cleaned first: NFC can lengthen a string, and the limit is on what is stored.
+  a.external_id = trimmed(stored_text(a.external_id));
   if (a.external_id.empty()) return invalid("\"id\" trống");
   if (a.external_id.size() > kMaxIdBytes) return invalid("\"id\" quá dài");
 
@@ -102,7 +107,7 @@ Result<Incoming> parse_import_line(std::string_view line) {
     if (authors->size() > kMaxAuthors) return invalid("quá nhiều tác giả");
     for (const auto& name : *authors) {
       if (!name.is_string()) return invalid("tên tác giả phải là chuỗi");
-      auto n = trimmed(text::nfc(name.get_ref<const std::string&>()));
+      auto n = trimmed(stored_text(name.get_ref<const std::string&>()));
       if (!n.empty()) a.authors.push_back(std::move(n));
     }
   } else {

@@ -35,6 +35,49 @@ TEST(ParseImportLine, ReadsStructuredBlocksAndAuthors) {
   EXPECT_FALSE(r->published.has_value());
 }
 
+TEST(ParseImportLine, TakesControlCharactersOutOfEveryTextField) {
+  // \u0001, \u000b (vertical tab) and \uFFFF would make the RSS feed and sitemaps invalid XML.
+  auto r = parse_import_line(
+      R"({"id":"ctl\u0001-1","title":"Tin\u0001 n\u000bóng\uFFFF","lead":"Sapo\u000b.",)"
+      R"("blocks":[{"type":"figure","image":"a\u0001.jpg","caption":"Ảnh\uFFFF: Huy\u0001","alt":"Cả\u000bnh"},)"
+      R"({"type":"paragraph","text":"Cột 1\tCột 2\u0001\r\nDòng hai\uFFFF"},)"
+      R"({"type":"quote","text":"Trích\u0001","cite":"Ông\u000b A"}],)"
+      R"("authors":["Huy\u0001 Thành"],"category":"Xã\uFFFF hội\u0001","status":"published\u0001"})");
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->external_id, "ctl-1");
+  EXPECT_EQ(r->title, "Tin nóng");
+  EXPECT_EQ(r->lead, "Sapo.");
+  ASSERT_EQ(r->blocks.size(), 3u);
+  EXPECT_EQ(r->blocks[0].image, "a.jpg");
+  EXPECT_EQ(r->blocks[0].caption, "Ảnh: Huy");
+  EXPECT_EQ(r->blocks[0].alt, "Cảnh");
+  EXPECT_EQ(r->blocks[1].text, "Cột 1\tCột 2\nDòng hai");  // tab and newline stay; CRLF is LF
+  EXPECT_EQ(r->blocks[2].text, "Trích");
+  EXPECT_EQ(r->blocks[2].cite, "Ông A");
+  ASSERT_EQ(r->authors.size(), 1u);
+  EXPECT_EQ(r->authors[0], "Huy Thành");
+  EXPECT_EQ(r->category_name, "Xã hội");
+  EXPECT_EQ(r->status, Status::published);
+}
+
+TEST(ParseImportLine, TakesControlCharactersOutOfAPlainBodyAndKeepsItsParagraphs) {
+  auto r = parse_import_line(
+      R"({"id":"x","title":"T","author":"Huy\u0001 Thành - Mạnh\uFFFF Hùng","body":"Đoạn\u0001 1.\r\n\r\nĐoạn\u000b 2:\tbảng"})");
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  ASSERT_EQ(r->blocks.size(), 2u);
+  EXPECT_EQ(r->blocks[0].text, "Đoạn 1.");
+  EXPECT_EQ(r->blocks[1].text, "Đoạn 2:\tbảng");
+  ASSERT_EQ(r->authors.size(), 2u);
+  EXPECT_EQ(r->authors[0], "Huy Thành");
+  EXPECT_EQ(r->authors[1], "Mạnh Hùng");
+}
+
+TEST(ParseImportLine, RefusesATitleOfNothingButControlCharacters) {
+  auto r = parse_import_line(R"({"id":"x","title":"\u0001\u000b"})");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().message, "thiếu tiêu đề (\"title\")");
+}
+
 TEST(ParseImportLine, SplitsASingleAuthorStringIntoABylinesAuthors) {
   auto r = parse_import_line(R"({"id":"x","title":"T","author":"Huy Thành - Mạnh Hùng"})");
   ASSERT_TRUE(r.ok());

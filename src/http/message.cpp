@@ -1,6 +1,7 @@
 #include "http/message.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdlib>
 
 namespace toasoan::http {
@@ -130,6 +131,17 @@ std::optional<std::string> find_query_param(std::string_view query, std::string_
     query.remove_prefix(amp + 1);
   }
   return std::nullopt;
+}
+
+std::optional<int> int_param(std::string_view query, std::string_view name, int fallback, int min, int max) {
+  std::optional<std::string> raw = find_query_param(query, name);
+  if (!raw) return fallback;
+  // Digits only: from_chars alone would take a leading '-'.
+  if (raw->empty() || raw->find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  int n = 0;
+  auto [end, ec] = std::from_chars(raw->data(), raw->data() + raw->size(), n);
+  if (ec != std::errc() || end != raw->data() + raw->size() || n < min || n > max) return std::nullopt;
+  return n;
 }
 
 std::string query_param(std::string_view query, std::string_view name) {

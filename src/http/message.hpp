@@ -114,6 +114,12 @@ std::string query_param(std::string_view query, std::string_view name);
 // The same, telling an absent parameter (nullopt) from an empty one ("page=").
 std::optional<std::string> find_query_param(std::string_view query, std::string_view name);
 
+// Query parameter `name` as a whole number in [min, max]: `fallback` when the parameter is
+// absent, nullopt for anything else (empty, a sign, spaces, letters, out of range). The one
+// reading of "page" and "per_page" for every page and API answer, so they agree on which
+// addresses exist.
+std::optional<int> int_param(std::string_view query, std::string_view name, int fallback, int min, int max);
+
 // Percent-decodes a path or query component; returns false on a broken escape or a NUL.
 bool percent_decode(std::string_view in, std::string& out, bool plus_is_space);
 

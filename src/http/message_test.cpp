@@ -13,6 +13,29 @@ TEST(QueryParam, DecodesPercentAndPlus) {
   EXPECT_EQ(query_param("q=%zz", "q"), "%zz");
 }
 
+TEST(IntParam, GivesTheFallbackOnlyWhenTheParameterIsAbsent) {
+  EXPECT_EQ(int_param("q=a", "page", 1, 1, 1000), 1);
+  EXPECT_EQ(int_param("", "per_page", 20, 1, 100), 20);
+  EXPECT_EQ(int_param("pages=3", "page", 1, 1, 1000), 1);  // another name
+  EXPECT_EQ(int_param("page=", "page", 1, 1, 1000), std::nullopt);
+  EXPECT_EQ(int_param("page", "page", 1, 1, 1000), std::nullopt);
+}
+
+TEST(IntParam, ReadsDigitsWithinTheBounds) {
+  EXPECT_EQ(int_param("q=a&page=7", "page", 1, 1, 1000), 7);
+  EXPECT_EQ(int_param("page=1", "page", 5, 1, 1000), 1);
+  EXPECT_EQ(int_param("page=1000", "page", 1, 1, 1000), 1000);
+  EXPECT_EQ(int_param("page=007", "page", 1, 1, 1000), 7);
+  EXPECT_EQ(int_param("page=%32", "page", 1, 1, 1000), 2);  // percent-encoded like any value
+  EXPECT_EQ(int_param("page=0", "page", 1, 0, 10), 0);
+}
+
+TEST(IntParam, RefusesEverythingElse) {
+  for (const char* q : {"page=0", "page=1001", "page=-1", "page=+2", "page=2x", "page=abc", "page=%202",
+                        "page=2%20", "page=1.5", "page=99999999999999999999", "page=%zz"})
+    EXPECT_EQ(int_param(q, "page", 1, 1, 1000), std::nullopt) << q;
+}
+
 TEST(PercentDecode, RejectsBrokenEscapesAndNul) {
   std::string out;
   EXPECT_TRUE(percent_decode("th%E1%BB%9Di", out, false));

@@ -1,5 +1,5 @@
 // Html: a string builder for pages in which every piece of text is escaped unless it is
-// markup the program itself wrote.
+// markup the program itself wrote; Xml, the same builder for the RSS feeds and sitemaps.
 //
 // Escaping is the default because it cannot be forgotten: a std::string or string_view — a
 // title, a caption, a query — always goes through escape(). Only a `"..."_html` literal,
@@ -32,16 +32,27 @@ consteval Markup operator""_html(const char* s, std::size_t n) { return Markup(s
 // in quoted attribute values.
 void escape(std::string& out, std::string_view text);
 
+// escape(), and what XML 1.0 has no place for left out: U+0000–U+001F but tab and newline
+// (carriage return goes too), U+FFFE, U+FFFF, and every byte of an ill-formed UTF-8 sequence.
+// One such character makes a whole feed unreadable to a strict parser, so it is dropped, not
+// replaced: text is stored without them (text/controls.hpp), and this is the last guard.
+void escape_xml(std::string& out, std::string_view text);
+
 class Html {
  public:
+  // XML documents are built the same way; only the escaping of text differs.
+  enum class Dialect { html, xml };
+
   Html() { out_.reserve(16 * 1024); }
+  explicit Html(Dialect d) : dialect_(d) { out_.reserve(16 * 1024); }
 
   Html& operator<<(Markup m) {
     out_.append(m.view());
     return *this;
   }
   Html& operator<<(std::string_view text) {
-    escape(out_, text);
+    if (dialect_ == Dialect::xml) escape_xml(out_, text);
+    else escape(out_, text);
     return *this;
   }
   Html& operator<<(const std::string& text) { return *this << std::string_view(text); }
@@ -67,7 +78,14 @@ class Html {
   std::string take() { return std::move(out_); }
 
  private:
+  Dialect dialect_ = Dialect::html;
   std::string out_;
+};
+
+// The builder of XML documents (feeds, sitemaps): text goes through escape_xml().
+class Xml : public Html {
+ public:
+  Xml() : Html(Dialect::xml) {}
 };
 
 }  // namespace toasoan::render

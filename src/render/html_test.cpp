@@ -26,6 +26,26 @@ TEST(Html, KeepsVietnameseBytesIntact) {
   EXPECT_EQ(h.str(), "Bạn còn 500/500 ký tự");
 }
 
+TEST(Xml, EscapesLikeHtmlAndDropsWhatXmlHasNoPlaceFor) {
+  Xml x;
+  x << "<title>"_html << std::string_view("Tin\x01 \"nóng\"\x0b & mới\r\n\tĐà\xEF\xBF\xBF Nẵng\xEF\xBF\xBE") << "</title>"_html;
+  EXPECT_EQ(x.str(), "<title>Tin &quot;nóng&quot; &amp; mới\n\tĐà Nẵng</title>");
+}
+
+TEST(Xml, DropsEveryByteOfIllFormedUtf8AndKeepsTheRest) {
+  Xml x;
+  // A lone continuation byte, a truncated sequence, an overlong "/", a surrogate, and a
+  // four-byte emoji that is fine.
+  x << std::string_view("a\x80" "b\xE1\xBA" "c\xC0\xAF" "d\xED\xA0\x80" "e\xF0\x9F\x98\x80");
+  EXPECT_EQ(x.str(), "abcde\xF0\x9F\x98\x80");
+}
+
+TEST(Xml, KeepsCharactersNearTheDroppedOnes) {
+  Xml x;
+  x << std::string_view("\xEF\xBF\xBD\xEF\xBC\x81\x7f");  // U+FFFD, U+FF01, DEL: all allowed
+  EXPECT_EQ(x.str(), "\xEF\xBF\xBD\xEF\xBC\x81\x7f");
+}
+
 TEST(Html, AppendsAnotherBuildersOutputAsMarkup) {
   Html inner;
   inner << "<p>"_html << "a<b" << "</p>"_html;

@@ -43,39 +43,6 @@ bool is_quote(UChar32 cp) {
   }
 }
 
-bool is_index_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
-
-// Appends the [a-z0-9] runs of `folded` to `out`, each preceded by a space unless `out` is empty.
-void append_runs(std::string& out, std::string_view folded) {
-  std::size_t i = 0;
-  while (i < folded.size()) {
-    while (i < folded.size() && !is_index_char(folded[i])) ++i;
-    const std::size_t begin = i;
-    while (i < folded.size() && is_index_char(folded[i])) ++i;
-    if (i > begin) {
-      if (!out.empty()) out.push_back(' ');
-      out.append(folded, begin, i - begin);
-    }
-  }
-}
-
-// One reading as "g1" "g2 g3" ... (see the grammar in query.hpp); "" when no group has a token.
-std::string reading_expression(const std::vector<std::vector<Term>>& groups, bool prefix_last) {
-  std::string out;
-  std::string phrase;
-  for (const auto& group : groups) {
-    phrase.clear();
-    for (const Term& t : group) append_runs(phrase, t.folded);
-    if (phrase.empty()) continue;
-    if (!out.empty()) out.push_back(' ');
-    out.push_back('"');
-    out.append(phrase);
-    out.push_back('"');
-  }
-  if (prefix_last && !out.empty()) out.push_back('*');
-  return out;
-}
-
 }  // namespace
 
 Query parse_query(std::string_view raw) {
@@ -120,31 +87,6 @@ Query parse_query(std::string_view raw) {
   }
   q.decoded = decoded_groups(q);
   return q;
-}
-
-std::string fts_match_expression(const Query& q, bool prefix_last) {
-  std::string literal = reading_expression(q.groups, prefix_last);
-  const std::vector<std::vector<Term>>& decoded = q.decoded;
-  if (decoded.empty()) return literal;
-  std::string alternative = reading_expression(decoded, prefix_last);
-  if (alternative.empty() || alternative == literal) return literal;
-  if (literal.empty()) return alternative;
-  std::string out;
-  out.reserve(literal.size() + alternative.size() + 10);
-  out.append("(").append(literal).append(") OR (").append(alternative).append(")");
-  return out;
-}
-
-std::string index_text(std::string_view text) {
-  const std::string normalized = text::nfc(text);
-  std::vector<detail::WordSpan> words;
-  detail::split_words(normalized, words);
-  std::string out;
-  out.reserve(normalized.size());
-  for (const detail::WordSpan& span : words) {
-    append_runs(out, text::fold(std::string_view(normalized).substr(span.begin, span.end - span.begin)));
-  }
-  return out;
 }
 
 }  // namespace toasoan::search

@@ -52,8 +52,4 @@ double ExactMarks::score(std::string_view title, std::string_view lead) const {
   return score;
 }
 
-double exact_mark_score(const Query& q, std::string_view title, std::string_view lead) {
-  return ExactMarks(q).score(title, lead);
-}
-
 }  // namespace toasoan::search

@@ -1,11 +1,10 @@
 // The part of relevance that full-text search cannot see: the index holds folded text, so to
 // it "đường", "dương" and "đương" are one word. When the reader did type marks, an article
-// whose words carry exactly those marks is the better answer; exact_mark_score() is that
-// preference as a number to add to the text score, and ExactMarks the same for many articles.
+// whose words carry exactly those marks is the better answer; ExactMarks::score() is that
+// preference as a number to add to the text score.
 //
-// Thread-safety: exact_mark_score() keeps no state, and an ExactMarks is read-only once made:
-// both are safe from any thread. They throw std::runtime_error only when ICU cannot load its
-// data (a broken install).
+// Thread-safety: an ExactMarks is read-only once made: safe from any thread. It throws
+// std::runtime_error only when ICU cannot load its data (a broken install).
 #pragma once
 
 #include <string>
@@ -42,18 +41,17 @@ namespace toasoan::search {
 inline constexpr double kExactTitleMatch = 1.0;
 inline constexpr double kExactLeadMatch = 0.5;
 
-// Sum over the distinct marked words of `q` — words typed with marks, and the words of its
-// Telex/VNI reading (input_method.hpp) — of kExactTitleMatch if `title` has a word with the same
-// fold and exactly the same marks, plus kExactLeadMatch if `lead` has one. "Same marks"
-// ignores case, normalisation and which vowel of oa/oe/uy carries the tone (hòa = hoà).
-// 0 when the query carried no marks. At most 1.5 · kMaxQueryTerms.
-double exact_mark_score(const Query& q, std::string_view title, std::string_view lead);
-
-// exact_mark_score for many articles and one query: the query's marked words (and their
+// The exact-marks score of one query for many articles: the query's marked words (and their
 // Telex/VNI readings) are worked out once, not once per article.
 class ExactMarks {
  public:
   explicit ExactMarks(const Query& q);
+
+  // Sum over the distinct marked words of the query — words typed with marks, and the words of
+  // its Telex/VNI reading (input_method.hpp) — of kExactTitleMatch if `title` has a word with
+  // the same fold and exactly the same marks, plus kExactLeadMatch if `lead` has one. "Same
+  // marks" ignores case, normalisation and which vowel of oa/oe/uy carries the tone (hòa =
+  // hoà). 0 when the query carried no marks. At most 1.5 · kMaxQueryTerms.
   double score(std::string_view title, std::string_view lead) const;
 
  private:

@@ -8,7 +8,7 @@
 //   2. within each, the store's text relevance (on SQLite BM25 raised for the query's words
 //      found side by side, on PostgreSQL ts_rank_cd: title counts most, then lead, then body),
 //      scaled to 0..10 within the answer;
-//   3. plus 7 × exact_mark_score (rank.hpp): words typed with marks found with exactly those
+//   3. plus 7 × the exact-marks score (rank.hpp): words typed with marks found with exactly those
 //      marks in the title or lead;
 //   4. plus a freshness boost that halves every 30 days (both configurable: SearchOptions).
 // Only the store's best `candidates` (plus every phrase match) are ranked this way, all asked

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "articles/block_json.hpp"
+#include "articles/lead_photo.hpp"
 #include "site/layout.hpp"
 #include "base/clock.hpp"
 #include "search/highlight.hpp"
@@ -33,14 +34,6 @@ std::shared_ptr<const CachedPage> json_page(int status, const json& body) {
 
 std::shared_ptr<const CachedPage> json_error(int status, std::string message) {
   return json_page(status, json{{"error", {{"status", status}, {"message", std::move(message)}}}});
-}
-
-std::optional<int> positive(std::string_view raw, int fallback, int max) {
-  if (raw.empty()) return fallback;
-  int n = 0;
-  auto [end, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), n);
-  if (ec != std::errc() || end != raw.data() + raw.size() || n < 1 || n > max) return std::nullopt;
-  return n;
 }
 
 std::string absolute(const std::string& base, const std::string& path) {
@@ -113,8 +106,8 @@ std::shared_ptr<const CachedPage> Site::render_api(const Categories& cats, std::
     return json_page(200, json{{"categories", out}});
   }
   if (rest == "articles") {
-    auto page = positive(http::query_param(query, "page"), 1, 100000);
-    auto per_page = positive(http::query_param(query, "per_page"), 20, kMaxPerPage);
+    auto page = http::int_param(query, "page", 1, 1, 100000);
+    auto per_page = http::int_param(query, "per_page", 20, 1, kMaxPerPage);
     if (!page) return json_error(400, "page phải là số nguyên từ 1");
     if (!per_page) return json_error(400, "per_page phải là số nguyên từ 1 đến 100");
     std::optional<std::int64_t> category;
@@ -142,11 +135,7 @@ std::shared_ptr<const CachedPage> Site::render_api(const Categories& cats, std::
       return json_error(404, "không có bài viết này");
     const articles::Article& a = **found;
     articles::Summary s{a.id, a.title, a.slug, a.lead, a.category_name, a.category_slug, a.published_at, "", 0, 0};
-    for (const auto& b : a.blocks)
-      if (b.type == articles::Block::Type::figure && !b.image.empty()) {
-        s.image = b.image;
-        break;
-      }
+    if (const articles::Block* photo = articles::lead_photo(a.blocks)) s.image = photo->image;
     json out = summary_json(base, s);
     out["authors"] = a.authors;
     out["updated"] = text::format_iso8601_vn(a.updated_at);

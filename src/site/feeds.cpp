@@ -9,7 +9,7 @@ namespace toasoan::site {
 using namespace render::literals;
 
 std::string rss(const SiteInfo& site, const Feed& feed, const ImageBytes& image_bytes) {
-  render::Html x;
+  render::Xml x;
   x << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
        "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\"><channel><title>"_html
     << site.name << " - "_html << feed.title << "</title><link>"_html << site.public_url << feed.link

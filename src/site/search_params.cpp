@@ -1,7 +1,5 @@
 #include "site/search_params.hpp"
 
-#include <charconv>
-
 #include "http/message.hpp"
 #include "text/datetime.hpp"
 
@@ -10,14 +8,6 @@ namespace {
 
 constexpr int kMaxPage = 1000;
 constexpr int kMaxPerPage = 50;
-
-std::optional<int> number(const std::string& raw, int fallback, int max) {
-  if (raw.empty()) return fallback;
-  int n = 0;
-  auto [end, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), n);
-  if (ec != std::errc() || end != raw.data() + raw.size() || n < 1 || n > max) return std::nullopt;
-  return n;
-}
 
 // "2022-12-08" as the first second of that day in Vietnam.
 std::optional<std::int64_t> day(const std::string& raw) {
@@ -31,8 +21,8 @@ SearchParams read_search_params(std::string_view query, const std::vector<articl
                                 int default_per_page) {
   SearchParams p;
   p.request.text = http::query_param(query, "q");
-  auto page = number(http::query_param(query, "page"), 1, kMaxPage);
-  auto per_page = number(http::query_param(query, "per_page"), default_per_page, kMaxPerPage);
+  auto page = http::int_param(query, "page", 1, 1, kMaxPage);
+  auto per_page = http::int_param(query, "per_page", default_per_page, 1, kMaxPerPage);
   if (!page) p.error = "Số trang phải là số nguyên từ 1 đến 1000.";
   else if (!per_page) p.error = "Số kết quả mỗi trang phải là số nguyên từ 1 đến 50.";
   else {

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "articles/lead_photo.hpp"
 #include "site/routes.hpp"
 #include "text/datetime.hpp"
 
@@ -41,11 +42,10 @@ json publisher(const SiteInfo& site) {
 }  // namespace
 
 std::string share_image(const SiteInfo& site, const articles::Article& a) {
-  for (const auto& b : a.blocks)
-    if (b.type == articles::Block::Type::figure) {
-      std::string url = media_url(b.image);
-      if (!url.empty()) return absolute(site, url);
-    }
+  // The same photo the article shows in lists and feeds; an address media_url() will not
+  // serve falls back to the paper's picture there too.
+  if (const articles::Block* photo = articles::lead_photo(a.blocks))
+    if (std::string url = media_url(photo->image); !url.empty()) return absolute(site, url);
   return site.default_image;
 }
 

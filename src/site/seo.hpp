@@ -10,7 +10,7 @@
 
 namespace toasoan::site {
 
-// The article's own photo (first figure with an image) as an absolute URL, or the site's
+// The article's lead photo (articles::lead_photo) as an absolute URL, or the site's
 // default picture when it has none.
 std::string share_image(const SiteInfo& site, const articles::Article& a);
 

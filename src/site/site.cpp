@@ -6,6 +6,7 @@
 #include "base/clock.hpp"
 #include "base/log.hpp"
 #include "site/feeds.hpp"
+#include "site/media_path.hpp"
 #include "site/pages.hpp"
 #include "search/highlight.hpp"
 #include "site/search_page.hpp"
@@ -30,37 +31,16 @@ constexpr std::size_t kMaxCachedQueryBytes = 512;
 constexpr const char* kHtml = "text/html; charset=utf-8";
 
 // "page=N" as a page number: absent is 1; anything but 1..kMaxPage is no page at all.
-std::optional<int> page_number(std::string_view query) {
-  std::optional<std::string> found = http::find_query_param(query, "page");
-  if (!found) return 1;
-  const std::string& raw = *found;
-  int n = 0;
-  auto [end, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), n);
-  if (ec != std::errc() || end != raw.data() + raw.size() || n < 1 || n > kMaxPage) return std::nullopt;
-  return n;
-}
-
-bool safe_media_path(std::string_view p) {
-  if (p.empty() || p.size() > 512) return false;
-  std::size_t start = 0;
-  while (start <= p.size()) {
-    auto slash = p.find('/', start);
-    std::string_view seg = p.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
-    if (seg.empty() || seg.front() == '.') return false;
-    for (char c : seg)
-      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-            c == '.'))
-        return false;
-    if (slash == std::string_view::npos) break;
-    start = slash + 1;
-  }
-  return true;
-}
+std::optional<int> page_number(std::string_view query) { return http::int_param(query, "page", 1, 1, kMaxPage); }
 
 }  // namespace
 
 Site::Site(store::Store& store, SiteConfig config)
-    : store_(store), config_(std::move(config)), cache_(config_.cache_bytes), searcher_(store, config_.search) {}
+    : store_(store),
+      config_(std::move(config)),
+      // An eighth of the budget for pages keyed by what readers type; the total stays cache_bytes.
+      cache_(config_.cache_bytes - config_.cache_bytes / 8, config_.cache_bytes / 8),
+      searcher_(store, config_.search) {}
 
 SiteInfo Site::info(const Categories& cats) const {
   SiteInfo i;
@@ -126,9 +106,14 @@ void Site::handle(const http::Request& req, http::Response& res) {
   if (cacheable)
     if (auto hit = cache_.get(key)) return respond(req, res, *hit);
 
-  auto gen = cache_.generation();
+  auto ticket = cache_.ticket();
   auto page = render(req, route);
-  if (cacheable && (page->status == 200 || page->status == 301)) cache_.put(key, page, gen);
+  // Search and API answers are keyed by what readers type: their own budget, so a flood of
+  // unique queries cannot push the hot pages out.
+  auto cls = (route.kind == Route::Kind::search || route.kind == Route::Kind::api) && !req.query.empty()
+                 ? CacheClass::query
+                 : CacheClass::page;
+  if (cacheable && (page->status == 200 || page->status == 301)) cache_.put(key, page, {}, cls, ticket);
   respond(req, res, *page);
 }
 
@@ -326,9 +311,10 @@ std::shared_ptr<const CachedPage> Site::render_feed(const Categories& cats, std:
   if (!items) return error_page(cats, 503);
   feed.items = std::move(*items);
   auto image_bytes = [this](std::string_view image) -> std::int64_t {
-    if (!safe_media_path(image)) return 0;
+    auto file = media_file_path(config_.media_dir, image);
+    if (!file) return 0;
     std::error_code ec;
-    auto size = std::filesystem::file_size(config_.media_dir / std::filesystem::path(std::string(image)), ec);
+    auto size = std::filesystem::file_size(*file, ec);
     return ec ? 0 : static_cast<std::int64_t>(size);
   };
   return CachedPage::make(200, "application/rss+xml; charset=utf-8", rss(info(cats), feed, image_bytes),
@@ -336,9 +322,10 @@ std::shared_ptr<const CachedPage> Site::render_feed(const Categories& cats, std:
 }
 
 std::shared_ptr<const CachedPage> Site::media_file(const Categories& cats, std::string_view path) {
-  if (!safe_media_path(path)) return error_page(cats, 404);
+  auto found = media_file_path(config_.media_dir, path);
+  if (!found) return error_page(cats, 404);
+  const std::filesystem::path& file = *found;
   std::error_code ec;
-  auto file = config_.media_dir / std::filesystem::path(std::string(path));
   auto size = std::filesystem::file_size(file, ec);
   if (ec || !std::filesystem::is_regular_file(file, ec) || size > kMaxMediaBytes) return error_page(cats, 404);
   std::ifstream in(file, std::ios::binary);

@@ -47,7 +47,7 @@ bool parse_article_sitemap_name(std::string_view name, int& year, int& month, in
 }
 
 std::string sitemap_index(const SiteInfo& site, const std::vector<SitemapPart>& parts) {
-  render::Html x;
+  render::Xml x;
   x << kXmlHead << "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"_html
     << "<sitemap><loc>"_html << site.public_url << "/sitemap-categories.xml</loc></sitemap>"_html
     << "<sitemap><loc>"_html << site.public_url << "/sitemap-news.xml</loc></sitemap>"_html;
@@ -59,7 +59,7 @@ std::string sitemap_index(const SiteInfo& site, const std::vector<SitemapPart>& 
 }
 
 std::string articles_sitemap(const SiteInfo& site, const std::vector<articles::Summary>& items) {
-  render::Html x;
+  render::Xml x;
   x << kXmlHead << "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"_html;
   for (const auto& s : items)
     x << "<url><loc>"_html << site.public_url << article_path(s) << "</loc><lastmod>"_html
@@ -69,7 +69,7 @@ std::string articles_sitemap(const SiteInfo& site, const std::vector<articles::S
 }
 
 std::string categories_sitemap(const SiteInfo& site) {
-  render::Html x;
+  render::Xml x;
   x << kXmlHead << "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>"_html
     << site.public_url << "/</loc><changefreq>hourly</changefreq></url>"_html;
   for (const auto& c : *site.categories)
@@ -79,7 +79,7 @@ std::string categories_sitemap(const SiteInfo& site) {
 }
 
 std::string news_sitemap(const SiteInfo& site, const std::vector<articles::Summary>& items) {
-  render::Html x;
+  render::Xml x;
   x << kXmlHead
     << "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
        "xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">"_html;
