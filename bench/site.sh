@@ -6,8 +6,10 @@
 #   bench/site.sh [--quick]      needs build/toasoan, ../shared/corpus, wrk and nginx
 #
 # Reports: corpus import time, start-to-first-page time, requests/s and p99 latency for
-# nginx (static article), toasoan article and home pages, the ratio to nginx, and resident
-# memory of toasoan after every article page has been rendered once.
+# nginx (static article), toasoan article and home pages, the ratio to nginx, resident
+# memory of toasoan after every article page has been rendered once; the cold path (every
+# request a random article of the corpus, beside nginx serving the same pages as files); and
+# the model article while another article is re-imported ten times a second, beside without.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -90,25 +92,66 @@ read -r n_rps n_p99 < <(run "http://127.0.0.1:$nport/article.html")
 read -r a_rps a_p99 < <(run "http://127.0.0.1:$port$path")
 read -r h_rps h_p99 < <(run "http://127.0.0.1:$port/")
 
-# Render every article once, then read the resident memory.
-curl -s "http://127.0.0.1:$port/api/v1/articles?per_page=1" >/dev/null
-python3 - "$port" <<'PY'
+# Render every article once, then read the resident memory. Each page is also saved for
+# nginx, and its canonical path for the cold-path run.
+mkdir -p "$work/html/a"
+python3 - "$port" "$work" <<'PY'
 import http.client, sys, threading
-port = int(sys.argv[1])
+port, work = int(sys.argv[1]), sys.argv[2]
+paths = {}
 def fetch(ids):
     c = http.client.HTTPConnection("127.0.0.1", port)
     for i in ids:
         c.request("GET", f"/x/a-{i}.html")
         r = c.getresponse(); r.read()
         if r.status == 301:
-            c.request("GET", r.getheader("Location")); c.getresponse().read()
+            loc = r.getheader("Location")
+            c.request("GET", loc); body = c.getresponse().read()
+            paths[i] = loc
+            with open(f"{work}/html/a/{i}.html", "wb") as f: f.write(body)
 threads = [threading.Thread(target=fetch, args=(range(k, 12502, 2),)) for k in (1, 2)]
 for t in threads: t.start()
 for t in threads: t.join()
+ids = sorted(paths)
+with open(f"{work}/cold-toasoan.lua", "w") as f:
+    f.write("local p = {" + ",".join('"%s"' % paths[i] for i in ids) + "}\n")
+    f.write("math.randomseed(7)\nrequest = function() return wrk.format('GET', p[math.random(#p)]) end\n")
+with open(f"{work}/cold-nginx.lua", "w") as f:
+    f.write("local p = {" + ",".join('"/a/%d.html"' % i for i in ids) + "}\n")
+    f.write("math.randomseed(7)\nrequest = function() return wrk.format('GET', p[math.random(#p)]) end\n")
 PY
 rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/${pids[0]}/status")
 
+# The cold path: a random article each request (12,500 pages do not fit the page cache).
+run_script() {
+  local out
+  out=$(wrk -t2 -c64 -d"$duration" --latency -s "$2" "$1")
+  echo "$(awk '/Requests\/sec/ {print $2}' <<<"$out") $(awk '$1=="99%" {print $2}' <<<"$out")"
+}
+read -r cn_rps cn_p99 < <(run_script "http://127.0.0.1:$nport" "$work/cold-nginx.lua")
+read -r ct_rps ct_p99 < <(run_script "http://127.0.0.1:$port" "$work/cold-toasoan.lua")
+
+# The model article while another (old) article is re-imported ten times a second: each
+# import is a write with its change-log entry; only the pages that show that article go.
+# The oldest article of the corpus: no list but its own page shows it.
+xz -dc "$shared/corpus/articles.jsonl.xz" |
+  python3 -c 'import json,sys; print(min(sys.stdin, key=lambda l: json.loads(l).get("published") or "9"), end="")' \
+    >"$work/one.jsonl"
+read -r b_rps b_p99 < <(run "http://127.0.0.1:$port$path")
+(
+  end=$((SECONDS + ${duration%s} + 1))
+  while ((SECONDS < end)); do
+    "$bin" import "$work/one.jsonl" --db "$db" >/dev/null 2>&1 || true
+    sleep 0.1
+  done
+) &
+writer=$!
+read -r w_rps w_p99 < <(run "http://127.0.0.1:$port$path")
+wait "$writer" || true
+
 ratio=$(awk -v a="$a_rps" -v n="$n_rps" 'BEGIN {printf "%.2f", a / n}')
+cold_ratio=$(awk -v a="$ct_rps" -v n="$cn_rps" 'BEGIN {printf "%.2f", a / n}')
+write_ratio=$(awk -v a="$w_rps" -v n="$b_rps" 'BEGIN {printf "%.2f", a / n}')
 cat <<REPORT
 toasoan reading-site benchmark ($(nproc) cores, wrk -t2 -c64 -d$duration, keep-alive, loopback)
   corpus import (12,500 articles):   $import_ms ms
@@ -117,4 +160,8 @@ toasoan reading-site benchmark ($(nproc) cores, wrk -t2 -c64 -d$duration, keep-a
   toasoan, model article:            $a_rps req/s   p99 $a_p99   ($ratio x nginx)
   toasoan, home page:                $h_rps req/s   p99 $h_p99
   toasoan resident memory after rendering every article: $((rss_kb / 1024)) MB
+  cold path, nginx (12,500 files):   $cn_rps req/s   p99 $cn_p99
+  cold path, toasoan (random article): $ct_rps req/s   p99 $ct_p99   ($cold_ratio x nginx)
+  model article, no writes:          $b_rps req/s   p99 $b_p99
+  model article, 10 re-imports/s:    $w_rps req/s   p99 $w_p99   ($write_ratio x without)
 REPORT

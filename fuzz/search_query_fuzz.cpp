@@ -21,7 +21,8 @@
 #include "render/html.hpp"
 #include "search/highlight.hpp"
 #include "search/searcher.hpp"
-#include "store/store.hpp"
+#include "store/article_writer.hpp"
+#include "store/database.hpp"
 
 namespace {
 
@@ -32,7 +33,7 @@ const std::string kText =
     "Chiều 8/12, Ban Thường vụ Tỉnh ủy tổ chức Hội nghị quán triệt Nghị quyết Hội nghị lần thứ "
     "sáu. Đường lên Sơn La — \"đường\" và dương, 5.000 người, COVID-19 & <b>thẻ</b>.";
 
-std::unique_ptr<store::Store> g_store;
+std::unique_ptr<store::Database> g_store;
 
 articles::Incoming article(std::string id, std::string title, std::string lead, std::string body) {
   articles::Incoming a;
@@ -78,7 +79,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
       article("a", "Triển khai Nghị quyết Hội nghị lần thứ sáu", "Hội nghị quán triệt nghị quyết.", kText),
       article("b", "Đường lên Sơn La", "Con đường mới.", "Dương và đường, nghị sự rồi quyết định."),
       article("c", "Giá rau tăng", "Người dân bán rau.", "5.000 đồng, COVID-19, hoa ban nở.")};
-  require(g_store->upsert(batch, 1670459400).ok(), "the fuzz articles are stored");
+  require(g_store->article_writer().upsert(batch, 1670459400).ok(), "the fuzz articles are stored");
   return 0;
 }
 
@@ -98,7 +99,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   require(terms <= search::kMaxQueryTerms, "at most kMaxQueryTerms terms");
 
-  search::Searcher searcher(*g_store);
+  search::Searcher searcher(g_store->search_index());
   for (bool newest : {false, true})
     for (int page : {1, 2}) {
       search::SearchRequest request;

@@ -16,6 +16,7 @@ struct ServeOptions {
   std::string default_image;
   int sitemap_size = 50000;
   int threads = 0;
+  int workers = 0;  // threads for database and disk work; 0: two per core (http::ServerOptions)
   int db_pool = 8;  // most connections to a database server (store::OpenOptions::pool_size)
   bool sample = false;
   bool access_log = true;

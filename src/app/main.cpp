@@ -55,6 +55,9 @@ int main(int argc, char** argv) {
   s->add_option("--sitemap-size", serve.sitemap_size, "URLs per article sitemap file (the protocol's cap is 50000)")
       ->capture_default_str()->check(CLI::Range(1, 50000));
   s->add_option("--threads", serve.threads, "I/O threads (default: one per core)")->check(CLI::Range(0, 256));
+  s->add_option("--workers", serve.workers,
+                "Worker threads for pages not in the cache: database, search, disk (default: two per core)")
+      ->envname("TOASOAN_WORKERS")->check(CLI::Range(0, 1024));
   s->add_option("--db-pool", serve.db_pool,
                 "Most connections to a PostgreSQL server; nodes × this must stay under its max_connections")
       ->envname("TOASOAN_DB_POOL")->capture_default_str()->check(CLI::Range(1, 1000));

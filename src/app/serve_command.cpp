@@ -4,20 +4,20 @@
 #include <cstdio>
 #include <filesystem>
 
-#include "app/change_watcher.hpp"
+#include "app/change_follower.hpp"
 #include "app/commands.hpp"
 #include "base/log.hpp"
+#include "http/errors.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "sample/sample.hpp"
 #include "site/site.hpp"
-#include "store/store.hpp"
+#include "store/database.hpp"
+#include "store/reading.hpp"
+#include "store/search_index.hpp"
 
 namespace toasoan::app {
 namespace {
-
-// How stale a cached page may get after a change made outside this process.
-constexpr std::chrono::milliseconds kChangePoll{250};
 
 // Each connection is a file descriptor; the default soft limit (1024) would cap a busy
 // evening at a few hundred readers.
@@ -38,6 +38,36 @@ void ensure_sqlite_folder(const std::string& db) {
   if (!parent.empty()) std::filesystem::create_directories(parent, ec);
 }
 
+// Counters for the operator's monitoring, in Prometheus' text format. Only for requests made on
+// this machine, not through a proxy: they say nothing secret, but they are not the readers'.
+void metrics(const http::Request& req, http::Response& res, const site::Site& site, const ChangeFollower& follower) {
+  bool local = (req.remote == "127.0.0.1" || req.remote == "::1") && req.header("X-Forwarded-For").empty() &&
+               req.header("Forwarded").empty();
+  res.content_type = "text/plain; version=0.0.4; charset=utf-8";
+  res.set_header("Cache-Control", "no-store");
+  if (!local) {
+    res.status = 404;
+    res.body = "Not Found";
+    return;
+  }
+  auto c = site.cache_stats();
+  auto line = [&res](const char* name, const char* help, std::uint64_t v) {
+    res.body.append("# HELP ").append(name).append(" ").append(help).append("\n");
+    res.body.append(name).append(" ").append(std::to_string(v)).append("\n");
+  };
+  line("toasoan_page_cache_hits_total", "Pages answered from the cache.", c.hits);
+  line("toasoan_page_cache_misses_total", "Pages not in the cache.", c.misses);
+  line("toasoan_page_cache_inserts_total", "Pages rendered and kept.", c.inserts);
+  line("toasoan_page_cache_purged_total", "Pages removed because what they show changed.", c.purged);
+  line("toasoan_page_cache_evicted_total", "Pages removed to stay within the budget.", c.evicted);
+  line("toasoan_page_cache_entries", "Pages kept now (reader pages).", c.entries);
+  line("toasoan_page_cache_bytes", "Bytes kept now (reader pages).", c.bytes);
+  line("toasoan_query_cache_entries", "Pages kept now (search and API answers).", c.query_entries);
+  line("toasoan_query_cache_bytes", "Bytes kept now (search and API answers).", c.query_bytes);
+  line("toasoan_change_log_seq", "The last change-log entry this node applied.", follower.last_seq());
+  line("toasoan_change_log_applied_total", "Change-log entries applied by this node.", follower.changes_applied());
+}
+
 }  // namespace
 
 int serve_command(const ServeOptions& o) {
@@ -49,15 +79,15 @@ int serve_command(const ServeOptions& o) {
     std::fprintf(stderr, "toasoan: %s\n", opened.error().message.c_str());
     return 2;
   }
-  std::unique_ptr<store::Store> store = std::move(*opened);
-  if (auto m = store->migrate(); !m) {
+  std::unique_ptr<store::Database> db = std::move(*opened);
+  if (auto m = db->migrate(); !m) {
     std::fprintf(stderr, "toasoan: %s\n", m.error().message.c_str());
     return 2;
   }
   if (o.sample) {
-    auto empty = store->empty();
+    auto empty = db->reading().empty();
     if (empty && *empty) {
-      auto r = sample::load(*store, o.media);
+      auto r = sample::load(db->article_writer(), o.media);
       if (!r) {
         std::fprintf(stderr, "toasoan: nội dung mẫu: %s\n", r.error().message.c_str());
         return 2;
@@ -73,13 +103,33 @@ int serve_command(const ServeOptions& o) {
   config.sitemap_urls = o.sitemap_size;
   config.search.freshness_boost = o.search_freshness;
   config.search.freshness_half_life_days = o.search_half_life;
-  site::Site site(*store, config);
+  site::Site site(db->reading(), db->search_index(), config);
   if (!o.public_url.empty()) site.set_public_url(o.public_url);
-  ChangeWatcher watcher(*store, kChangePoll, [&site] { site.content_changed(); });
+  FollowerHooks hooks{.changed = [&site](const std::vector<store::Change>& c) { site.apply(c); },
+                      .everything = [&site] { site.content_changed(); },
+                      .due = [&site] { site.scheduled_due(); }};
+  ChangeFollower follower(db->change_log(), db->reading(), std::move(hooks));
+
+  http::Router router;
+  // The reading site: a cached page is answered on the I/O thread; the rest on a worker.
+  router.fast_path([&site](const http::Request& req, http::Response& res) { return site.answer_cached(req, res); });
+  router.fallback([&site](http::Request& req, http::Response& res) { site.handle(req, res); });
+  router.add("GET", "/metrics",
+             [&site, &follower](http::Request& req, http::Response& res) { metrics(req, res, site, follower); },
+             {.worker = false});
+  // The newsroom's API has its own handlers, behind the middleware (sign-in, CSRF and Origin
+  // checks, rate limits) that the reading site never passes through, and never touches the
+  // reading page cache. Until it is built, its addresses answer a JSON 404 that nothing caches.
+  for (const char* method : {"GET", "POST", "PUT", "PATCH", "DELETE"})
+    router.add(method, "/api/v1/admin/{*rest}", [](http::Request&, http::Response& res) {
+      http::json_error(res, not_found("không có địa chỉ API này"));
+      res.set_header("Cache-Control", "no-store");
+    }, {.worker = false});
 
   http::ServerOptions server;
   server.listen = o.listen;
   server.threads = o.threads;
+  server.workers = o.workers;
   server.access_log = o.access_log;
   server.limits.request_read = std::chrono::seconds(o.read_timeout);
   server.limits.idle = std::chrono::seconds(o.idle_timeout);
@@ -89,11 +139,6 @@ int serve_command(const ServeOptions& o) {
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
     log::info("serving http://" + address + "/ (ready in " + std::to_string(ms) + " ms)");
   };
-  http::Router router;
-  // Nothing is answered on the I/O thread yet: every page goes through the site on a worker.
-  router.fast_path([](const http::Request&, http::Response&) { return false; });
-  router.fallback([&site](http::Request& req, http::Response& res) { site.handle(req, res); },
-                  {.body_limit = server.limits.body_bytes, .worker = true});
   auto s = http::serve(server, router);
   if (!s) {
     std::fprintf(stderr, "toasoan: %s\n", s.error().message.c_str());

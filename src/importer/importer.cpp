@@ -13,7 +13,7 @@ constexpr std::size_t kMaxLineBytes = 16u << 20;
 
 }  // namespace
 
-Result<Report> import_lines(std::istream& in, store::Store& store, const Options& options) {
+Result<Report> import_lines(std::istream& in, store::ArticleWriter& writer, const Options& options) {
   Report report;
   std::vector<articles::Incoming> batch;
   batch.reserve(options.batch_size);
@@ -21,7 +21,7 @@ Result<Report> import_lines(std::istream& in, store::Store& store, const Options
 
   auto flush = [&]() -> Status {
     if (batch.empty()) return ok_status();
-    auto written = store.upsert(batch, unix_now());
+    auto written = writer.upsert(batch, unix_now());
     if (!written) return written.error();
     for (auto w : *written) (w == store::Upserted::inserted ? report.imported : report.updated)++;
     batch.clear();

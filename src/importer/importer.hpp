@@ -11,7 +11,7 @@
 #include <string>
 
 #include "base/result.hpp"
-#include "store/store.hpp"
+#include "store/article_writer.hpp"
 
 namespace toasoan::importer {
 
@@ -29,7 +29,8 @@ struct Options {
   std::size_t batch_size = 500;
 };
 
-// Reads `in` to the end. Fails only when the store does; what was committed stays.
-Result<Report> import_lines(std::istream& in, store::Store& store, const Options& options);
+// Reads `in` to the end, each batch in a unit of work of its own. Fails only when the store
+// does; what was committed stays.
+Result<Report> import_lines(std::istream& in, store::ArticleWriter& writer, const Options& options);
 
 }  // namespace toasoan::importer

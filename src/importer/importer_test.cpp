@@ -6,8 +6,14 @@
 #include <filesystem>
 #include <sstream>
 
+#include "store/database.hpp"
+#include "store/reading.hpp"
+
 namespace toasoan::importer {
 namespace {
+
+// A clock past every article of the tests: all of them are listed.
+constexpr std::int64_t kLater = 4'000'000'000;
 
 class ImporterTest : public ::testing::Test {
  protected:
@@ -22,7 +28,7 @@ class ImporterTest : public ::testing::Test {
     for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + ext);
   }
   std::filesystem::path path_;
-  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<store::Database> store_;
 };
 
 TEST_F(ImporterTest, KeepsGoodLinesAndReportsBadOnesByNumber) {
@@ -39,23 +45,23 @@ TEST_F(ImporterTest, KeepsGoodLinesAndReportsBadOnesByNumber) {
     EXPECT_FALSE(why.empty());
   };
   o.batch_size = 1;
-  auto r = import_lines(in, *store_, o);
+  auto r = import_lines(in, store_->article_writer(), o);
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_EQ(r->imported, 2);
   EXPECT_EQ(r->updated, 0);
   EXPECT_EQ(r->rejected, 2);
   EXPECT_EQ(bad, (std::vector<std::int64_t>{2, 4}));
-  EXPECT_EQ(*store_->count_published(std::nullopt), 2);
+  EXPECT_EQ(*store_->reading().count_published(std::nullopt, kLater), 2);
 }
 
 TEST_F(ImporterTest, IsIdempotentOnId) {
   std::string data = "{\"id\":\"a\",\"title\":\"Một\"}\n{\"id\":\"b\",\"title\":\"Hai\"}\n";
   std::istringstream first(data), second(data);
-  ASSERT_EQ(import_lines(first, *store_, {})->imported, 2);
-  auto again = import_lines(second, *store_, {});
+  ASSERT_EQ(import_lines(first, store_->article_writer(), {})->imported, 2);
+  auto again = import_lines(second, store_->article_writer(), {});
   EXPECT_EQ(again->imported, 0);
   EXPECT_EQ(again->updated, 2);
-  EXPECT_EQ(*store_->count_published(std::nullopt), 2);
+  EXPECT_EQ(*store_->reading().count_published(std::nullopt, kLater), 2);
 }
 
 }  // namespace

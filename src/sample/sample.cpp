@@ -41,7 +41,7 @@ Status write_photos(std::string_view jsonl, const std::filesystem::path& media_d
 
 }  // namespace
 
-Result<importer::Report> load(store::Store& store, const std::filesystem::path& media_dir) {
+Result<importer::Report> load(store::ArticleWriter& writer, const std::filesystem::path& media_dir) {
   std::string_view jsonl;
   for (const auto& f : files::embedded_files())
     if (f.name == "articles.jsonl") jsonl = f.data;
@@ -52,7 +52,7 @@ Result<importer::Report> load(store::Store& store, const std::filesystem::path& 
   o.on_reject = [](std::int64_t n, const std::string& why) {
     log::error("sample line " + std::to_string(n) + ": " + why);
   };
-  return importer::import_lines(in, store, o);
+  return importer::import_lines(in, writer, o);
 }
 
 }  // namespace toasoan::sample

@@ -7,12 +7,12 @@
 
 #include "base/result.hpp"
 #include "importer/importer.hpp"
-#include "store/store.hpp"
+#include "store/article_writer.hpp"
 
 namespace toasoan::sample {
 
 // Imports the sample articles and writes their pictures under `media_dir`. Only call it on
-// an empty store: it does not check, and would overwrite articles with the sample's ids.
-Result<importer::Report> load(store::Store& store, const std::filesystem::path& media_dir);
+// an empty database: it does not check, and would overwrite articles with the sample's ids.
+Result<importer::Report> load(store::ArticleWriter& writer, const std::filesystem::path& media_dir);
 
 }  // namespace toasoan::sample

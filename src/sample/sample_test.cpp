@@ -5,7 +5,10 @@
 
 #include <fstream>
 
+#include "base/clock.hpp"
 #include "sample/placeholder_photo.hpp"
+#include "store/database.hpp"
+#include "store/reading.hpp"
 
 namespace toasoan::sample {
 namespace {
@@ -16,20 +19,20 @@ TEST(Sample, LoadsEveryArticleWithItsPhotosIntoAnEmptyStore) {
   std::filesystem::create_directories(dir);
   auto store = std::move(*store::open("sqlite:" + (dir / "t.db").string()));
   ASSERT_TRUE(store->migrate().ok());
-  auto r = load(*store, dir / "media");
+  auto r = load(store->article_writer(), dir / "media");
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_EQ(r->rejected, 0);
   EXPECT_GE(r->imported, 30);
-  EXPECT_GE(store->categories()->size(), 6u);
+  EXPECT_GE(store->reading().categories()->size(), 6u);
   // The front-page story is laid out like the model page: five figures, two authors.
-  auto list = store->latest({std::nullopt, 100, 0});
+  auto list = store->reading().latest({std::nullopt, 100, 0, unix_now()});
   const articles::Summary* top = nullptr;
   for (const auto& s : *list) {
-    auto a = store->article(s.id);
+    auto a = store->reading().article(s.id);
     if ((*a)->external_id == "sample-1") top = &s;
   }
   ASSERT_NE(top, nullptr);
-  auto a = **store->article(top->id);
+  auto a = **store->reading().article(top->id);
   int figures = 0;
   for (const auto& b : a.blocks)
     if (b.type == articles::Block::Type::figure) {

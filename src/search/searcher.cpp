@@ -53,13 +53,14 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request, std::int64
   base.category_id = request.category_id;
   base.from = request.from;
   base.to = request.to;
+  base.now = now;
   const int offset = (request.page - 1) * request.per_page;
 
   if (request.newest_first) {
     base.sort = store::FullTextQuery::Sort::newest;
     base.limit = request.per_page;
     base.offset = offset;
-    auto page = store_.full_text(base);
+    auto page = index_.full_text(base);
     if (!page) return page.error();
     response.total = page->total;
     for (auto& h : page->hits) response.results.push_back(std::move(h.summary));
@@ -71,7 +72,7 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request, std::int64
   store::FullTextQuery first = base;
   first.limit = options_.candidates;
   first.headline_phrases = true;
-  auto all = store_.full_text(first);
+  auto all = index_.full_text(first);
   if (!all) return all.error();
   response.total = all->total;
   if (all->hits.empty()) return response;
@@ -120,7 +121,7 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request, std::int64
     store::FullTextQuery tail = base;
     tail.offset = options_.candidates;
     tail.limit = static_cast<int>(skip + need + pulled_in.size());
-    auto t = store_.full_text(tail);
+    auto t = index_.full_text(tail);
     if (!t) return t.error();
     for (auto& h : t->hits) {
       if (pulled_in.contains(h.summary.id)) continue;
@@ -135,7 +136,7 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request, std::int64
   return response;
 }
 
-Result<std::vector<articles::Summary>> Searcher::suggest(std::string_view text, int limit) const {
+Result<std::vector<articles::Summary>> Searcher::suggest(std::string_view text, int limit, std::int64_t now) const {
   std::vector<articles::Summary> out;
   Query q = parse_query(text);
   if (q.empty()) return out;
@@ -144,7 +145,8 @@ Result<std::vector<articles::Summary>> Searcher::suggest(std::string_view text, 
   fq.prefix_last = true;
   fq.titles_only = true;
   fq.limit = limit;
-  auto r = store_.full_text(fq);
+  fq.now = now;
+  auto r = index_.full_text(fq);
   if (!r) return r.error();
   for (auto& h : r->hits) out.push_back(std::move(h.summary));
   return out;

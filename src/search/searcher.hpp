@@ -27,7 +27,8 @@
 #include "articles/article.hpp"
 #include "base/result.hpp"
 #include "search/query.hpp"
-#include "store/store.hpp"
+#include "base/clock.hpp"
+#include "store/search_index.hpp"
 
 namespace toasoan::search {
 
@@ -60,15 +61,17 @@ struct SearchResponse {
 
 class Searcher {
  public:
-  Searcher(store::Store& store, SearchOptions options = {}) : store_(store), options_(options) {}
+  Searcher(store::SearchIndex& index, SearchOptions options = {}) : index_(index), options_(options) {}
 
   Result<SearchResponse> search(const SearchRequest& request, std::int64_t now) const;
 
-  // Titles that match what the reader has typed so far, the last word as a prefix.
-  Result<std::vector<articles::Summary>> suggest(std::string_view text, int limit) const;
+  // Titles that match what the reader has typed so far, the last word as a prefix, among the
+  // articles published by `now` (Unix seconds; the clock's time unless a caller sets it).
+  Result<std::vector<articles::Summary>> suggest(std::string_view text, int limit,
+                                                 std::int64_t now = unix_now()) const;
 
  private:
-  store::Store& store_;
+  store::SearchIndex& index_;
   SearchOptions options_;
 };
 

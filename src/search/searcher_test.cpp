@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "store/article_writer.hpp"
+#include "store/database.hpp"
 #include "store/testing/test_database.hpp"
 
 namespace toasoan::search {
@@ -43,11 +45,11 @@ class SearcherTest : public ::testing::TestWithParam<std::string> {
     // one was written first, so the store's own order puts it second as well.
     std::vector<articles::Incoming> batch{article("new", "Mùa hoa ban nở", kNow - kDay),
                                           article("old", "Hoa ban, hoa ban trắng núi rừng", kNow - 700 * kDay)};
-    ASSERT_TRUE(store_->upsert(batch, kNow).ok());
+    ASSERT_TRUE(store_->article_writer().upsert(batch, kNow).ok());
   }
 
   std::vector<std::string> titles(const SearchOptions& options) {
-    Searcher searcher(*store_, options);
+    Searcher searcher(store_->search_index(), options);
     SearchRequest request;
     request.text = "hoa ban";
     auto r = searcher.search(request, kNow);
@@ -59,7 +61,7 @@ class SearcherTest : public ::testing::TestWithParam<std::string> {
   }
 
   std::unique_ptr<store::testing::TestDatabase> db_;
-  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<store::Database> store_;
 };
 
 INSTANTIATE_TEST_SUITE_P(, SearcherTest, ::testing::ValuesIn(store::testing::engines()),

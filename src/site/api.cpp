@@ -16,6 +16,9 @@
 #include "search/highlight.hpp"
 #include "site/routes.hpp"
 #include "site/search_params.hpp"
+#include "base/log.hpp"
+#include "http/errors.hpp"
+#include "site/cache_tags.hpp"
 #include "site/site.hpp"
 #include "text/datetime.hpp"
 
@@ -32,8 +35,19 @@ std::shared_ptr<const CachedPage> json_page(int status, const json& body) {
                           status == 200 ? "no-cache" : "no-store");
 }
 
-std::shared_ptr<const CachedPage> json_error(int status, std::string message) {
-  return json_page(status, json{{"error", {{"status", status}, {"message", std::move(message)}}}});
+// {"error": {"status": 404, "code": "not_found", "message": "…"}}: the status and code from the one
+// mapping (http/errors.hpp); a 5xx is logged with its cause and the reader told only that the
+// data is not available now.
+std::shared_ptr<const CachedPage> json_error(const Error& e) {
+  int status = http::status_for(e.kind);
+  std::string message = e.message;
+  if (status >= 500) {
+    log::error(std::string(http::code_for(e.kind)) + ": " + e.message);
+    message = "cơ sở dữ liệu tạm thời không sẵn sàng";
+  }
+  json error{{"status", status}, {"code", http::code_for(e.kind)}, {"message", std::move(message)}};
+  if (!e.field.empty()) error["field"] = e.field;
+  return json_page(status, json{{"error", std::move(error)}});
 }
 
 std::string absolute(const std::string& base, const std::string& path) {
@@ -57,11 +71,11 @@ json summary_json(const std::string& base, const articles::Summary& s) {
 
 }  // namespace
 
-std::shared_ptr<const CachedPage> Site::render_search_api(const Categories& cats, std::string_view query) {
+Site::Rendered Site::render_search_api(const Categories& cats, std::string_view query) {
   SearchParams p = read_search_params(query, cats, 10);
-  if (!p.error.empty()) return json_error(400, p.error);
-  auto r = searcher_.search(p.request, unix_now());
-  if (!r) return json_error(503, "cơ sở dữ liệu tạm thời không sẵn sàng");
+  if (!p.error.empty()) return {json_error(invalid(p.error)), {}};
+  auto r = searcher_.search(p.request, now());
+  if (!r) return {json_error(r.error()), {}};
   const std::string& base = config_.public_url;
   json results = json::array();
   auto texts = snippet_texts(r->results, r->query);
@@ -81,58 +95,66 @@ std::shared_ptr<const CachedPage> Site::render_search_api(const Categories& cats
   out["per_page"] = p.request.per_page;
   out["truncated"] = r->truncated;
   out["results"] = std::move(results);
-  return json_page(200, out);
+  return {json_page(200, out), {tags::search}};
 }
 
-std::shared_ptr<const CachedPage> Site::render_suggest_api(std::string_view query) {
+Site::Rendered Site::render_suggest_api(std::string_view query) {
   constexpr int kSuggestions = 8;
-  auto r = searcher_.suggest(http::query_param(query, "q"), kSuggestions);
-  if (!r) return json_error(503, "cơ sở dữ liệu tạm thời không sẵn sàng");
+  auto r = searcher_.suggest(http::query_param(query, "q"), kSuggestions, now());
+  if (!r) return {json_error(r.error()), {}};
   json out = json::array();
   for (const auto& s : *r) out.push_back({{"title", s.title}, {"url", config_.public_url + article_path(s)}});
   json body = json::object();
   body["suggestions"] = std::move(out);
-  return json_page(200, body);
+  return {json_page(200, body), {tags::search}};
 }
 
-std::shared_ptr<const CachedPage> Site::render_api(const Categories& cats, std::string_view rest,
-                                                   std::string_view query) {
+Site::Rendered Site::render_api(const Categories& cats, std::string_view rest, std::string_view query) {
   const std::string& base = config_.public_url;
   if (rest == "search") return render_search_api(cats, query);
   if (rest == "search/suggest") return render_suggest_api(query);
   if (rest == "categories") {
     json out = json::array();
     for (const auto& c : cats) out.push_back(category_json(base, c));
-    return json_page(200, json{{"categories", out}});
+    return {json_page(200, json{{"categories", out}}), {}};
   }
   if (rest == "articles") {
     auto page = http::int_param(query, "page", 1, 1, 100000);
     auto per_page = http::int_param(query, "per_page", 20, 1, kMaxPerPage);
-    if (!page) return json_error(400, "page phải là số nguyên từ 1");
-    if (!per_page) return json_error(400, "per_page phải là số nguyên từ 1 đến 100");
+    if (!page) return {json_error(invalid_field("page", "page phải là số nguyên từ 1")), {}};
+    if (!per_page) return {json_error(invalid_field("per_page", "per_page phải là số nguyên từ 1 đến 100")), {}};
     std::optional<std::int64_t> category;
     if (std::string slug = http::query_param(query, "category"); !slug.empty()) {
       for (const auto& c : cats)
         if (c.slug == slug) category = c.id;
-      if (!category) return json_error(404, "không có chuyên mục \"" + slug + "\"");
+      if (!category) return {json_error(not_found("không có chuyên mục \"" + slug + "\"")), {}};
     }
-    auto total = store_.count_published(category);
-    auto items = store_.latest({category, *per_page, (*page - 1) * *per_page});
-    if (!total || !items) return json_error(503, "cơ sở dữ liệu tạm thời không sẵn sàng");
+    const auto t = now();
+    auto total = reading_.count_published(category, t);
+    if (!total) return {json_error(total.error()), {}};
+    std::vector<articles::Summary> items;
+    // A page past the end is empty: known from the count, without reading the list.
+    if (std::int64_t offset = std::int64_t{*page - 1} * *per_page; offset < *total) {
+      auto read = reading_.latest({category, *per_page, static_cast<int>(offset), t});
+      if (!read) return {json_error(read.error()), {}};
+      items = std::move(*read);
+    }
     json list = json::array();
-    for (const auto& s : *items) list.push_back(summary_json(base, s));
-    return json_page(200, json{{"articles", list}, {"page", *page}, {"per_page", *per_page}, {"total", *total}});
+    for (const auto& s : items) list.push_back(summary_json(base, s));
+    std::vector<std::string> shown{category ? tags::listing(*category) : tags::all_listings};
+    tags::add_articles(shown, items);
+    return {json_page(200, json{{"articles", list}, {"page", *page}, {"per_page", *per_page}, {"total", *total}}),
+            std::move(shown)};
   }
   if (rest.starts_with("articles/")) {
     std::string_view digits = rest.substr(9);
     std::int64_t id = 0;
     auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
     if (ec != std::errc() || end != digits.data() + digits.size() || id < 1)
-      return json_error(404, "không có bài viết này");
-    auto found = store_.article(id);
-    if (!found) return json_error(503, "cơ sở dữ liệu tạm thời không sẵn sàng");
-    if (!found->has_value() || (*found)->status != articles::Status::published)
-      return json_error(404, "không có bài viết này");
+      return {json_error(not_found("không có bài viết này")), {}};
+    auto found = reading_.article(id);
+    if (!found) return {json_error(found.error()), {}};
+    if (!found->has_value() || !visible(**found)) return {json_error(not_found("không có bài viết này")), {}};
     const articles::Article& a = **found;
     articles::Summary s{a.id, a.title, a.slug, a.lead, a.category_name, a.category_slug, a.published_at, "", 0, 0};
     if (const articles::Block* photo = articles::lead_photo(a.blocks)) s.image = photo->image;
@@ -143,9 +165,9 @@ std::shared_ptr<const CachedPage> Site::render_api(const Categories& cats, std::
     for (auto& b : blocks)
       if (b.contains("image")) b["image"] = absolute(base, media_url(b["image"].get<std::string>()));
     out["blocks"] = std::move(blocks);
-    return json_page(200, out);
+    return {json_page(200, out), {tags::article(a.id)}};
   }
-  return json_error(404, "không có địa chỉ API này");
+  return {json_error(not_found("không có địa chỉ API này")), {}};
 }
 
 }  // namespace toasoan::site

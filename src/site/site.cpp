@@ -1,19 +1,20 @@
 #include "site/site.hpp"
 
-#include <charconv>
-#include <fstream>
+#include <algorithm>
 
 #include "base/clock.hpp"
 #include "base/log.hpp"
+#include "http/errors.hpp"
+#include "search/highlight.hpp"
+#include "site/cache_tags.hpp"
 #include "site/feeds.hpp"
 #include "site/media_path.hpp"
 #include "site/pages.hpp"
-#include "search/highlight.hpp"
+#include "site/routes.hpp"
 #include "site/search_page.hpp"
 #include "site/search_params.hpp"
 #include "site/sitemaps.hpp"
 #include "text/datetime.hpp"
-#include "site/routes.hpp"
 
 namespace toasoan::site {
 namespace {
@@ -23,7 +24,6 @@ namespace {
 constexpr const char* kPageCacheControl = "no-cache";
 // Media never changes under one name: an edited photo is uploaded under a new one.
 constexpr const char* kMediaCacheControl = "public, max-age=2592000";
-constexpr std::uintmax_t kMaxMediaBytes = 64u << 20;
 constexpr int kMaxPage = 100000;
 // Longer queries (a search of hundreds of Vietnamese letters, percent-encoded) are not cached.
 constexpr std::size_t kMaxCachedQueryBytes = 512;
@@ -35,12 +35,14 @@ std::optional<int> page_number(std::string_view query) { return http::int_param(
 
 }  // namespace
 
-Site::Site(store::Store& store, SiteConfig config)
-    : store_(store),
+Site::Site(store::Reading& reading, store::SearchIndex& index, SiteConfig config)
+    : reading_(reading),
       config_(std::move(config)),
       // An eighth of the budget for pages keyed by what readers type; the total stays cache_bytes.
       cache_(config_.cache_bytes - config_.cache_bytes / 8, config_.cache_bytes / 8),
-      searcher_(store, config_.search) {}
+      searcher_(index, config_.search) {
+  if (!config_.clock) config_.clock = unix_now;
+}
 
 SiteInfo Site::info(const Categories& cats) const {
   SiteInfo i;
@@ -48,11 +50,15 @@ SiteInfo Site::info(const Categories& cats) const {
   i.public_url = config_.public_url;
   i.categories = &cats;
   i.assets = &assets_;
-  i.now = unix_now();
+  i.now = now();
   i.default_image = config_.default_image.empty() ? config_.public_url + assets_.url("og-default.png")
                                                   : config_.default_image;
   i.logo = config_.logo.empty() ? config_.public_url + assets_.url("logo.png") : config_.logo;
   return i;
+}
+
+bool Site::visible(const articles::Article& a) const {
+  return a.status == articles::Status::published && a.published_at <= now();
 }
 
 void Site::set_public_url(std::string url) {
@@ -64,21 +70,80 @@ void Site::content_changed() {
   {
     std::lock_guard lock(categories_mutex_);
     categories_.reset();
+    ++categories_epoch_;
   }
   cache_.clear();
 }
 
+void Site::apply(const std::vector<store::Change>& changes) {
+  if (changes.empty()) return;
+  tags::Purge p = tags::tags_for(changes);
+  if (p.everything) return content_changed();
+  cache_.purge(p.tags);
+}
+
+void Site::scheduled_due() {
+  std::vector<std::int64_t> ids;
+  if (auto cats = categories())
+    for (const auto& c : *cats) ids.push_back(c.id);
+  cache_.purge(tags::tags_for_due(ids).tags);
+}
+
 std::shared_ptr<const Site::Categories> Site::categories() {
-  std::lock_guard lock(categories_mutex_);
-  if (!categories_) {
-    auto loaded = store_.categories();
-    if (!loaded) {
-      log::warn("categories: " + loaded.error().message);
-      return nullptr;
-    }
-    categories_ = std::make_shared<const Categories>(std::move(*loaded));
+  std::uint64_t epoch;
+  {
+    std::lock_guard lock(categories_mutex_);
+    if (categories_) return categories_;
+    epoch = categories_epoch_;
   }
-  return categories_;
+  // Read outside the lock: with the database slow or its pool exhausted, other threads wait
+  // for their own call, not behind this one.
+  auto loaded = reading_.categories();
+  if (!loaded) {
+    log::error("categories: " + loaded.error().message);
+    return nullptr;
+  }
+  auto fresh = std::make_shared<const Categories>(std::move(*loaded));
+  std::lock_guard lock(categories_mutex_);
+  // A change that arrived during the read may have made it stale: use it once, keep it not.
+  if (epoch == categories_epoch_ && !categories_) categories_ = fresh;
+  return fresh;
+}
+
+std::string Site::cache_key(const http::Request& req, const Route& route, bool& cacheable, CacheClass& cls) const {
+  // The path, and of the query only what selects a different page. A query too long to key on
+  // whole is answered fresh: cutting the key would serve one page for another.
+  std::string key(req.path);
+  cacheable = route.kind != Route::Kind::media;
+  cls = CacheClass::page;
+  if (route.kind == Route::Kind::category || route.kind == Route::Kind::api || route.kind == Route::Kind::search) {
+    if (req.query.size() > kMaxCachedQueryBytes) cacheable = false;
+    if (!req.query.empty()) {
+      key.append("?").append(req.query);
+      // Keyed by what a reader typed: many, mostly asked once.
+      if (route.kind != Route::Kind::category) cls = CacheClass::query;
+    }
+  }
+  return key;
+}
+
+bool Site::answer_cached(const http::Request& req, http::Response& res) {
+  if (req.method != "GET" && req.method != "HEAD") return false;
+  Route route = parse_route(req.path);
+  if (route.kind == Route::Kind::asset) {
+    if (const CachedPage* a = assets_.find(route.rest)) {
+      respond(req, res, *a);
+      return true;
+    }
+  }
+  bool cacheable;
+  CacheClass cls;
+  std::string key = cache_key(req, route, cacheable, cls);
+  if (!cacheable) return false;
+  auto hit = cache_.get(key);
+  if (!hit) return false;
+  respond(req, res, *hit);
+  return true;
 }
 
 void Site::handle(const http::Request& req, http::Response& res) {
@@ -91,61 +156,64 @@ void Site::handle(const http::Request& req, http::Response& res) {
     res.body = "Method Not Allowed";
     return;
   }
-  if (route.kind == Route::Kind::asset) {
-    if (const CachedPage* a = assets_.find(route.rest)) return respond(req, res, *a);
-  }
+  if (answer_cached(req, res)) return;  // rendered by another worker meanwhile
+  bool cacheable;
+  CacheClass cls;
+  std::string key = cache_key(req, route, cacheable, cls);
 
-  // The cache key: the path, and of the query only what selects a different page. A query too
-  // long to key on whole is answered fresh: cutting the key would serve one page for another.
-  std::string key(req.path);
-  bool cacheable = true;
-  if (route.kind == Route::Kind::category || route.kind == Route::Kind::api || route.kind == Route::Kind::search) {
-    cacheable = req.query.size() <= kMaxCachedQueryBytes;
-    if (!req.query.empty()) key.append("?").append(req.query);
+  if (route.kind == Route::Kind::media) {
+    // Sent from the file in pieces (with Range), never read whole into memory.
+    auto file = media_file_path(config_.media_dir, route.rest);
+    std::error_code ec;
+    auto size = file ? std::filesystem::file_size(*file, ec) : 0;
+    if (!file || ec || !std::filesystem::is_regular_file(*file, ec)) {
+      static const Categories none;
+      auto cats = categories();
+      return respond(req, res, *error_page(cats ? *cats : none, 404));
+    }
+    res.content_type = std::string(content_type_for(route.rest));
+    res.set_header("Cache-Control", kMediaCacheControl);
+    res.file = http::FileBody{*file, size};
+    return;
   }
-  if (cacheable)
-    if (auto hit = cache_.get(key)) return respond(req, res, *hit);
 
   auto ticket = cache_.ticket();
-  auto page = render(req, route);
-  // Search and API answers are keyed by what readers type: their own budget, so a flood of
-  // unique queries cannot push the hot pages out.
-  auto cls = (route.kind == Route::Kind::search || route.kind == Route::Kind::api) && !req.query.empty()
-                 ? CacheClass::query
-                 : CacheClass::page;
-  if (cacheable && (page->status == 200 || page->status == 301)) cache_.put(key, page, {}, cls, ticket);
-  respond(req, res, *page);
+  Rendered r = render(req, route);
+  if (cacheable && (r.page->status == 200 || r.page->status == 301)) cache_.put(key, r.page, std::move(r.tags), cls, ticket);
+  respond(req, res, *r.page);
 }
 
-std::shared_ptr<const CachedPage> Site::render(const http::Request& req, const Route& route) {
+Site::Rendered Site::render(const http::Request& req, const Route& route) {
   static const Categories none;
   auto cats = categories();
-  if (!cats) return error_page(none, 503);
+  if (!cats) return {error_page(none, 503), {}};
   std::string_view path = req.path;
   switch (route.kind) {
     case Route::Kind::home: return render_home(*cats);
     case Route::Kind::category: return render_category(*cats, route.category_slug, req.query);
     case Route::Kind::article: return render_article(*cats, route.id, path);
     case Route::Kind::api: return render_api(*cats, route.rest, req.query);
-    case Route::Kind::media: return media_file(*cats, route.rest);
     case Route::Kind::feed: return render_feed(*cats, route.rest);
     case Route::Kind::sitemap: return render_sitemap(*cats, route.rest);
     case Route::Kind::search: return render_search(*cats, req.query);
-    case Route::Kind::feeds: return CachedPage::make(200, kHtml, feeds_page(info(*cats)), kPageCacheControl);
+    case Route::Kind::feeds: return {CachedPage::make(200, kHtml, feeds_page(info(*cats)), kPageCacheControl), {}};
     case Route::Kind::robots:
-      return CachedPage::make(200, "text/plain; charset=utf-8", robots_txt(info(*cats)), kPageCacheControl);
+      return {CachedPage::make(200, "text/plain; charset=utf-8", robots_txt(info(*cats)), kPageCacheControl), {}};
     default: break;
   }
   // "/thoi-su" for "/thoi-su/": a reader typed the section's address by hand.
   if (path.size() > 1 && path.find('/', 1) == std::string_view::npos) {
     for (const auto& c : *cats)
-      if (path.substr(1) == c.slug) return redirect(category_path(c.slug));
+      if (path.substr(1) == c.slug) return {CachedPage::moved(category_path(c.slug)), {}};
   }
-  return error_page(*cats, 404);
+  return {error_page(*cats, 404), {}};
 }
 
-std::shared_ptr<const CachedPage> Site::redirect(const std::string& location) {
-  return CachedPage::moved(location);
+std::shared_ptr<const CachedPage> Site::failed(const Categories& cats, const Error& e) {
+  // Every 5xx is logged with its cause; the reader sees the status's page.
+  int status = http::status_for(e.kind);
+  if (status >= 500) log::error(std::string(http::code_for(e.kind)) + ": " + e.message);
+  return error_page(cats, status == 404 ? 404 : 503);
 }
 
 std::shared_ptr<const CachedPage> Site::error_page(const Categories& cats, int status) {
@@ -153,55 +221,65 @@ std::shared_ptr<const CachedPage> Site::error_page(const Categories& cats, int s
   return CachedPage::make(status, kHtml, std::move(body), "no-store");
 }
 
-std::shared_ptr<const CachedPage> Site::render_home(const Categories& cats) {
+Site::Rendered Site::render_home(const Categories& cats) {
   HomePageData d;
-  auto newest = store_.latest({std::nullopt, config_.latest_count + 1, 0});
-  if (!newest) return error_page(cats, 503);
+  const auto t = now();
+  auto newest = reading_.latest({std::nullopt, config_.latest_count + 1, 0, t});
+  if (!newest) return {failed(cats, newest.error()), {}};
   d.newest = std::move(*newest);
+  std::vector<std::string> shown{tags::all_listings};
+  tags::add_articles(shown, d.newest);
   for (const auto& c : cats) {
-    auto items = store_.latest({c.id, 3, 0});
-    if (!items) return error_page(cats, 503);
+    auto items = reading_.latest({c.id, 3, 0, t});
+    if (!items) return {failed(cats, items.error()), {}};
+    tags::add_articles(shown, *items);
     d.sections.push_back({c, std::move(*items)});
   }
-  return CachedPage::make(200, kHtml, home_page(info(cats), d), kPageCacheControl);
+  return {CachedPage::make(200, kHtml, home_page(info(cats), d), kPageCacheControl), std::move(shown)};
 }
 
-std::shared_ptr<const CachedPage> Site::render_category(const Categories& cats, std::string_view slug,
-                                                        std::string_view query) {
+Site::Rendered Site::render_category(const Categories& cats, std::string_view slug, std::string_view query) {
   const articles::Category* cat = nullptr;
   for (const auto& c : cats)
     if (c.slug == slug) cat = &c;
   auto page = page_number(query);
-  if (!cat || !page) return error_page(cats, 404);
-  auto total = store_.count_published(cat->id);
-  if (!total) return error_page(cats, 503);
-  int pages = std::max<std::int64_t>(1, (*total + config_.page_size - 1) / config_.page_size);
-  if (*page > pages) return error_page(cats, 404);
-  auto items = store_.latest({cat->id, config_.page_size, (*page - 1) * config_.page_size});
-  if (!items) return error_page(cats, 503);
+  if (!cat || !page) return {error_page(cats, 404), {}};
+  const auto t = now();
+  auto total = reading_.count_published(cat->id, t);
+  if (!total) return {failed(cats, total.error()), {}};
+  int pages = static_cast<int>(std::max<std::int64_t>(1, (*total + config_.page_size - 1) / config_.page_size));
+  if (*page > pages) return {error_page(cats, 404), {}};
+  auto items = reading_.latest({cat->id, config_.page_size, (*page - 1) * config_.page_size, t});
+  if (!items) return {failed(cats, items.error()), {}};
+  std::vector<std::string> shown{tags::listing(cat->id)};
+  tags::add_articles(shown, *items);
   CategoryPageData d{*cat, std::move(*items), *page, pages};
-  return CachedPage::make(200, kHtml, category_page(info(cats), d), kPageCacheControl);
+  return {CachedPage::make(200, kHtml, category_page(info(cats), d), kPageCacheControl), std::move(shown)};
 }
 
-std::shared_ptr<const CachedPage> Site::render_article(const Categories& cats, std::int64_t id, std::string_view path) {
-  auto found = store_.article(id);
-  if (!found) return error_page(cats, 503);
-  if (!found->has_value() || (*found)->status != articles::Status::published) return error_page(cats, 404);
+Site::Rendered Site::render_article(const Categories& cats, std::int64_t id, std::string_view path) {
+  auto found = reading_.article(id);
+  if (!found) return {failed(cats, found.error()), {}};
+  if (!found->has_value() || !visible(**found)) return {error_page(cats, 404), {}};
   const articles::Article& a = **found;
   std::string canonical = article_path(a);
   // An old or mistyped slug: send readers and search engines to the one true address.
-  if (path != canonical) return redirect(canonical);
+  if (path != canonical) return {CachedPage::moved(canonical), {tags::article(a.id)}};
   ArticlePageData d;
   d.article = &a;
-  auto latest = store_.latest({std::nullopt, config_.latest_count + 1, 0});
-  if (!latest) return error_page(cats, 503);
+  const auto t = now();
+  auto latest = reading_.latest({std::nullopt, config_.latest_count + 1, 0, t});
+  if (!latest) return {failed(cats, latest.error()), {}};
   for (auto& s : *latest)
     if (s.id != a.id && static_cast<int>(d.latest.size()) < config_.latest_count) d.latest.push_back(std::move(s));
-  auto related = store_.latest({a.category_id, 6, 0});
-  if (!related) return error_page(cats, 503);
+  auto related = reading_.latest({a.category_id, 6, 0, t});
+  if (!related) return {failed(cats, related.error()), {}};
   for (auto& s : *related)
     if (s.id != a.id && d.related.size() < 5) d.related.push_back(std::move(s));
-  return CachedPage::make(200, kHtml, article_page(info(cats), d), kPageCacheControl);
+  std::vector<std::string> shown{tags::article(a.id), tags::all_listings, tags::listing(a.category_id)};
+  tags::add_articles(shown, d.latest);
+  tags::add_articles(shown, d.related);
+  return {CachedPage::make(200, kHtml, article_page(info(cats), d), kPageCacheControl), std::move(shown)};
 }
 
 std::vector<std::string> Site::snippet_texts(const std::vector<articles::Summary>& results,
@@ -218,7 +296,7 @@ std::vector<std::string> Site::snippet_texts(const std::vector<articles::Summary
     if (!search::finds_every_group({s.title, s.lead}, query)) need_body.push_back(s.id);
   }
   if (need_body.empty()) return out;
-  auto read = store_.articles(need_body);  // one round trip for the page
+  auto read = reading_.articles(need_body);  // one round trip for the page
   if (!read) return out;  // the store is briefly away: the leads still serve
   for (std::size_t i = 0; i < results.size(); ++i)
     for (const auto& a : *read) {
@@ -237,7 +315,7 @@ std::vector<std::string> Site::snippet_texts(const std::vector<articles::Summary
   return out;
 }
 
-std::shared_ptr<const CachedPage> Site::render_search(const Categories& cats, std::string_view query) {
+Site::Rendered Site::render_search(const Categories& cats, std::string_view query) {
   SearchParams p = read_search_params(query, cats, kSearchPerPage);
   SearchPageData d;
   d.text = p.request.text;
@@ -247,50 +325,53 @@ std::shared_ptr<const CachedPage> Site::render_search(const Categories& cats, st
   d.newest = p.request.newest_first;
   if (!p.error.empty()) {
     d.error = p.error;
-    return CachedPage::make(400, kHtml, search_page(info(cats), d), "no-store");
+    return {CachedPage::make(400, kHtml, search_page(info(cats), d), "no-store"), {}};
   }
-  auto r = searcher_.search(p.request, unix_now());
-  if (!r) return error_page(cats, 503);
+  auto r = searcher_.search(p.request, now());
+  if (!r) return {failed(cats, r.error()), {}};
   d.query = std::move(r->query);
   d.truncated = r->truncated;
   d.total = r->total;
   d.page = p.request.page;
   d.per_page = p.request.per_page;
   d.pages = static_cast<int>(std::max<std::int64_t>(1, (r->total + d.per_page - 1) / d.per_page));
-  if (d.total > 0 && d.page > d.pages) return error_page(cats, 404);
+  if (d.total > 0 && d.page > d.pages) return {error_page(cats, 404), {}};
   auto texts = snippet_texts(r->results, d.query);
   for (std::size_t i = 0; i < r->results.size(); ++i)
     d.results.push_back({std::move(r->results[i]), std::move(texts[i])});
-  return CachedPage::make(200, kHtml, search_page(info(cats), d), kPageCacheControl);
+  return {CachedPage::make(200, kHtml, search_page(info(cats), d), kPageCacheControl), {tags::search}};
 }
 
-std::shared_ptr<const CachedPage> Site::render_sitemap(const Categories& cats, std::string_view name) {
+Site::Rendered Site::render_sitemap(const Categories& cats, std::string_view name) {
   constexpr const char* kXml = "application/xml; charset=utf-8";
-  auto xml = [](std::string body) { return CachedPage::make(200, kXml, std::move(body), kPageCacheControl); };
+  auto xml = [](std::string body, std::string tag) -> Rendered {
+    return {CachedPage::make(200, kXml, std::move(body), kPageCacheControl), {std::move(tag)}};
+  };
   SiteInfo site = info(cats);
   if (name == "sitemap.xml") {
-    auto months = store_.archive_months();
-    if (!months) return error_page(cats, 503);
-    return xml(sitemap_index(site, article_sitemap_parts(*months, config_.sitemap_urls)));
+    auto months = reading_.archive_months(site.now);
+    if (!months) return {failed(cats, months.error()), {}};
+    return xml(sitemap_index(site, article_sitemap_parts(*months, config_.sitemap_urls)), tags::sitemap);
   }
-  if (name == "sitemap-categories.xml") return xml(categories_sitemap(site));
+  if (name == "sitemap-categories.xml") return {CachedPage::make(200, kXml, categories_sitemap(site), kPageCacheControl), {}};
   if (name == "sitemap-news.xml") {
-    auto items = store_.published_between(site.now - kNewsSitemapSeconds, site.now + 1, kNewsSitemapItems, 0);
-    if (!items) return error_page(cats, 503);
-    return xml(news_sitemap(site, *items));
+    auto items = reading_.published_between(site.now - kNewsSitemapSeconds, site.now + 1, kNewsSitemapItems, 0, site.now);
+    if (!items) return {failed(cats, items.error()), {}};
+    return xml(news_sitemap(site, *items), tags::sitemap);
   }
   int year, month, part;
-  if (!parse_article_sitemap_name(name, year, month, part)) return error_page(cats, 404);
+  if (!parse_article_sitemap_name(name, year, month, part)) return {error_page(cats, 404), {}};
   auto from = text::vietnam_month_start(year, month);
   auto to = month == 12 ? text::vietnam_month_start(year + 1, 1) : text::vietnam_month_start(year, month + 1);
-  auto items = store_.published_between(from, to, config_.sitemap_urls,
-                                        static_cast<int>(std::min<std::int64_t>((part - 1) * std::int64_t{config_.sitemap_urls}, 1 << 30)));
-  if (!items) return error_page(cats, 503);
-  if (items->empty()) return error_page(cats, 404);
-  return xml(articles_sitemap(site, *items));
+  auto items = reading_.published_between(
+      from, to, config_.sitemap_urls,
+      static_cast<int>(std::min<std::int64_t>((part - 1) * std::int64_t{config_.sitemap_urls}, 1 << 30)), site.now);
+  if (!items) return {failed(cats, items.error()), {}};
+  if (items->empty()) return {error_page(cats, 404), {}};
+  return xml(articles_sitemap(site, *items), tags::sitemap);
 }
 
-std::shared_ptr<const CachedPage> Site::render_feed(const Categories& cats, std::string_view name) {
+Site::Rendered Site::render_feed(const Categories& cats, std::string_view name) {
   Feed feed;
   std::optional<std::int64_t> category;
   if (name == "tin-moi-nhat") {
@@ -305,11 +386,13 @@ std::shared_ptr<const CachedPage> Site::render_feed(const Categories& cats, std:
         feed.path = category_feed_path(c.slug);
         feed.link = category_path(c.slug);
       }
-    if (!category) return error_page(cats, 404);
+    if (!category) return {error_page(cats, 404), {}};
   }
-  auto items = store_.latest({category, kFeedItems, 0});
-  if (!items) return error_page(cats, 503);
+  auto items = reading_.latest({category, kFeedItems, 0, now()});
+  if (!items) return {failed(cats, items.error()), {}};
   feed.items = std::move(*items);
+  std::vector<std::string> shown{category ? tags::listing(*category) : tags::all_listings};
+  tags::add_articles(shown, feed.items);
   auto image_bytes = [this](std::string_view image) -> std::int64_t {
     auto file = media_file_path(config_.media_dir, image);
     if (!file) return 0;
@@ -317,21 +400,9 @@ std::shared_ptr<const CachedPage> Site::render_feed(const Categories& cats, std:
     auto size = std::filesystem::file_size(*file, ec);
     return ec ? 0 : static_cast<std::int64_t>(size);
   };
-  return CachedPage::make(200, "application/rss+xml; charset=utf-8", rss(info(cats), feed, image_bytes),
-                          kPageCacheControl);
-}
-
-std::shared_ptr<const CachedPage> Site::media_file(const Categories& cats, std::string_view path) {
-  auto found = media_file_path(config_.media_dir, path);
-  if (!found) return error_page(cats, 404);
-  const std::filesystem::path& file = *found;
-  std::error_code ec;
-  auto size = std::filesystem::file_size(file, ec);
-  if (ec || !std::filesystem::is_regular_file(file, ec) || size > kMaxMediaBytes) return error_page(cats, 404);
-  std::ifstream in(file, std::ios::binary);
-  std::string body(size, '\0');
-  if (!in.read(body.data(), static_cast<std::streamsize>(size))) return error_page(cats, 404);
-  return CachedPage::make(200, std::string(content_type_for(path)), std::move(body), kMediaCacheControl);
+  return {CachedPage::make(200, "application/rss+xml; charset=utf-8", rss(info(cats), feed, image_bytes),
+                           kPageCacheControl),
+          std::move(shown)};
 }
 
 }  // namespace toasoan::site

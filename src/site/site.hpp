@@ -1,24 +1,35 @@
-// The public web surface: reader pages, the JSON read API, static assets and media, behind
-// one request handler. It gathers data from the store, renders through the page views, and
-// keeps what it rendered in the page cache until the content changes.
+// The public web surface: reader pages, the JSON read API, static assets and media. It gathers
+// data from the store's reading side and search index, renders through the page views, and
+// keeps what it rendered in the page cache, each page tagged with what it shows
+// (cache_tags.hpp), until a change touches it.
 //
-// Thread-safe: handle() is called from every I/O thread at once; content_changed() from the
-// change watcher.
+// Two ways in, so a cached page never waits behind database work:
+//   answer_cached() — on an I/O thread: static assets and cache hits, no I/O at all;
+//   handle()        — on a worker thread: everything else (database, disk, rendering).
+//
+// Cookie-blind: no page reads a cookie or sets one, so every page is the same for every reader
+// and can be cached here and by any proxy.
+//
+// Thread-safe: answer_cached() and handle() are called from many threads at once; apply(),
+// content_changed() and scheduled_due() from the change follower.
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
 
 #include "http/message.hpp"
+#include "search/searcher.hpp"
 #include "site/assets.hpp"
 #include "site/layout.hpp"
-#include "search/searcher.hpp"
 #include "site/page_cache.hpp"
 #include "site/routes.hpp"
-#include "store/store.hpp"
+#include "store/change_log.hpp"
+#include "store/reading.hpp"
+#include "store/search_index.hpp"
 
 namespace toasoan::site {
 
@@ -27,7 +38,8 @@ struct SiteConfig {
   std::string public_url = "http://127.0.0.1:8080";  // no trailing slash
   std::filesystem::path media_dir = "data/media";
   // Rendered pages, ~40 KB each with their compressed forms. Sized so that a server holding
-  // a whole archive stays under 100 MB resident.
+  // a whole archive stays under 100 MB resident. An eighth of it is kept for pages keyed by a
+  // reader's query (search, the API), so a flood of unique queries cannot push the hot pages out.
   std::size_t cache_bytes = 32u << 20;
   int page_size = 20;                   // articles per category page
   int latest_count = 10;                // "Tin mới"
@@ -37,16 +49,27 @@ struct SiteConfig {
   std::string default_image;
   std::string logo;
   search::SearchOptions search;  // ranking: the freshness boost and its half-life
+  // Unix seconds now: what "published" means (an article dated later is not shown yet).
+  // Replaced by tests to move time.
+  std::function<std::int64_t()> clock;
 };
 
 class Site {
  public:
-  Site(store::Store& store, SiteConfig config);
+  Site(store::Reading& reading, store::SearchIndex& index, SiteConfig config);
 
+  // Answers from memory when it can (a static asset, a cached page); false when the request
+  // needs handle(). Never blocks.
+  bool answer_cached(const http::Request& req, http::Response& res);
   void handle(const http::Request& req, http::Response& res);
 
-  // Drops every cached page and reloads the category list; call when the store's change
-  // token moves.
+  // Purges the pages that show what `changes` changed (the change follower calls it for each
+  // batch it reads from the change log).
+  void apply(const std::vector<store::Change>& changes);
+  // Articles scheduled for now became due: the lists that may show them go.
+  void scheduled_due();
+  // Drops every cached page and the category list: the follower could not tell what changed
+  // (a gap in the change log), or the date changed in Vietnam (every masthead shows it).
   void content_changed();
 
   // The address links are made absolute with, once the server knows the port it bound.
@@ -54,39 +77,51 @@ class Site {
   void set_public_url(std::string url);
 
   const Assets& assets() const { return assets_; }
+  CacheStats cache_stats() const { return cache_.stats(); }
+  std::int64_t now() const { return config_.clock(); }
 
  private:
   using Categories = std::vector<articles::Category>;
 
+  // A page and what it shows, for the cache.
+  struct Rendered {
+    std::shared_ptr<const CachedPage> page;
+    std::vector<std::string> tags;
+  };
+
   std::shared_ptr<const Categories> categories();
+  std::string cache_key(const http::Request& req, const Route& route, bool& cacheable, CacheClass& cls) const;
   // REQUIRES: `route` is parse_route(req.path).
-  std::shared_ptr<const CachedPage> render(const http::Request& req, const Route& route);
-  std::shared_ptr<const CachedPage> render_home(const Categories& cats);
-  std::shared_ptr<const CachedPage> render_category(const Categories& cats, std::string_view slug,
-                                                    std::string_view query);
-  std::shared_ptr<const CachedPage> render_article(const Categories& cats, std::int64_t id, std::string_view path);
-  std::shared_ptr<const CachedPage> render_search(const Categories& cats, std::string_view query);
-  std::shared_ptr<const CachedPage> render_search_api(const Categories& cats, std::string_view query);
-  std::shared_ptr<const CachedPage> render_suggest_api(std::string_view query);
+  Rendered render(const http::Request& req, const Route& route);
+  Rendered render_home(const Categories& cats);
+  Rendered render_category(const Categories& cats, std::string_view slug, std::string_view query);
+  Rendered render_article(const Categories& cats, std::int64_t id, std::string_view path);
+  Rendered render_search(const Categories& cats, std::string_view query);
+  Rendered render_search_api(const Categories& cats, std::string_view query);
+  Rendered render_suggest_api(std::string_view query);
   // For each result, what its search snippet is cut from: the lead when it and the title show
   // every word of the query between them, else the lead and the start of the body.
   std::vector<std::string> snippet_texts(const std::vector<articles::Summary>& results, const search::Query& query);
-  std::shared_ptr<const CachedPage> render_sitemap(const Categories& cats, std::string_view name);
-  std::shared_ptr<const CachedPage> render_feed(const Categories& cats, std::string_view name);
-  std::shared_ptr<const CachedPage> render_api(const Categories& cats, std::string_view rest, std::string_view query);
-  std::shared_ptr<const CachedPage> redirect(const std::string& location);
+  Rendered render_sitemap(const Categories& cats, std::string_view name);
+  Rendered render_feed(const Categories& cats, std::string_view name);
+  Rendered render_api(const Categories& cats, std::string_view rest, std::string_view query);
   std::shared_ptr<const CachedPage> error_page(const Categories& cats, int status);
-  std::shared_ptr<const CachedPage> media_file(const Categories& cats, std::string_view path);
+  // The page for a failure the store or search reported; a 5xx is logged with its cause.
+  std::shared_ptr<const CachedPage> failed(const Categories& cats, const Error& e);
   SiteInfo info(const Categories& cats) const;
+  bool visible(const articles::Article& a) const;
 
-  store::Store& store_;
+  store::Reading& reading_;
   SiteConfig config_;  // set_public_url() writes it before serving starts
   const Assets assets_;
   PageCache cache_;
   search::Searcher searcher_;
 
+  // The category list is read at most once per change; readers meanwhile keep the copy
+  // they have (no lock is held across the database call).
   std::mutex categories_mutex_;
   std::shared_ptr<const Categories> categories_;  // GUARDED_BY(categories_mutex_); null: reload
+  std::uint64_t categories_epoch_ = 0;            // GUARDED_BY(categories_mutex_)
 };
 
 }  // namespace toasoan::site

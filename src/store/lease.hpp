@@ -1,6 +1,6 @@
-// A connection borrowed from a store's pool, returned to it when the lease ends (on every
-// path out of a store method, early returns included). Both stores lend connections this way.
-// Not thread-safe itself: a lease belongs to the call that took it.
+// A connection borrowed from an engine's pool, returned to it when the lease ends (on every
+// path out of a call or a unit of work, early returns included). Both engines lend connections
+// this way. Not thread-safe itself: a lease belongs to the call or unit of work that took it.
 #pragma once
 
 #include <memory>

@@ -1,17 +1,17 @@
 #include <cctype>
 #include <string>
 
-#include "store/postgres/postgres_store.hpp"
-#include "store/sqlite/sqlite_store.hpp"
-#include "store/store.hpp"
+#include "store/database.hpp"
+#include "store/postgres/database.hpp"
+#include "store/sqlite/database.hpp"
 
 namespace toasoan::store {
 
-Result<std::unique_ptr<Store>> open(std::string_view url, const OpenOptions& options) {
+Result<std::unique_ptr<Database>> open(std::string_view url, const OpenOptions& options) {
   if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
-    auto s = postgres::PostgresStore::open(url, options);
+    auto s = postgres::PostgresDatabase::open(url, options);
     if (!s) return s.error();
-    return std::unique_ptr<Store>(std::move(*s));
+    return std::unique_ptr<Database>(std::move(*s));
   }
   // A scheme other than sqlite: is a mistyped URL ("postgresql:u:pw@db/x" lacks its "//"),
   // never a file to create: a server would start on a new, empty database and say nothing.
@@ -33,9 +33,9 @@ Result<std::unique_ptr<Store>> open(std::string_view url, const OpenOptions& opt
   if (auto scheme = path.find("://"); scheme != std::string_view::npos)
     return invalid("--db: không hiểu loại cơ sở dữ liệu \"" + std::string(path.substr(0, scheme)) +
                    "://…\"; dùng sqlite:ĐƯỜNG_DẪN hoặc postgresql://NGƯỜI_DÙNG@MÁY:CỔNG/TÊN_CSDL");
-  auto s = sqlite::SqliteStore::open(std::string(path));
+  auto s = sqlite::SqliteDatabase::open(std::string(path));
   if (!s) return s.error();
-  return std::unique_ptr<Store>(std::move(*s));
+  return std::unique_ptr<Database>(std::move(*s));
 }
 
 }  // namespace toasoan::store

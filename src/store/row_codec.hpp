@@ -1,4 +1,4 @@
-// What both stores share of the stored form, so that it is the same on SQLite and PostgreSQL:
+// What both engines share of the stored form, so that it is the same on SQLite and PostgreSQL:
 // how fields with no column type of their own (blocks, authors, status) are written and read,
 // the columns a summary or an article is read from and the reading itself, what neither
 // engine can store, and the text the full-text index holds.
@@ -26,7 +26,7 @@ const articles::Block* lead_figure(const std::vector<articles::Block>& blocks);
 
 // Refuses an article no engine can store as given, so that both refuse the same ones:
 // PostgreSQL text cannot hold U+0000 (and libpq would cut a parameter at it without a word),
-// so neither store takes it in a text column, SQLite included. (Blocks and authors are JSON,
+// so neither engine takes it in a text column, SQLite included. (Blocks and authors are JSON,
 // where it is escaped, and pass.) Returns invalid naming the article, or nullopt.
 std::optional<Error> unstorable(const articles::Incoming& a);
 

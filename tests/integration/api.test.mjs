@@ -196,7 +196,9 @@ describe('JSON API', { skip: skipIf(NEEDS_SHARED, NEEDS_ENGINE) }, () => {
       lead: 'Bài này chỉ tòa soạn được thấy.',
       body: 'Nội dung bí mật của tòa soạn.',
       category: 'Thời sự',
-      published: '2030-01-01T08:00:00+07:00', // newer than everything: it would top every list
+      // A minute ago: newer than everything, so it would top every list (a later time would
+      // keep it off the lists until then).
+      published: new Date(Date.now() - 60_000).toISOString().replace(/\.\d+Z$/, 'Z'),
       status: 'unpublished',
     };
     const before = await json(`${base}/api/v1/articles?per_page=1`);

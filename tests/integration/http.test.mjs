@@ -3,6 +3,8 @@
 // pipelining. Needs ../shared (the model article and a slice of the corpus).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import zlib from 'node:zlib';
 
 import { NEEDS_ENGINE, NEEDS_SHARED, parseResponses, rawExchange, request, skipIf, startNewspaper } from './helpers.mjs';
@@ -178,6 +180,46 @@ describe('http', { skip: skipIf(NEEDS_SHARED, NEEDS_ENGINE) }, () => {
     const r = await fetch(base + paper.modelPath, { method: 'DELETE' });
     assert.equal(r.status, 405);
     assert.match(r.headers.get('allow') ?? '', /GET/);
+  });
+
+  test('media are sent from the file with Range: 206 for a piece, 416 past the end', async () => {
+    const dir = path.join(paper.media, 'anh');
+    mkdirSync(dir, { recursive: true });
+    const bytes = Buffer.from(Array.from({ length: 300_000 }, (_, i) => i % 251));
+    writeFileSync(path.join(dir, 'range-test.jpg'), bytes);
+    const whole = await request(`${base}/media/anh/range-test.jpg`);
+    assert.equal(whole.status, 200);
+    assert.equal(whole.headers['accept-ranges'], 'bytes');
+    assert.ok(whole.body.equals(bytes), 'the whole file, byte for byte');
+    const piece = await request(`${base}/media/anh/range-test.jpg`, { headers: { Range: 'bytes=100000-100009' } });
+    assert.equal(piece.status, 206);
+    assert.equal(piece.headers['content-range'], 'bytes 100000-100009/300000');
+    assert.ok(piece.body.equals(bytes.subarray(100000, 100010)));
+    const tail = await request(`${base}/media/anh/range-test.jpg`, { headers: { Range: 'bytes=-5' } });
+    assert.ok(tail.body.equals(bytes.subarray(-5)), 'the last five bytes');
+    const past = await request(`${base}/media/anh/range-test.jpg`, { headers: { Range: 'bytes=400000-' } });
+    assert.equal(past.status, 416);
+    assert.equal(past.headers['content-range'], 'bytes */300000');
+    for (const bad of ['/media/../toasoan.db', '/media/anh/.hidden', '/media/anh/missing.jpg'])
+      assert.equal((await request(base + bad)).status, 404, bad);
+  });
+
+  test('/api/v1/admin/ is the newsroom’s: a JSON 404 for now, never cached', async () => {
+    for (const method of ['GET', 'POST']) {
+      const r = await request(`${base}/api/v1/admin/articles`, { method });
+      assert.equal(r.status, 404, method);
+      assert.match(r.headers['content-type'], /application\/json/);
+      assert.equal(r.headers['cache-control'], 'no-store');
+      assert.equal(JSON.parse(r.body.toString()).error.code, 'not_found');
+    }
+  });
+
+  test('/metrics answers on this machine, not through a proxy', async () => {
+    const r = await request(`${base}/metrics`);
+    assert.equal(r.status, 200);
+    assert.match(r.body.toString(), /^toasoan_page_cache_hits_total \d+$/m);
+    const proxied = await request(`${base}/metrics`, { headers: { 'X-Forwarded-For': '203.0.113.9' } });
+    assert.equal(proxied.status, 404);
   });
 
   test('SIGTERM drains and the server exits 0', async () => {

@@ -199,31 +199,29 @@ describe('two nodes on one PostgreSQL database', { skip: NEEDS_POSTGRES }, () =>
     t.diagnostic(`gone after ${ms.join(' ms and ')} ms`);
   });
 
-  test('a node that lost its notification connection drops its caches when it reconnects', async (t) => {
-    // A change made behind the store's back (plain SQL, no NOTIFY) is one the nodes cannot
-    // hear of; only the rule "a lost listener means the caches are stale" shows it to them.
-    const id = Number(/-(\d+)\.html$/.exec(firstPath)[1]);
-    await sleep(600); // the notifications of the tests above have all been heard
+  test('a node that lost its notification connection catches up from the change log', async (t) => {
+    // A change committed while a node is not listening reaches it anyway: the node reads the
+    // log from the last entry it applied, once it is back, and purges what that entry names.
+    await sleep(600); // the changes of the tests above have all been applied
     for (const n of nodes) assert.equal((await request(n.url + firstPath)).status, 200); // cached
-    const silent = 'Tiêu đề đổi lặng lẽ, không có thông báo';
-    psql(`UPDATE articles SET title = '${silent}' WHERE id = ${id}`, { url: db });
-    await sleep(600);
-    const stale = await Promise.all(nodes.map(async (n) => !(await getText(n.url + firstPath)).text.includes(silent)));
-    if (!stale.every(Boolean)) {
-      t.skip('the nodes saw a change without a notification: their caches are not what this test is about');
-      return;
-    }
     const cut = psql(
       "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() " +
         "AND pid <> pg_backend_pid() AND query LIKE 'LISTEN %'",
       { url: db },
     );
     assert.equal(cut, '2', 'one listening connection per node');
+    // Written while the listeners are down (or reconnecting): its NOTIFY may reach no one.
+    const missed = 'Tiêu đề đổi khi các máy chủ đang mất kênh thông báo';
+    await importOk(db, { input: jsonl({ ...first, title: missed }) });
     const ms = assertAll(
-      await onEveryNode(nodes, async (n) => (await getText(n.url + firstPath)).text.includes(`<h1>${silent}</h1>`)),
-      'the cached page dropped after the reconnection',
+      await onEveryNode(nodes, async (n) => {
+        const r = await request(n.url + firstPath);
+        const path = r.status === 301 ? new URL(r.headers.location, n.url).pathname : firstPath;
+        return (await getText(n.url + path)).text.includes(`<h1>${missed}</h1>`);
+      }, { withinMs: 3_000, everyMs: 25 }),
+      'the change made during the cut',
     );
-    t.diagnostic(`fresh after ${ms.join(' ms and ')} ms`);
+    t.diagnostic(`seen after ${ms.join(' ms and ')} ms`);
     for (const [i, n] of nodes.entries()) {
       assert.match(n.output(), /mất kết nối nhận thông báo thay đổi/, `node ${i + 1} says it lost its listener`);
     }

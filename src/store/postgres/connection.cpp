@@ -193,20 +193,21 @@ Error Connection::failure(const PGresult* r, std::string_view what) {
   return internal("PostgreSQL " + std::string(what) + ": " + why);
 }
 
-Result<const char*> Connection::prepared_name(const char* sql) {
+Result<const char*> Connection::prepared_name(std::string_view sql) {
   if (auto it = prepared_.find(sql); it != prepared_.end()) return it->second.c_str();
   std::string name = "toasoan_" + std::to_string(prepared_.size() + 1);
-  PGresult* r = PQprepare(conn_, name.c_str(), sql, 0, nullptr);
+  std::string text(sql);
+  PGresult* r = PQprepare(conn_, name.c_str(), text.c_str(), 0, nullptr);
   if (PQresultStatus(r) != PGRES_COMMAND_OK) {
     Error e = failure(r, "prepare");
     PQclear(r);
     return e;
   }
   PQclear(r);
-  return prepared_.emplace(sql, std::move(name)).first->second.c_str();
+  return prepared_.emplace(std::move(text), std::move(name)).first->second.c_str();
 }
 
-Result<Rows> Connection::query(const char* sql, std::initializer_list<Param> params) {
+Result<Rows> Connection::query(std::string_view sql, std::initializer_list<Param> params) {
   auto name = prepared_name(sql);
   if (!name) return name.error();
   std::vector<const char*> values;
@@ -237,7 +238,7 @@ Status Connection::exec(std::string_view sql) {
   return e;
 }
 
-Status Connection::prepare(const char* sql) {
+Status Connection::prepare(std::string_view sql) {
   if (auto name = prepared_name(sql); !name) return name.error();
   return ok_status();
 }
@@ -247,7 +248,7 @@ Status Connection::begin_pipeline() {
   return ok_status();
 }
 
-Status Connection::send(const char* sql, std::initializer_list<Param> params) {
+Status Connection::send(std::string_view sql, std::initializer_list<Param> params) {
   auto it = prepared_.find(sql);
   if (it == prepared_.end()) return internal("PostgreSQL: statement sent in a pipeline before it was prepared");
   std::vector<const char*> values;

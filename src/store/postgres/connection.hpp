@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <cstdlib>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -78,10 +79,12 @@ class Connection {
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
 
-  // Runs `sql` as a statement prepared on this connection the first time it is seen, with
-  // `params` bound to $1, $2, … in order.
-  // REQUIRES: sql is a string literal or otherwise outlives the connection; it keys the cache.
-  Result<Rows> query(const char* sql, std::initializer_list<Param> params = {});
+  // Runs `sql` as a statement prepared on this connection the first time its text is seen,
+  // with `params` bound to $1, $2, … in order. The cache is keyed by the text itself, so a
+  // statement built at run time is prepared once however many string objects spell it.
+  Result<Rows> query(std::string_view sql, std::initializer_list<Param> params = {});
+  // How many statements this connection keeps prepared.
+  std::size_t prepared_statements() const { return prepared_.size(); }
 
   // Runs one or more statements with no parameters (BEGIN, COMMIT, migrations): the simple
   // query protocol, so never with anything that came from outside.
@@ -96,9 +99,9 @@ class Connection {
   // reports it; end_pipeline() must still be called unless the connection broke().
   // REQUIRES: the results of one segment are small (the server writes them while this side
   // is still sending): keep segments to a few hundred statements.
-  Status prepare(const char* sql);
+  Status prepare(std::string_view sql);
   Status begin_pipeline();
-  Status send(const char* sql, std::initializer_list<Param> params);
+  Status send(std::string_view sql, std::initializer_list<Param> params);
   Status sync();
   Result<Rows> next_result();
   Status end_pipeline();
@@ -124,14 +127,41 @@ class Connection {
 
  private:
   Connection(PGconn* c, std::string display) : conn_(c), display_(std::move(display)) {}
-  Result<const char*> prepared_name(const char* sql);
+  Result<const char*> prepared_name(std::string_view sql);
   Error failure(const PGresult* r, std::string_view what);
 
   PGconn* conn_;
   std::string display_;
-  std::unordered_map<const char*, std::string> prepared_;  // sql → statement name
+  // Transparent, so a lookup by string_view allocates nothing.
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::string, TextHash, std::equal_to<>> prepared_;  // sql → statement name
   std::string sqlstate_;
   bool lost_ = false;  // a statement failed with a connection-level SQLSTATE
+};
+
+// A transaction on one connection outside any unit of work (migrations, a reindex). Rolls
+// back unless committed, so an early return leaves nothing half-done.
+class Transaction {
+ public:
+  explicit Transaction(Connection& c) : c_(c) {}
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  Status begin() { return c_.exec("BEGIN"); }
+  Status commit() {
+    auto s = c_.exec("COMMIT");
+    if (s) done_ = true;
+    return s;
+  }
+  ~Transaction() {
+    if (!done_) c_.rollback();
+  }
+
+ private:
+  Connection& c_;
+  bool done_ = false;
 };
 
 // libpq's messages, made one line: newlines and tabs become single spaces, the end is trimmed.

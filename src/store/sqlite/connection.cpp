@@ -34,10 +34,11 @@ Connection::~Connection() {
   sqlite3_close(db_);
 }
 
-Result<sqlite3_stmt*> Connection::prepare(const char* sql) {
+Result<sqlite3_stmt*> Connection::prepare(std::string_view sql) {
   if (auto it = cache_.find(sql); it != cache_.end()) return it->second;
   sqlite3_stmt* stmt = nullptr;
-  int rc = sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+  int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
+                              nullptr);
   if (rc != SQLITE_OK) return internal("SQLite prepare: " + last_error());
   cache_.emplace(sql, stmt);
   return stmt;
@@ -54,6 +55,12 @@ Status Connection::exec(std::string_view sql) {
     return internal("SQLite: " + msg);
   }
   return ok_status();
+}
+
+Error step_error(Connection& c) {
+  int code = sqlite3_errcode(c.handle());
+  if (code == SQLITE_BUSY || code == SQLITE_LOCKED) return unavailable("SQLite bận: " + c.last_error());
+  return internal("SQLite: " + c.last_error());
 }
 
 std::string Connection::last_error() const { return sqlite3_errmsg(db_); }

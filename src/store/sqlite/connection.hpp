@@ -8,7 +8,9 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -18,7 +20,9 @@
 namespace toasoan::store::sqlite {
 
 // A prepared statement borrowed from its connection's cache. Reset and cleared of bindings
-// when the borrow ends, so the next user finds it fresh.
+// when the borrow ends, so the next user finds it fresh. A binding that fails (an index the
+// statement lacks, text too long, no memory) is kept and step() reports it, so a statement
+// never runs with a parameter silently left NULL.
 class Statement {
  public:
   explicit Statement(sqlite3_stmt* s) : s_(s) {}
@@ -33,12 +37,24 @@ class Statement {
   template <class... Args>
   Statement& bind(const Args&... args) {
     int i = 0;
-    (bind_one(++i, args), ...);
+    (bind_at(++i, args), ...);
     return *this;
   }
+  // Binds parameter i (?i) alone; an empty optional leaves it NULL.
+  Statement& bind_at(int i, std::int64_t v) { return check(sqlite3_bind_int64(s_, i, v)); }
+  Statement& bind_at(int i, int v) { return check(sqlite3_bind_int64(s_, i, v)); }
+  Statement& bind_at(int i, std::string_view v) {
+    return check(sqlite3_bind_text64(s_, i, v.data() ? v.data() : "", v.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+  }
+  Statement& bind_at(int i, const std::string& v) { return bind_at(i, std::string_view(v)); }
+  Statement& bind_at(int i, const char* v) { return bind_at(i, std::string_view(v)); }
+  Statement& bind_at(int i, std::nullptr_t) { return check(sqlite3_bind_null(s_, i)); }
+  Statement& bind_at(int i, const std::optional<std::int64_t>& v) {
+    return v ? bind_at(i, *v) : bind_at(i, nullptr);
+  }
 
-  // SQLITE_ROW, SQLITE_DONE or an error code.
-  int step() { return sqlite3_step(s_); }
+  // SQLITE_ROW, SQLITE_DONE or an error code (the first failed binding's, if any).
+  int step() { return bind_error_ != SQLITE_OK ? bind_error_ : sqlite3_step(s_); }
 
   std::int64_t int64(int col) const { return sqlite3_column_int64(s_, col); }
   std::string_view text(int col) const {
@@ -50,16 +66,13 @@ class Statement {
   sqlite3_stmt* handle() { return s_; }
 
  private:
-  void bind_one(int i, std::int64_t v) { sqlite3_bind_int64(s_, i, v); }
-  void bind_one(int i, int v) { sqlite3_bind_int64(s_, i, v); }
-  void bind_one(int i, std::string_view v) {
-    sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  Statement& check(int rc) {
+    if (rc != SQLITE_OK && bind_error_ == SQLITE_OK) bind_error_ = rc;
+    return *this;
   }
-  void bind_one(int i, const std::string& v) { bind_one(i, std::string_view(v)); }
-  void bind_one(int i, const char* v) { bind_one(i, std::string_view(v)); }
-  void bind_one(int i, std::nullptr_t) { sqlite3_bind_null(s_, i); }
 
   sqlite3_stmt* s_;
+  int bind_error_ = SQLITE_OK;
 };
 
 class Connection {
@@ -68,8 +81,12 @@ class Connection {
   static Result<std::unique_ptr<Connection>> open(const std::string& path);
   ~Connection();
 
-  // REQUIRES: sql is a string literal or otherwise outlives the connection; it keys the cache.
-  Result<sqlite3_stmt*> prepare(const char* sql);
+  // The statement for `sql`, compiled the first time this text is seen on this connection.
+  // The cache is keyed by the text itself, so a statement built at run time is compiled once
+  // however many string objects spell it.
+  Result<sqlite3_stmt*> prepare(std::string_view sql);
+  // How many statements this connection keeps compiled.
+  std::size_t cached_statements() const { return cache_.size(); }
 
   // Runs one or more statements with no parameters and no results (migrations, pragmas).
   Status exec(std::string_view sql);
@@ -80,8 +97,39 @@ class Connection {
  private:
   explicit Connection(sqlite3* db) : db_(db) {}
   sqlite3* db_;
-  std::unordered_map<const char*, sqlite3_stmt*> cache_;
+  // Transparent, so a lookup by string_view allocates nothing.
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, sqlite3_stmt*, TextHash, std::equal_to<>> cache_;
 };
+
+// A write transaction on one connection outside any unit of work (migrations, a reindex).
+// Rolls back unless committed, so an early return leaves nothing half-done.
+class Transaction {
+ public:
+  explicit Transaction(Connection& c) : c_(c) {}
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  Status begin() { return c_.exec("BEGIN IMMEDIATE"); }
+  Status commit() {
+    auto s = c_.exec("COMMIT");
+    if (s) done_ = true;
+    return s;
+  }
+  ~Transaction() {
+    if (!done_) (void)c_.exec("ROLLBACK");
+  }
+
+ private:
+  Connection& c_;
+  bool done_ = false;
+};
+
+// The error of the last failed step on `c`: unavailable when another writer held the file
+// past the busy timeout, internal otherwise.
+Error step_error(Connection& c);
 
 // Borrows the cached statement for `sql` or returns the preparation error.
 #define TOASOAN_SQLITE_STATEMENT(var, conn, sql)            \

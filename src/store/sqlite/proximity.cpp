@@ -162,10 +162,9 @@ Status register_proximity_functions(sqlite3* db) {
   // The documented way to reach the FTS5 API: SELECT fts5(?) with a pointer bound to it.
   fts5_api* api = nullptr;
   sqlite3_stmt* stmt = nullptr;
-  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) == SQLITE_OK) {
-    sqlite3_bind_pointer(stmt, 1, static_cast<void*>(&api), "fts5_api_ptr", nullptr);
+  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) == SQLITE_OK &&
+      sqlite3_bind_pointer(stmt, 1, static_cast<void*>(&api), "fts5_api_ptr", nullptr) == SQLITE_OK)
     sqlite3_step(stmt);
-  }
   sqlite3_finalize(stmt);
   if (!api || api->iVersion < 2) return internal("SQLite không có FTS5");
   if (api->xCreateFunction(api, "headline_phrase", nullptr, headline_phrase, nullptr) != SQLITE_OK ||

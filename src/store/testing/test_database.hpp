@@ -7,7 +7,7 @@
 //       auto db = store::testing::TestDatabase::create(GetParam());
 //       ASSERT_TRUE(db.ok()) << db.error().message;
 //       db_ = std::move(*db);
-//       store_ = std::move(*store::open(db_->url()));
+//       database_ = std::move(*store::open(db_->url()));   // a store::Database
 //     }
 //   };
 //   INSTANTIATE_TEST_SUITE_P(, PagesTest, ::testing::ValuesIn(store::testing::engines()),

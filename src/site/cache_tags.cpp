@@ -1,0 +1,54 @@
+#include "site/cache_tags.hpp"
+
+#include <algorithm>
+
+namespace toasoan::site::tags {
+
+std::string article(std::int64_t id) { return "article:" + std::to_string(id); }
+
+std::string listing(std::int64_t category_id) { return "listing:" + std::to_string(category_id); }
+
+void add_articles(std::vector<std::string>& tags, const std::vector<articles::Summary>& items) {
+  for (const auto& s : items) tags.push_back(article(s.id));
+}
+
+namespace {
+
+void dedupe(std::vector<std::string>& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
+}  // namespace
+
+Purge tags_for(const std::vector<store::Change>& changes) {
+  Purge p;
+  for (const auto& c : changes) {
+    if (c.topic == store::topic::article) {
+      p.tags.push_back("article:" + c.key);
+      // An article's words are in the index and its date in the sitemaps, wherever it is listed.
+      p.tags.push_back(search);
+      p.tags.push_back(sitemap);
+    } else if (c.topic == store::topic::listing) {
+      p.tags.push_back("listing:" + c.key);
+      p.tags.push_back(all_listings);
+      p.tags.push_back(search);
+      p.tags.push_back(sitemap);
+    } else {
+      // A category (every page's menu) or a topic this version does not know: nothing is safe.
+      p.everything = true;
+    }
+  }
+  dedupe(p.tags);
+  return p;
+}
+
+Purge tags_for_due(const std::vector<std::int64_t>& categories) {
+  Purge p;
+  p.tags = {all_listings, search, sitemap};
+  for (auto id : categories) p.tags.push_back(listing(id));
+  dedupe(p.tags);
+  return p;
+}
+
+}  // namespace toasoan::site::tags

@@ -1,0 +1,54 @@
+#include "site/cache_tags.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace toasoan::site::tags {
+namespace {
+
+store::Change change(std::string topic, std::string key) { return {.seq = 1, .topic = std::move(topic), .key = std::move(key)}; }
+
+bool has(const Purge& p, const std::string& tag) { return std::find(p.tags.begin(), p.tags.end(), tag) != p.tags.end(); }
+
+TEST(CacheTags, AnEditedArticlePurgesItsOwnPagesButNoList) {
+  Purge p = tags_for({change(store::topic::article, "42")});
+  EXPECT_FALSE(p.everything);
+  EXPECT_TRUE(has(p, article(42)));
+  EXPECT_TRUE(has(p, search));
+  EXPECT_FALSE(has(p, all_listings)) << "the home page and every article's \"Tin mới\" stay";
+  EXPECT_FALSE(has(p, listing(3)));
+}
+
+TEST(CacheTags, AListingChangePurgesThatCategoryAndTheSiteWideLists) {
+  Purge p = tags_for({change(store::topic::listing, "3")});
+  EXPECT_TRUE(has(p, listing(3)));
+  EXPECT_TRUE(has(p, all_listings));
+  EXPECT_TRUE(has(p, sitemap));
+  EXPECT_FALSE(has(p, listing(4))) << "another category's pages stay";
+}
+
+TEST(CacheTags, ACategoryChangeOrAnUnknownTopicPurgesEverything) {
+  EXPECT_TRUE(tags_for({change(store::topic::category, "3")}).everything);
+  EXPECT_TRUE(tags_for({change("something-newer", "x")}).everything);
+}
+
+TEST(CacheTags, ABatchNamesEachTagOnce) {
+  Purge p = tags_for({change(store::topic::article, "1"), change(store::topic::article, "1"),
+                      change(store::topic::listing, "2"), change(store::topic::listing, "2")});
+  auto sorted = p.tags;
+  std::sort(sorted.begin(), sorted.end());
+  EXPECT_EQ(std::adjacent_find(sorted.begin(), sorted.end()), sorted.end());
+}
+
+TEST(CacheTags, DueArticlesPurgeEveryListButNoArticlePage) {
+  Purge p = tags_for_due({1, 2});
+  EXPECT_TRUE(has(p, listing(1)));
+  EXPECT_TRUE(has(p, listing(2)));
+  EXPECT_TRUE(has(p, all_listings));
+  EXPECT_TRUE(has(p, search));
+  EXPECT_FALSE(p.everything);
+}
+
+}  // namespace
+}  // namespace toasoan::site::tags

@@ -1,0 +1,206 @@
+#include "store/postgres/article_writer.hpp"
+
+#include <random>
+#include <string>
+#include <thread>
+#include <unordered_map>
+
+#include "articles/block_json.hpp"
+#include "base/log.hpp"
+#include "store/change_log.hpp"
+#include "store/postgres/advisory_locks.hpp"
+#include "store/postgres/unit_of_work.hpp"
+#include "store/row_codec.hpp"
+#include "text/slug.hpp"
+
+namespace toasoan::store::postgres {
+namespace {
+
+// A batch that loses to a concurrent writer (two imports of one file, two nodes creating the
+// same category) is tried again from the start; each try makes progress for someone.
+constexpr int kWriteAttempts = 8;
+// Articles of an import batch sent before their results are read (Connection pipeline mode),
+// two statements each: enough to keep the server busy while this side prepares rows, few
+// enough that the results (a few bytes each) never fill the socket while this side is still
+// sending.
+constexpr std::size_t kPipelineDepth = 100;
+
+// Finds or creates the category named `name`; a new one goes last in the display order and is
+// recorded in the change log (every page's menu shows it). Two
+// names that fold to one slug ("Thời sự", "Thoi su") get distinct slugs, as on SQLite.
+Result<std::int64_t> category_id(PostgresUnitOfWork& work, const std::string& name) {
+  Connection& c = work.connection();
+  auto found = c.query("SELECT id FROM categories WHERE name = $1", {name});
+  if (!found) return found.error();
+  if (!found->empty()) return found->int64(0, 0);
+  // New categories are made one at a time across all nodes, until the maker commits, as
+  // SQLite's single writer makes them: otherwise two writers would both take MAX(position)+1.
+  // Rare (a new category) and cheap; readers are not blocked.
+  if (auto locked = c.query("SELECT pg_advisory_xact_lock($1)", {kCategoryLockKey}); !locked) return locked.error();
+  auto made = c.query("SELECT id FROM categories WHERE name = $1", {name});  // while we waited?
+  if (!made) return made.error();
+  if (!made->empty()) return made->int64(0, 0);
+  std::string base = text::slugify(name);
+  if (base.empty()) base = "chuyen-muc";
+  for (int n = 1; n < 1000; ++n) {
+    std::string slug = n == 1 ? base : base + "-" + std::to_string(n);
+    auto taken = c.query("SELECT 1 FROM categories WHERE slug = $1", {slug});
+    if (!taken) return taken.error();
+    if (!taken->empty()) continue;
+    // Under the lock no other writer can be making a category; DO NOTHING and the SELECT
+    // after it (a new snapshot, in READ COMMITTED) are the safety net should one not take it.
+    auto inserted = c.query(
+        "INSERT INTO categories (name, slug, position) "
+        "VALUES ($1, $2, (SELECT COALESCE(MAX(position), 0) + 1 FROM categories)) "
+        "ON CONFLICT DO NOTHING RETURNING id",
+        {name, slug});
+    if (!inserted) return inserted.error();
+    if (!inserted->empty()) {
+      const std::int64_t id = inserted->int64(0, 0);
+      if (auto r = work.record(topic::category, std::to_string(id)); !r) return r.error();
+      return id;
+    }
+    auto theirs = c.query("SELECT id FROM categories WHERE name = $1", {name});
+    if (!theirs) return theirs.error();
+    if (!theirs->empty()) return theirs->int64(0, 0);
+    // The slug went to another category meanwhile: try the next one.
+  }
+  return internal("không tạo được đường dẫn cho chuyên mục " + name);
+}
+
+void pause_before_retry(int attempt) {
+  // Randomised so that two writers that collided do not collide again in step.
+  thread_local std::minstd_rand rng{std::random_device{}()};
+  int ms = 2 * attempt * attempt + static_cast<int>(rng() % 10);
+  std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+}
+
+}  // namespace
+
+Result<std::vector<Upserted>> PostgresArticleWriter::upsert(UnitOfWork& unit, std::span<const articles::Incoming> batch,
+                                                            std::int64_t now) {
+  for (const auto& a : batch)
+    if (auto e = unstorable(a)) return *e;
+  PostgresUnitOfWork& work = postgres_work(unit);
+  Connection& c = work.connection();
+  // Categories first, in order of first appearance: the same ids, positions and slugs as
+  // SQLite gives when it meets them row by row.
+  std::unordered_map<std::string, std::int64_t> categories;
+  for (const auto& a : batch) {
+    if (categories.contains(a.category_name)) continue;
+    auto id = category_id(work, a.category_name);
+    if (!id) return id.error();
+    categories.emplace(a.category_name, *id);
+  }
+  // What the article was, locked until the unit ends, so that the upsert after it (in the same
+  // pipeline: no round trip of its own) changes exactly that version and the change log can
+  // say whether its lists changed. A CTE in the upsert could not lock it: the row the upsert
+  // modifies cannot be locked again by the same statement, and an unlocked read may be older
+  // than the row a concurrent writer leaves for the upsert to update.
+  static constexpr const char* kBefore =
+      "SELECT id, status, category_id, published_at FROM articles WHERE external_id = $1 FOR UPDATE";
+  // One statement per article, safe against a concurrent writer of the same article: the
+  // loser of the race waits and then updates. xmax = 0 holds only for a row this statement
+  // inserted. COALESCE keeps the stored time when the line has none: a re-import must not
+  // make an old article the newest.
+  // The full-text index row is written (or removed, for an unpublished article) by the same
+  // statement, so the index can never disagree with the article.
+  static constexpr const char* kUpsert =
+      "WITH up AS (INSERT INTO articles (external_id, title, slug, lead, blocks, authors, category_id, status, "
+      "published_at, updated_at, image, image_width, image_height) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) "
+      "ON CONFLICT (external_id) DO UPDATE SET title = EXCLUDED.title, slug = EXCLUDED.slug, "
+      "lead = EXCLUDED.lead, blocks = EXCLUDED.blocks, authors = EXCLUDED.authors, "
+      "category_id = EXCLUDED.category_id, status = EXCLUDED.status, "
+      "published_at = COALESCE($14::bigint, articles.published_at), updated_at = EXCLUDED.updated_at, "
+      "image = EXCLUDED.image, image_width = EXCLUDED.image_width, image_height = EXCLUDED.image_height "
+      "RETURNING id, (xmax = 0) AS inserted, status, published_at), "
+      "indexed AS (INSERT INTO article_search (article_id, headline, document, published_at) SELECT id, h, "
+      "h || setweight(to_tsvector('simple', $17), 'D'), published_at FROM up, (SELECT "
+      "setweight(to_tsvector('simple', $15), 'A') || setweight(to_tsvector('simple', $16), 'B') AS h) x "
+      "WHERE status = 'published' ON CONFLICT (article_id) DO UPDATE SET headline = EXCLUDED.headline, "
+      "document = EXCLUDED.document, published_at = EXCLUDED.published_at), "
+      "unindexed AS (DELETE FROM article_search WHERE article_id IN (SELECT id FROM up WHERE status <> 'published')) "
+      "SELECT inserted, id, status, published_at FROM up";
+  if (auto s = c.prepare(kBefore); !s) return s.error();
+  if (auto s = c.prepare(kUpsert); !s) return s.error();
+  std::vector<Upserted> out;
+  out.reserve(batch.size());
+  for (std::size_t from = 0; from < batch.size(); from += kPipelineDepth) {
+    auto segment = batch.subspan(from, std::min(kPipelineDepth, batch.size() - from));
+    if (auto s = c.begin_pipeline(); !s) return s.error();
+    std::optional<Error> failed;
+    std::size_t sent = 0;
+    for (const auto& a : segment) {
+      std::string slug = text::slugify(a.title);
+      if (slug.empty()) slug = "bai-viet";
+      const articles::Block* photo = lead_figure(a.blocks);
+      std::string image = photo ? photo->image : std::string();
+      int iw = photo ? photo->width : 0, ih = photo ? photo->height : 0;
+      SearchDocument d = search_document(a.title, a.lead, a.blocks);
+      auto s = c.send(kBefore, {a.external_id});
+      if (s)
+        s = c.send(kUpsert, {a.external_id, a.title, slug, a.lead, articles::blocks_to_json(a.blocks),
+                             authors_to_json(a.authors), categories.at(a.category_name), status_name(a.status),
+                             a.published.value_or(now), now, image, iw, ih, a.published, d.title, d.lead, d.body});
+      if (!s) {
+        failed = s.error();
+        break;
+      }
+      ++sent;
+    }
+    if (auto s = c.sync(); !s && !failed) failed = s.error();
+    for (std::size_t i = 0; i < sent && !c.broken(); ++i) {
+      auto before = c.next_result();
+      if (!before && !failed) failed = before.error();  // the first failure is the cause; the rest were skipped
+      if (c.broken()) break;
+      auto r = c.next_result();
+      if (!r && !failed) failed = r.error();
+      if (!before || !r || failed) continue;
+      const std::int64_t cat = categories.at(segment[i].category_name);
+      const std::int64_t id = r->int64(0, 1);
+      bool lists_change = true;
+      if (!before->empty()) {
+        const std::int64_t old_cat = before->int64(0, 2);
+        lists_change = before->text(0, 1) != r->text(0, 2) || old_cat != cat || before->int64(0, 3) != r->int64(0, 3);
+        if (lists_change && old_cat != cat) (void)work.record(topic::listing, std::to_string(old_cat));
+      }
+      (void)work.record(topic::article, std::to_string(id));
+      if (lists_change) (void)work.record(topic::listing, std::to_string(cat));
+      out.push_back(r->boolean(0, 0) ? Upserted::inserted : Upserted::updated);
+    }
+    if (c.broken()) return failed ? *failed : unavailable("mất kết nối tới PostgreSQL " + pool_.target().display);
+    if (auto s = c.end_pipeline(); !s && !failed) failed = s.error();
+    if (failed) return *failed;
+  }
+  return out;
+}
+
+Result<std::vector<Upserted>> PostgresArticleWriter::upsert(std::span<const articles::Incoming> batch,
+                                                            std::int64_t now) {
+  if (batch.empty()) return std::vector<Upserted>();
+  for (const auto& a : batch)
+    if (auto e = unstorable(a)) return *e;
+  for (int attempt = 1;; ++attempt) {
+    auto lease = pool_.acquire();
+    if (!lease) return lease.error();
+    auto work = PostgresUnitOfWork::adopt(std::move(*lease));
+    Status started = work->start();
+    Result<std::vector<Upserted>> r = started.ok() ? upsert(*work, batch, now) : Result<std::vector<Upserted>>(started.error());
+    Status done = r.ok() ? work->commit() : ok_status();
+    if (r.ok() && done.ok()) return r;
+    if (!done.ok()) r = done.error();
+    Connection& c = work->connection();
+    // A batch is safe to send again whole: it is keyed on external ids, and an attempt that
+    // failed rolled back. (If the connection broke during COMMIT, the commit may have been
+    // applied; the repeat then counts those articles as updated, and the data is the same.)
+    bool again = c.broken() || c.retryable();
+    if (!again || attempt == kWriteAttempts) return r;
+    log::info("PostgreSQL " + pool_.target().display + ": lô bài phải ghi lại (" +
+              (c.broken() ? std::string("mất kết nối") : "SQLSTATE " + c.last_sqlstate()) + "), lần " +
+              std::to_string(attempt + 1));
+    if (c.retryable()) pause_before_retry(attempt);
+  }
+}
+
+}  // namespace toasoan::store::postgres

@@ -1,0 +1,151 @@
+#include "store/sqlite/article_writer.hpp"
+
+#include <string>
+#include <unordered_map>
+
+#include "articles/block_json.hpp"
+#include "store/change_log.hpp"
+#include "store/row_codec.hpp"
+#include "store/sqlite/search_index.hpp"
+#include "store/sqlite/unit_of_work.hpp"
+#include "text/slug.hpp"
+
+namespace toasoan::store::sqlite {
+namespace {
+
+// Finds or creates the category named `name`; a new one goes last in the display order and
+// is recorded in the change log (every page's menu shows it). Two names that fold to one slug
+// ("Thời sự", "Thoi su") get distinct slugs.
+Result<std::int64_t> category_id(SqliteUnitOfWork& work, const std::string& name) {
+  Connection& c = work.connection();
+  {
+    TOASOAN_SQLITE_STATEMENT(find, c, "SELECT id FROM categories WHERE name = ?");
+    find.bind(name);
+    int rc = find.step();
+    if (rc == SQLITE_ROW) return find.int64(0);
+    if (rc != SQLITE_DONE) return step_error(c);
+  }
+  std::string base = text::slugify(name);
+  if (base.empty()) base = "chuyen-muc";
+  for (int n = 1; n < 1000; ++n) {
+    std::string slug = n == 1 ? base : base + "-" + std::to_string(n);
+    TOASOAN_SQLITE_STATEMENT(taken, c, "SELECT 1 FROM categories WHERE slug = ?");
+    taken.bind(slug);
+    int rc = taken.step();
+    if (rc == SQLITE_ROW) continue;
+    if (rc != SQLITE_DONE) return step_error(c);
+    TOASOAN_SQLITE_STATEMENT(
+        insert, c,
+        "INSERT INTO categories (name, slug, position) "
+        "VALUES (?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM categories))");
+    insert.bind(name, slug);
+    if (insert.step() != SQLITE_DONE) return step_error(c);
+    auto id = static_cast<std::int64_t>(sqlite3_last_insert_rowid(c.handle()));
+    if (auto s = work.record(topic::category, std::to_string(id)); !s) return s.error();
+    return id;
+  }
+  return internal("không tạo được đường dẫn cho chuyên mục " + name);
+}
+
+// An article as it stood before this write: what decides whether its lists change.
+struct Before {
+  std::int64_t id = 0;
+  std::string status;
+  std::int64_t category_id = 0;
+  std::int64_t published_at = 0;
+};
+
+}  // namespace
+
+Result<std::vector<Upserted>> SqliteArticleWriter::upsert(UnitOfWork& unit, std::span<const articles::Incoming> batch,
+                                                          std::int64_t now) {
+  for (const auto& a : batch)
+    if (auto e = unstorable(a)) return *e;
+  SqliteUnitOfWork& work = sqlite_work(unit);
+  Connection& c = work.connection();
+  std::unordered_map<std::string, std::int64_t> categories;
+  std::vector<Upserted> out;
+  out.reserve(batch.size());
+  for (const auto& a : batch) {
+    std::int64_t cat;
+    if (auto it = categories.find(a.category_name); it != categories.end()) {
+      cat = it->second;
+    } else {
+      auto id = category_id(work, a.category_name);
+      if (!id) return id.error();
+      cat = categories[a.category_name] = *id;
+    }
+    std::string slug = text::slugify(a.title);
+    if (slug.empty()) slug = "bai-viet";
+    std::string blocks = articles::blocks_to_json(a.blocks);
+    std::string authors = authors_to_json(a.authors);
+    const articles::Block* photo = lead_figure(a.blocks);
+    std::string image = photo ? photo->image : std::string();
+    int iw = photo ? photo->width : 0, ih = photo ? photo->height : 0;
+    const char* status = status_name(a.status);
+
+    std::optional<Before> before;
+    {
+      TOASOAN_SQLITE_STATEMENT(find, c,
+                               "SELECT id, status, category_id, published_at FROM articles WHERE external_id = ?");
+      find.bind(a.external_id);
+      int rc = find.step();
+      if (rc == SQLITE_ROW)
+        before = Before{find.int64(0), std::string(find.text(1)), find.int64(2), find.int64(3)};
+      else if (rc != SQLITE_DONE)
+        return step_error(c);
+    }
+    std::int64_t id;
+    bool lists_change;
+    if (before) {
+      id = before->id;
+      TOASOAN_SQLITE_STATEMENT(
+          update, c,
+          "UPDATE articles SET title = ?, slug = ?, lead = ?, blocks = ?, authors = ?, category_id = ?, "
+          "status = ?, published_at = ?, updated_at = ?, image = ?, image_width = ?, image_height = ? WHERE id = ?");
+      // The stored time stays when the line has none: a re-import must not make an old
+      // article the newest.
+      const std::int64_t published_at = a.published.value_or(before->published_at);
+      update.bind(a.title, slug, a.lead, blocks, authors, cat, status, published_at, now, image, iw, ih, id);
+      if (update.step() != SQLITE_DONE) return step_error(c);
+      out.push_back(Upserted::updated);
+      lists_change = before->status != status || before->category_id != cat || before->published_at != published_at;
+      if (lists_change && before->category_id != cat) {
+        if (auto s = work.record(topic::listing, std::to_string(before->category_id)); !s) return s.error();
+      }
+    } else {
+      TOASOAN_SQLITE_STATEMENT(
+          insert, c,
+          "INSERT INTO articles (external_id, title, slug, lead, blocks, authors, category_id, status, "
+          "published_at, updated_at, image, image_width, image_height) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      insert.bind(a.external_id, a.title, slug, a.lead, blocks, authors, cat, status, a.published.value_or(now),
+                  now, image, iw, ih);
+      if (insert.step() != SQLITE_DONE) return step_error(c);
+      id = sqlite3_last_insert_rowid(c.handle());
+      out.push_back(Upserted::inserted);
+      lists_change = true;
+    }
+    if (auto s = index_article(c, id, a.status == articles::Status::published, a.title, a.lead, a.blocks); !s)
+      return s.error();
+    if (auto s = work.record(topic::article, std::to_string(id)); !s) return s.error();
+    if (lists_change) {
+      if (auto s = work.record(topic::listing, std::to_string(cat)); !s) return s.error();
+    }
+  }
+  return out;
+}
+
+Result<std::vector<Upserted>> SqliteArticleWriter::upsert(std::span<const articles::Incoming> batch,
+                                                          std::int64_t now) {
+  for (const auto& a : batch)
+    if (auto e = unstorable(a)) return *e;
+  auto work = SqliteUnitOfWork::begin(pool_);
+  if (!work) return work.error();
+  auto out = upsert(**work, batch, now);
+  if (!out) return out;
+  if (auto s = (*work)->commit(); !s) return s.error();
+  return out;
+}
+
+}  // namespace toasoan::store::sqlite

@@ -1,0 +1,24 @@
+// Writing articles (store/article_writer.hpp) on SQLite: each article is looked up by its
+// external id and updated or inserted, its index row rewritten and its change-log entries
+// recorded, all on the unit of work's connection. Thread-safe: a unit of work per call.
+#pragma once
+
+#include "store/article_writer.hpp"
+#include "store/sqlite/pool.hpp"
+
+namespace toasoan::store::sqlite {
+
+class SqliteArticleWriter final : public ArticleWriter {
+ public:
+  explicit SqliteArticleWriter(Pool& pool) : pool_(pool) {}
+
+  // REQUIRES: `work` was begun by the SQLite database this writer belongs to.
+  Result<std::vector<Upserted>> upsert(UnitOfWork& work, std::span<const articles::Incoming> batch,
+                                       std::int64_t now) override;
+  Result<std::vector<Upserted>> upsert(std::span<const articles::Incoming> batch, std::int64_t now) override;
+
+ private:
+  Pool& pool_;
+};
+
+}  // namespace toasoan::store::sqlite

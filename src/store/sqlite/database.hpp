@@ -1,0 +1,49 @@
+// The database on SQLite: one file in WAL mode, so readers never wait for the writer and a
+// separate `toasoan import` process can write while the server reads. Owns the connection
+// pool (one connection per concurrent caller, created on demand, each keeping its prepared
+// statements), the migrations and the areas, which all share the pool.
+//
+// Thread-safe: every method from any thread.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "store/database.hpp"
+#include "store/sqlite/article_writer.hpp"
+#include "store/sqlite/change_log.hpp"
+#include "store/sqlite/pool.hpp"
+#include "store/sqlite/reading.hpp"
+#include "store/sqlite/search_index.hpp"
+
+namespace toasoan::store::sqlite {
+
+class SqliteDatabase final : public Database {
+ public:
+  // Opens the file (creating it, not its folder) and checks it is a database we can use.
+  static Result<std::unique_ptr<SqliteDatabase>> open(const std::string& path);
+
+  Status migrate() override;
+  Result<std::unique_ptr<UnitOfWork>> begin() override;
+  Reading& reading() override { return reading_; }
+  SearchIndex& search_index() override { return search_index_; }
+  ArticleWriter& article_writer() override { return article_writer_; }
+  ChangeLog& change_log() override { return change_log_; }
+
+ private:
+  SqliteDatabase(std::string path, std::unique_ptr<Connection> first, std::unique_ptr<Connection> watcher)
+      : pool_(std::move(path), std::move(first)),
+        reading_(pool_),
+        search_index_(pool_),
+        article_writer_(pool_),
+        change_log_(pool_, std::move(watcher)) {}
+
+  // Declared first: the areas hold it, so it is made before them and goes after them.
+  Pool pool_;
+  SqliteReading reading_;
+  SqliteSearchIndex search_index_;
+  SqliteArticleWriter article_writer_;
+  SqliteChangeLog change_log_;
+};
+
+}  // namespace toasoan::store::sqlite

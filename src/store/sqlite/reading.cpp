@@ -1,0 +1,163 @@
+#include "store/sqlite/reading.hpp"
+
+#include "store/row_codec.hpp"
+#include "store/shared_sql.hpp"
+
+namespace toasoan::store::sqlite {
+
+using articles::Article;
+using articles::Category;
+using articles::Summary;
+
+namespace {
+
+// The article with this id, whatever its status, or nullopt.
+Result<std::optional<Article>> read_article(Connection& c, std::int64_t id) {
+  static const std::string sql = std::string(kArticleSelect) + "WHERE a.id = ?";
+  TOASOAN_SQLITE_STATEMENT(s, c, sql);
+  s.bind(id);
+  int rc = s.step();
+  if (rc == SQLITE_DONE) return std::optional<Article>();
+  if (rc != SQLITE_ROW) return step_error(c);
+  return std::optional<Article>(article_from(s));
+}
+
+Result<std::vector<Summary>> summaries(Connection& c, Statement& s) {
+  std::vector<Summary> out;
+  int rc;
+  while ((rc = s.step()) == SQLITE_ROW) out.push_back(summary_from(s));
+  if (rc != SQLITE_DONE) return step_error(c);
+  return out;
+}
+
+}  // namespace
+
+// Every list is "published and published_at <= now", newest first: a range over the
+// articles_newest (status, published_at, id) or articles_category_newest (category_id, status,
+// published_at, id) index, read backwards from `now`, so no sort and no row past the page.
+
+Result<std::vector<Summary>> SqliteReading::latest(const ListQuery& q) {
+  auto lease = pool_.acquire();
+  if (!lease) return lease.error();
+  Connection& c = **lease;
+  static const std::string all_sql = std::string("SELECT ") + kSummaryColumns +
+      " FROM articles a JOIN categories c ON c.id = a.category_id WHERE a.status = 'published' AND "
+      "a.published_at <= ? ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?";
+  static const std::string cat_sql = std::string("SELECT ") + kSummaryColumns +
+      " FROM articles a JOIN categories c ON c.id = a.category_id WHERE a.category_id = ? AND "
+      "a.status = 'published' AND a.published_at <= ? ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?";
+  if (q.category_id) {
+    TOASOAN_SQLITE_STATEMENT(s, c, cat_sql);
+    s.bind(*q.category_id, q.now, q.limit, q.offset);
+    return summaries(c, s);
+  }
+  TOASOAN_SQLITE_STATEMENT(s, c, all_sql);
+  s.bind(q.now, q.limit, q.offset);
+  return summaries(c, s);
+}
+
+Result<std::vector<Summary>> SqliteReading::published_between(std::int64_t from, std::int64_t to, int limit,
+                                                              int offset, std::int64_t now) {
+  auto lease = pool_.acquire();
+  if (!lease) return lease.error();
+  Connection& c = **lease;
+  static const std::string sql = std::string("SELECT ") + kSummaryColumns +
+      " FROM articles a JOIN categories c ON c.id = a.category_id WHERE a.status = 'published' AND "
+      "a.published_at >= ? AND a.published_at < ? AND a.published_at <= ? ORDER BY a.published_at DESC, a.id DESC "
+      "LIMIT ? OFFSET ?";
+  TOASOAN_SQLITE_STATEMENT(s, c, sql);
+  s.bind(from, to, now, limit, offset);
+  return summaries(c, s);
+}
+
+Result<std::vector<articles::ArchiveMonth>> SqliteReading::archive_months(std::int64_t now) {
+  auto lease = pool_.acquire();
+  if (!lease) return lease.error();
+  Connection& c = **lease;
+  // 25200 s: Vietnam's +07:00, so an article published at 00:30 on the 1st counts in its month.
+  TOASOAN_SQLITE_STATEMENT(
+      s, c,
+      "SELECT CAST(strftime('%Y', published_at + 25200, 'unixepoch') AS INTEGER) AS y, "
+      "CAST(strftime('%m', published_at + 25200, 'unixepoch') AS INTEGER) AS m, count(*), "
+      "max(max(updated_at, published_at)) FROM articles WHERE status = 'published' AND published_at <= ? "
+      "GROUP BY y, m ORDER BY y DESC, m DESC");
+  s.bind(now);
+  std::vector<articles::ArchiveMonth> out;
+  int rc;
+  while ((rc = s.step()) == SQLITE_ROW)
+    out.push_back({static_cast<int>(s.int64(0)), static_cast<int>(s.int64(1)), s.int64(2), s.int64(3)});
+  if (rc != SQLITE_DONE) return step_error(c);
+  return out;
+}
+
+Result<std::int64_t> SqliteReading::count_published(std::optional<std::int64_t> category_id, std::int64_t now) {
+  auto lease = pool_.acquire();
+  if (!lease) return lease.error();
+  Connection& c = **lease;
+  if (category_id) {
+    TOASOAN_SQLITE_STATEMENT(
+        s, c, "SELECT count(*) FROM articles WHERE category_id = ? AND status = 'published' AND published_at <= ?");
+    s.bind(*category_id, now);
+    if (s.step() != SQLITE_ROW) return step_error(c);
+    return s.int64(0);
+  }
+  TOASOAN_SQLITE_STATEMENT(s, c, "SELECT count(*) FROM articles WHERE status = 'published' AND published_at <= ?");
+  s.bind(now);
+  if (s.step() != SQLITE_ROW) return step_error(c);
+  return s.int64(0);
+}
+
+Result<std::optional<std::int64_t>> SqliteReading::next_publication(std::int64_t now) {
+  auto lease = pool_.acquire();
+  if (!lease) return lease.error();
+  Connection& c = **lease;
+  static const std::string sql = sql::sqlite_form(sql::kNextPublication);
+  TOASOAN_SQLITE_STATEMENT(s, c, sql);
+  s.bind(now);
+  if (s.step() != SQLITE_ROW) return step_error(c);
+  if (s.is_null(0)) return std::optional<std::int64_t>();
+  return std::optional<std::int64_t>(s.int64(0));
+}
+
+Result<std::optional<Article>> SqliteReading::article(std::int64_t id) {
+  auto lease = pool_.acquire();
+  if (!lease) return lease.error();
+  return read_article(**lease, id);
+}
+
+Result<std::vector<Article>> SqliteReading::articles(std::span<const std::int64_t> ids) {
+  // In process, one read per id costs microseconds: nothing to gain from one statement.
+  auto lease = pool_.acquire();
+  if (!lease) return lease.error();
+  std::vector<Article> out;
+  for (std::int64_t id : ids) {
+    auto a = read_article(**lease, id);
+    if (!a) return a.error();
+    if (*a) out.push_back(std::move(**a));
+  }
+  return out;
+}
+
+Result<std::vector<Category>> SqliteReading::categories() {
+  auto lease = pool_.acquire();
+  if (!lease) return lease.error();
+  Connection& c = **lease;
+  TOASOAN_SQLITE_STATEMENT(s, c, sql::kCategories);
+  std::vector<Category> out;
+  int rc;
+  while ((rc = s.step()) == SQLITE_ROW)
+    out.push_back({s.int64(0), std::string(s.text(1)), std::string(s.text(2)), static_cast<int>(s.int64(3))});
+  if (rc != SQLITE_DONE) return step_error(c);
+  return out;
+}
+
+Result<bool> SqliteReading::empty() {
+  auto lease = pool_.acquire();
+  if (!lease) return lease.error();
+  Connection& c = **lease;
+  TOASOAN_SQLITE_STATEMENT(s, c, "SELECT NOT EXISTS (SELECT 1 FROM articles)");
+  if (s.step() != SQLITE_ROW) return step_error(c);
+  return s.int64(0) != 0;
+}
+
+}  // namespace toasoan::store::sqlite

@@ -1,0 +1,33 @@
+// The search index (store/search_index.hpp) on SQLite: an FTS5 table, article_search, whose
+// rowid is the article's id and which holds published articles only, with two auxiliary
+// functions that read where the query's words stand (proximity.hpp). Thread-safe: each call
+// borrows a pooled connection.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "articles/article.hpp"
+#include "store/search_index.hpp"
+#include "store/sqlite/pool.hpp"
+
+namespace toasoan::store::sqlite {
+
+class SqliteSearchIndex final : public SearchIndex {
+ public:
+  explicit SqliteSearchIndex(Pool& pool) : pool_(pool) {}
+
+  Result<FullTextAnswer> full_text(const FullTextQuery& query) override;
+  Status reindex() override;
+  Status optimize() override;
+
+ private:
+  Pool& pool_;
+};
+
+// Puts the article in the full-text index, or takes it out when it is not published: what
+// every article write does in its own transaction on `c`.
+Status index_article(Connection& c, std::int64_t id, bool published, std::string_view title, std::string_view lead,
+                     const std::vector<articles::Block>& blocks);
+
+}  // namespace toasoan::store::sqlite
