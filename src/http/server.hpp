@@ -32,6 +32,9 @@ namespace toasoan::http {
 struct Limits {
   std::size_t header_bytes = 16 * 1024;  // request line + headers; browsers send ~1-2 KB
   std::size_t header_fields = 100;       // browsers send ~15
+  // The request target alone (414 beyond). Browsers and proxies cap URLs around 8 KiB, and no
+  // page of the site needs more than a few hundred bytes.
+  std::size_t target_bytes = 8 * 1024;
   // No longer read: bodies are limited per route (RouteOptions::body_limit). Kept so existing
   // configuration code still compiles.
   std::size_t body_bytes = 1024 * 1024;
