@@ -118,6 +118,8 @@ constexpr std::chrono::hours kStreamIdleWait{1};
 // At shutdown, connections still in the listen backlog are taken and answered, up to this many:
 // the backlog itself is capped by the kernel (somaxconn), this only bounds the loop.
 constexpr int kDrainBacklog = 4096;
+// Enough of a target to tell which page was asked for; a 16 KiB one would swamp the log.
+constexpr std::size_t kLoggedTargetBytes = 2000;
 
 // One accepted connection. Shared between its session coroutine and the shutdown code, which
 // reaches it only by posting to its strand.
@@ -417,9 +419,12 @@ void log_access(const Connection& c, std::string_view method, std::string_view t
   auto us = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - start).count();
   std::string line;
   line.reserve(64 + target.size());
-  line.append(c.remote).append(" \"").append(method).append(" ");
-  // Targets are logged as sent, but control characters could forge log lines.
-  for (char ch : target.substr(0, 2000)) line.push_back(static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f ? '?' : ch);
+  line.append(c.remote).append(" \"");
+  // Method and target are the client's bytes: escaped, so that none can end the field or the
+  // line and pass for another request (docs/operations.md, Logs).
+  log::append_escaped(line, method);
+  line.push_back(' ');
+  log::append_escaped(line, target.substr(0, kLoggedTargetBytes));
   line.append("\" ").append(std::to_string(status)).append(" ").append(std::to_string(bytes)).append(" ");
   line.append(std::to_string(us)).append("us");
   log::access(line);
