@@ -1,10 +1,15 @@
 // The bridge from Beast's request parser to request_rules.hpp: the RequestHead of a parsed
-// header, and the rule's name for a read error. Included only by server.cpp and by the HTTP
+// header, and what a read error means. Included only by server.cpp and by the HTTP
 // fuzz target, the two places that parse requests with Beast: every other file stays free of
 // it (it is heavy to compile).
 //
 // Thread-safety: pure functions.
 #pragma once
+
+// RequestHead holds std::string_view: Beast must hand out the same type.
+#ifndef BOOST_BEAST_USE_STD_STRING_VIEW
+#error "define BOOST_BEAST_USE_STD_STRING_VIEW where beast_head.hpp is included"
+#endif
 
 #include <boost/beast/http.hpp>
 
@@ -42,6 +47,12 @@ inline HeadFailure head_failure(const boost::beast::error_code& ec) {
   namespace bhttp = boost::beast::http;
   return ec == bhttp::error::header_limit || ec == bhttp::error::buffer_overflow ? HeadFailure::too_large
                                                                                 : HeadFailure::malformed;
+}
+
+// The status for a body that could not be read: too large for the route, or malformed (a bad
+// chunk size, say).
+inline int status_for_body_error(const boost::beast::error_code& ec) {
+  return ec == boost::beast::http::error::body_limit ? 413 : 400;
 }
 
 }  // namespace toasoan::http

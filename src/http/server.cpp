@@ -442,9 +442,6 @@ bool is_quiet_close(const beast::error_code& ec) {
          ec == asio::error::connection_reset || ec == asio::error::eof;
 }
 
-// The status for a body that could not be read: too large for the route, or malformed (a bad
-// chunk size, say).
-int status_for_body_error(const beast::error_code& ec) { return ec == bhttp::error::body_limit ? 413 : 400; }
 
 // Runs `work` on the worker pool and resumes on the connection's strand; false (and nothing
 // run) when the pool and its queue are full.
