@@ -7,9 +7,11 @@
 // full the server answers 503 at once instead of letting requests pile up. The router's fast
 // path and non-worker routes run on the I/O threads and must not block.
 //
-// Shutdown: SIGINT, SIGTERM or StopSource::request_stop() stops accepting, closes idle
-// connections, ends every open Stream cleanly (last chunk sent), lets requests in flight
-// finish (up to Limits::drain), then serve() returns.
+// Shutdown: SIGINT, SIGTERM or StopSource::request_stop() stops accepting, closes connections
+// with nothing to read, answers every request that had fully arrived (in flight, waiting for a
+// worker, pipelined, in the kernel's buffers, or on a connection still in the listen backlog)
+// with Connection: close, ends every open Stream cleanly (last chunk sent), and returns once
+// all is answered or Limits::drain has passed.
 //
 // Thread-safety: serve() blocks its caller; StopSource is thread-safe.
 #pragma once
