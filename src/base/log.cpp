@@ -47,7 +47,60 @@ void timestamp(std::string& out) {
   out.append(buf, static_cast<std::size_t>(n));
 }
 
+// The length of the valid UTF-8 sequence starting `s`, 0 when there is none (a stray
+// continuation byte, an overlong form, a surrogate, beyond U+10FFFF, or cut short).
+std::size_t utf8_sequence(std::string_view s) {
+  auto b = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+  unsigned char c = b(0);
+  std::size_t n;
+  char32_t cp;
+  if (c >= 0xc2 && c <= 0xdf) n = 2, cp = c & 0x1f;
+  else if (c >= 0xe0 && c <= 0xef) n = 3, cp = c & 0x0f;
+  else if (c >= 0xf0 && c <= 0xf4) n = 4, cp = c & 0x07;
+  else return 0;
+  if (s.size() < n) return 0;
+  for (std::size_t i = 1; i < n; ++i) {
+    if ((b(i) & 0xc0) != 0x80) return 0;
+    cp = (cp << 6) | (b(i) & 0x3f);
+  }
+  if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) || (cp >= 0xd800 && cp <= 0xdfff))
+    return 0;
+  return n;
+}
+
+void append_hex_byte(std::string& out, unsigned char c) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  out.append("\\x");
+  out.push_back(kHex[c >> 4]);
+  out.push_back(kHex[c & 0xf]);
+}
+
 }  // namespace
+
+void append_escaped(std::string& out, std::string_view field) {
+  std::size_t i = 0;
+  while (i < field.size()) {
+    unsigned char c = static_cast<unsigned char>(field[i]);
+    if (c == '"' || c == '\\') {
+      out.push_back('\\');
+      out.push_back(static_cast<char>(c));
+      ++i;
+    } else if (c < 0x20 || c == 0x7f) {
+      append_hex_byte(out, c);
+      ++i;
+    } else if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+      ++i;
+    } else if (std::size_t n = utf8_sequence(field.substr(i)); n > 0 && !(c == 0xc2 && static_cast<unsigned char>(field[i + 1]) < 0xa0)) {
+      out.append(field.substr(i, n));
+      i += n;
+    } else {
+      // Invalid, or a C1 control (0xC2 0x80-0x9F): each byte on its own.
+      append_hex_byte(out, c);
+      ++i;
+    }
+  }
+}
 
 void set_level(Level level) { g_level.store(static_cast<int>(level), std::memory_order_relaxed); }
 bool enabled(Level level) { return static_cast<int>(level) >= g_level.load(std::memory_order_relaxed); }

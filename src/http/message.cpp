@@ -161,6 +161,21 @@ bool etag_matches(std::string_view header, std::string_view etag) {
   return false;
 }
 
+std::optional<int> parse_qvalue(std::string_view q) {
+  if (q.empty() || q.size() > 5 || (q[0] != '0' && q[0] != '1')) return std::nullopt;
+  int whole = q[0] - '0';
+  if (q.size() == 1) return whole * 1000;
+  if (q[1] != '.') return std::nullopt;
+  int thousandths = 0, scale = 100;
+  for (char c : q.substr(2)) {
+    if (c < '0' || c > '9') return std::nullopt;
+    thousandths += (c - '0') * scale;
+    scale /= 10;
+  }
+  if (whole == 1 && thousandths != 0) return std::nullopt;  // above 1
+  return whole * 1000 + thousandths;
+}
+
 Encoding preferred_encoding(std::string_view header) {
   bool gzip = false, br = false;
   while (!header.empty()) {
@@ -168,15 +183,22 @@ Encoding preferred_encoding(std::string_view header) {
     std::string_view item = trim(header.substr(0, comma));
     auto semi = item.find(';');
     std::string_view coding = trim(item.substr(0, semi));
-    bool refused = false;
-    if (semi != std::string_view::npos) {
-      std::string_view params = trim(item.substr(semi + 1));
-      if (params.starts_with("q=") || params.starts_with("Q=")) {
-        std::string q(params.substr(2));
-        refused = std::strtod(q.c_str(), nullptr) <= 0.0;
+    // A coding is accepted unless a weight says otherwise: q=0, or a weight that is not one
+    // (q=nan, q=1.5, q=): a client that cannot write its weight gets the plain body, which
+    // every client can read.
+    bool accepted = true;
+    std::string_view params = semi == std::string_view::npos ? std::string_view() : item.substr(semi + 1);
+    while (!params.empty()) {
+      auto next = params.find(';');
+      std::string_view param = trim(params.substr(0, next));
+      if (param.size() >= 2 && (param[0] == 'q' || param[0] == 'Q') && param[1] == '=') {
+        auto q = parse_qvalue(param.substr(2));
+        if (!q || *q == 0) accepted = false;
       }
+      if (next == std::string_view::npos) break;
+      params.remove_prefix(next + 1);
     }
-    if (!refused) {
+    if (accepted) {
       if (iequals(coding, "br")) br = true;
       else if (iequals(coding, "gzip")) gzip = true;
     }
@@ -205,6 +227,7 @@ std::string_view reason_phrase(int status) {
     case 413: return "Content Too Large";
     case 414: return "URI Too Long";
     case 416: return "Range Not Satisfiable";
+    case 417: return "Expectation Failed";
     case 422: return "Unprocessable Content";
     case 429: return "Too Many Requests";
     case 431: return "Request Header Fields Too Large";

@@ -126,8 +126,13 @@ bool percent_decode(std::string_view in, std::string& out, bool plus_is_space);
 // True when an If-None-Match header value names `etag` (or is "*"), weak comparison.
 bool etag_matches(std::string_view if_none_match, std::string_view etag);
 
+// A weight as RFC 9110 12.4.2 writes it ("0", "0.5", "0.125", "1", "1.000"), in thousandths;
+// nullopt for anything else ("nan", "inf", "-1", "1.5", "0.0001", "", " 0.5").
+std::optional<int> parse_qvalue(std::string_view q);
+
 enum class Encoding { identity, gzip, brotli };
-// The best encoding the client accepts, by its Accept-Encoding header (q=0 excludes).
+// The best encoding the client accepts, by its Accept-Encoding header. A coding with q=0 or
+// with a malformed weight is not accepted.
 Encoding preferred_encoding(std::string_view accept_encoding);
 
 std::string_view reason_phrase(int status);

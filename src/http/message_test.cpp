@@ -64,6 +64,37 @@ TEST(PreferredEncoding, PicksBrotliThenGzipAndHonoursQZero) {
   EXPECT_EQ(preferred_encoding("identity"), Encoding::identity);
 }
 
+TEST(Qvalue, ReadsOnlyTheFormsRfc9110Allows) {
+  EXPECT_EQ(parse_qvalue("0"), 0);
+  EXPECT_EQ(parse_qvalue("0."), 0);
+  EXPECT_EQ(parse_qvalue("0.5"), 500);
+  EXPECT_EQ(parse_qvalue("0.125"), 125);
+  EXPECT_EQ(parse_qvalue("1"), 1000);
+  EXPECT_EQ(parse_qvalue("1.000"), 1000);
+  for (std::string_view bad : {"", "nan", "NaN", "inf", "-1", "-0", "1.5", "1.001", "0.0001", "2", ".5", " 0.5",
+                               "0.5 ", "0,5", "+1", "1e0", "0x1"})
+    EXPECT_EQ(parse_qvalue(bad), std::nullopt) << bad;
+}
+
+TEST(PreferredEncoding, MalformedWeightMeansTheCodingIsNotAccepted) {
+  EXPECT_EQ(preferred_encoding("br;q=nan"), Encoding::identity);
+  EXPECT_EQ(preferred_encoding("br;q=nan, gzip"), Encoding::gzip);
+  EXPECT_EQ(preferred_encoding("br;q=inf, gzip;q=0.5"), Encoding::gzip);
+  EXPECT_EQ(preferred_encoding("br;q=-1"), Encoding::identity);
+  EXPECT_EQ(preferred_encoding("br;q=1.5"), Encoding::identity);
+  EXPECT_EQ(preferred_encoding("br;q=0.0001"), Encoding::identity);
+  EXPECT_EQ(preferred_encoding("br;q="), Encoding::identity);
+  EXPECT_EQ(preferred_encoding("br;q= 0.5"), Encoding::identity);
+  EXPECT_EQ(preferred_encoding("gzip;q=0.0"), Encoding::identity);
+}
+
+TEST(PreferredEncoding, WellFormedWeightsWithSpacesAroundTheSemicolonAreHonoured) {
+  EXPECT_EQ(preferred_encoding("br ; q=0.5"), Encoding::brotli);
+  EXPECT_EQ(preferred_encoding("gzip;Q=1.0"), Encoding::gzip);
+  EXPECT_EQ(preferred_encoding("br;q=0.001"), Encoding::brotli);
+  EXPECT_EQ(preferred_encoding(" gzip ;q=1 , br;q=0"), Encoding::gzip);
+}
+
 TEST(RequestHeader, LooksUpCaseInsensitively) {
   Request r;
   r.headers = {{"Accept-Encoding", "gzip"}, {"Host", "x"}};

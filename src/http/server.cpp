@@ -37,6 +37,8 @@
 #include <unordered_map>
 
 #include "base/log.hpp"
+#include "http/beast_head.hpp"
+#include "http/request_rules.hpp"
 
 namespace toasoan::http {
 
@@ -113,6 +115,11 @@ constexpr auto kAwait = asio::use_awaitable;
 constexpr std::size_t kFilePiece = 64 * 1024;
 // How long a stream waits for news before it looks again; wake-ups cut it short.
 constexpr std::chrono::hours kStreamIdleWait{1};
+// At shutdown, connections still in the listen backlog are taken and answered, up to this many:
+// the backlog itself is capped by the kernel (somaxconn), this only bounds the loop.
+constexpr int kDrainBacklog = 4096;
+// Enough of a target to tell which page was asked for; a 16 KiB one would swamp the log.
+constexpr std::size_t kLoggedTargetBytes = 2000;
 
 // One accepted connection. Shared between its session coroutine and the shutdown code, which
 // reaches it only by posting to its strand.
@@ -121,6 +128,9 @@ struct Connection {
   beast::tcp_stream stream;
   std::string remote;
   bool busy = false;                  // a request is being handled or its response written; strand-only
+  // Waiting for the first byte of a request with nothing buffered: the only state the drain may
+  // cut short. strand-only
+  bool idle_wait = false;
   std::shared_ptr<Stream> streaming;  // the Stream being sent; strand-only
   asio::steady_timer wake;            // a streaming session waits on it; cancelled when there is news
 };
@@ -409,9 +419,12 @@ void log_access(const Connection& c, std::string_view method, std::string_view t
   auto us = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - start).count();
   std::string line;
   line.reserve(64 + target.size());
-  line.append(c.remote).append(" \"").append(method).append(" ");
-  // Targets are logged as sent, but control characters could forge log lines.
-  for (char ch : target.substr(0, 2000)) line.push_back(static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f ? '?' : ch);
+  line.append(c.remote).append(" \"");
+  // Method and target are the client's bytes: escaped, so that none can end the field or the
+  // line and pass for another request (docs/operations.md, Logs).
+  log::append_escaped(line, method);
+  line.push_back(' ');
+  log::append_escaped(line, target.substr(0, kLoggedTargetBytes));
   line.append("\" ").append(std::to_string(status)).append(" ").append(std::to_string(bytes)).append(" ");
   line.append(std::to_string(us)).append("us");
   log::access(line);
@@ -429,12 +442,6 @@ bool is_quiet_close(const beast::error_code& ec) {
          ec == asio::error::connection_reset || ec == asio::error::eof;
 }
 
-int status_for_read_error(const beast::error_code& ec) {
-  return ec == bhttp::error::header_limit      ? 431
-         : ec == bhttp::error::body_limit      ? 413
-         : ec == bhttp::error::buffer_overflow ? 431
-                                               : 400;
-}
 
 // Runs `work` on the worker pool and resumes on the connection's strand; false (and nothing
 // run) when the pool and its queue are full.
@@ -457,6 +464,13 @@ asio::awaitable<bool> run_on_worker(Server& s, const std::function<void()>& work
   co_return true;
 }
 
+// Bytes received by the kernel and not yet read; 0 on error (a reset connection has none to answer).
+std::size_t pending_bytes(Connection& c) {
+  beast::error_code ec;
+  std::size_t n = c.stream.socket().available(ec);
+  return ec ? 0 : n;
+}
+
 asio::awaitable<void> session(Server& s, std::uint64_t id, std::shared_ptr<Connection> conn) {
   Connection& c = *conn;
   const Limits& lim = s.options.limits;
@@ -466,10 +480,16 @@ asio::awaitable<void> session(Server& s, std::uint64_t id, std::shared_ptr<Conne
   beast::error_code ec;
   try {
     for (;;) {
-      if (s.draining) break;
       if (buffer.size() == 0) {
+        // Draining: bytes the kernel already holds are a request that arrived before the stop
+        // and is answered; a connection with nothing at all is closed now.
+        if (s.draining && pending_bytes(c) == 0) break;
         c.stream.expires_after(lim.idle);
+        c.idle_wait = true;
         std::size_t n = co_await c.stream.async_read_some(buffer.prepare(4096), asio::redirect_error(kAwait, ec));
+        c.idle_wait = false;
+        // The drain cancelled the wait; what arrived meanwhile is read on the next turn.
+        if (ec == asio::error::operation_aborted && s.draining) continue;
         if (ec) break;
         buffer.commit(n);
       }
@@ -490,7 +510,10 @@ asio::awaitable<void> session(Server& s, std::uint64_t id, std::shared_ptr<Conne
         if (s.options.access_log) log_access(c, "-", "-", status, bytes, start);
       };
       if (ec) {
-        if (!is_quiet_close(ec)) co_await refuse(status_for_read_error(ec));
+        if (!is_quiet_close(ec)) {
+          std::string_view buffered(static_cast<const char*>(buffer.data().data()), buffer.size());
+          co_await refuse(refusal_for_head(head_failure(ec), header_parser.get().target(), buffered, lim));
+        }
         break;
       }
       c.busy = true;
@@ -504,34 +527,21 @@ asio::awaitable<void> session(Server& s, std::uint64_t id, std::shared_ptr<Conne
       auto q = r.target.find('?');
       r.path = r.target.substr(0, q);
       r.query = q == std::string_view::npos ? std::string_view() : r.target.substr(q + 1);
-      std::size_t fields = 0, hosts = 0;
-      for (const auto& f : hdr) {
-        if (++fields > lim.header_fields) break;
-        if (f.name() == bhttp::field::host) ++hosts;
-      }
+      const RequestHead head_facts = head_of(header_parser, lim);
+      const std::size_t fields = head_facts.fields;
 
-      // Refusals before any body is read end the connection: the unread body would be taken
-      // for the next request.
       Response res;
-      int early = 0;
-      if (fields > lim.header_fields) early = 431;
-      else if (hdr.version() >= 11 && hosts != 1) early = 400;  // RFC 9112 3.2: exactly one Host in HTTP/1.1
-      else if (r.target.empty() || r.target.front() != '/') early = 400;  // absolute- and authority-form are for proxies
-      Router::Match match;
-      const RouteOptions* ro = nullptr;
-      if (!early) {
-        match = s.router.match(r.method, r.path);
-        ro = &s.router.options(match);
-        if (auto length = header_parser.content_length(); length && *length > ro->body_limit) early = 413;
-      }
-      if (early) {
+      Router::Match match = s.router.match(r.method, r.path);
+      const RouteOptions* ro = &s.router.options(match);
+      const HeadVerdict verdict = judge_head(head_facts, lim, *ro);
+      if (int early = verdict.refuse) {
         auto bytes = co_await send(c, plain_error(early, reason_phrase(early)), hdr.version(), false, head, lim.write, ec);
         if (s.options.access_log) log_access(c, r.method, r.target, early, bytes, start);
         break;
       }
 
       // The body, into memory or into a temporary file.
-      if (!header_parser.is_done() && hdr[bhttp::field::expect] == "100-continue") {
+      if (verdict.send_continue) {
         static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
         co_await asio::async_write(c.stream, asio::buffer(kContinue.data(), kContinue.size()),
                                    asio::redirect_error(kAwait, ec));
@@ -566,7 +576,7 @@ asio::awaitable<void> session(Server& s, std::uint64_t id, std::shared_ptr<Conne
         r.body = in_memory->get().body();
       }
       if (ec) {
-        if (!is_quiet_close(ec)) co_await refuse(status_for_read_error(ec));
+        if (!is_quiet_close(ec)) co_await refuse(status_for_body_error(ec));
         break;
       }
       // The header moved into the body's parser: take the views afresh from there.
@@ -597,7 +607,10 @@ asio::awaitable<void> session(Server& s, std::uint64_t id, std::shared_ptr<Conne
         res.set_header("Retry-After", "1");
       }
 
-      bool keep = keep_requested && !s.draining && res.status != 400 && res.status != 431;
+      // Draining: the connection stays open only for requests already sent (pipelined in the
+      // buffer or waiting in the kernel), and the last answer says Connection: close.
+      bool keep = keep_requested && res.status != 400 && res.status != 431 &&
+                  (!s.draining || buffer.size() > 0 || pending_bytes(c) > 0);
       std::size_t bytes = 0;
       int status = res.status;
       if (res.stream) {
@@ -610,6 +623,7 @@ asio::awaitable<void> session(Server& s, std::uint64_t id, std::shared_ptr<Conne
       if (s.options.access_log) log_access(c, r.method, r.target, status, bytes, start);
       c.busy = false;
       if (ec || !keep) break;
+      if (s.draining && buffer.size() == 0 && pending_bytes(c) == 0) break;
     }
   } catch (const std::exception& e) {
     log::warn(std::string("connection: ") + e.what());
@@ -624,6 +638,28 @@ asio::awaitable<void> session(Server& s, std::uint64_t id, std::shared_ptr<Conne
   if (s.draining) finish_drain_if_idle(s);
 }
 
+// Registers an accepted connection and starts its session (or closes it when too many are open).
+void adopt(Server& s, tcp::socket socket) {
+  auto conn = std::make_shared<Connection>(std::move(socket));
+  std::uint64_t id;
+  {
+    std::lock_guard lock(s.live_mutex);
+    if (s.live.size() >= s.options.limits.connections) {
+      beast::error_code ignored;
+      conn->stream.socket().close(ignored);
+      return;
+    }
+    id = ++s.next_id;
+    s.live.emplace(id, conn);
+  }
+  beast::error_code ignored;
+  conn->stream.socket().set_option(tcp::no_delay(true), ignored);
+  auto ep = conn->stream.socket().remote_endpoint(ignored);
+  conn->remote = ep.address().to_string();
+  auto ex = conn->stream.get_executor();
+  asio::co_spawn(ex, session(s, id, conn), asio::detached);
+}
+
 asio::awaitable<void> accept_loop(Server& s) {
   beast::error_code ec;
   for (;;) {
@@ -636,24 +672,7 @@ asio::awaitable<void> accept_loop(Server& s) {
       co_await pause.async_wait(asio::redirect_error(kAwait, ec));
       continue;
     }
-    auto conn = std::make_shared<Connection>(std::move(socket));
-    std::uint64_t id;
-    {
-      std::lock_guard lock(s.live_mutex);
-      if (s.live.size() >= s.options.limits.connections) {
-        beast::error_code ignored;
-        conn->stream.socket().close(ignored);
-        continue;
-      }
-      id = ++s.next_id;
-      s.live.emplace(id, conn);
-    }
-    beast::error_code ignored;
-    conn->stream.socket().set_option(tcp::no_delay(true), ignored);
-    auto ep = conn->stream.socket().remote_endpoint(ignored);
-    conn->remote = ep.address().to_string();
-    auto ex = conn->stream.get_executor();
-    asio::co_spawn(ex, session(s, id, conn), asio::detached);
+    adopt(s, std::move(socket));
   }
 }
 
@@ -662,6 +681,16 @@ void begin_drain(Server& s) {
   if (s.draining.exchange(true)) return;
   log::info("shutting down: finishing requests in flight");
   beast::error_code ignored;
+  // Connections the kernel completed but the server had not taken yet (a busy server falls
+  // behind) may hold whole requests: closing the listener would reset them. Take each now;
+  // its session answers what it sent and closes.
+  s.acceptor.non_blocking(true, ignored);
+  for (int taken = 0; !ignored && taken < kDrainBacklog; ++taken) {
+    beast::error_code ec;
+    tcp::socket socket = s.acceptor.accept(asio::make_strand(s.ioc), ec);
+    if (ec) break;
+    adopt(s, std::move(socket));
+  }
   s.acceptor.close(ignored);
   s.signals.cancel(ignored);
   std::vector<std::shared_ptr<Connection>> conns;
@@ -671,10 +700,11 @@ void begin_drain(Server& s) {
   }
   for (auto& c : conns) {
     asio::post(c->stream.get_executor(), [c] {
-      // A connection waiting for a request is closed; one mid-request finishes it first; a
-      // stream, which would never finish by itself, is ended cleanly.
+      // A connection waiting for a request stops waiting (its session then reads what the
+      // kernel already holds, if anything); one mid-request finishes it first; a stream, which
+      // would never finish by itself, is ended cleanly.
       if (c->streaming) c->streaming->close();
-      else if (!c->busy) c->stream.cancel();
+      else if (c->idle_wait) c->stream.cancel();
     });
   }
   s.drain_timer.expires_after(s.options.limits.drain);

@@ -7,9 +7,11 @@
 // full the server answers 503 at once instead of letting requests pile up. The router's fast
 // path and non-worker routes run on the I/O threads and must not block.
 //
-// Shutdown: SIGINT, SIGTERM or StopSource::request_stop() stops accepting, closes idle
-// connections, ends every open Stream cleanly (last chunk sent), lets requests in flight
-// finish (up to Limits::drain), then serve() returns.
+// Shutdown: SIGINT, SIGTERM or StopSource::request_stop() stops accepting, closes connections
+// with nothing to read, answers every request that had fully arrived (in flight, waiting for a
+// worker, pipelined, in the kernel's buffers, or on a connection still in the listen backlog)
+// with Connection: close, ends every open Stream cleanly (last chunk sent), and returns once
+// all is answered or Limits::drain has passed.
 //
 // Thread-safety: serve() blocks its caller; StopSource is thread-safe.
 #pragma once
@@ -32,6 +34,9 @@ namespace toasoan::http {
 struct Limits {
   std::size_t header_bytes = 16 * 1024;  // request line + headers; browsers send ~1-2 KB
   std::size_t header_fields = 100;       // browsers send ~15
+  // The request target alone (414 beyond). Browsers and proxies cap URLs around 8 KiB, and no
+  // page of the site needs more than a few hundred bytes.
+  std::size_t target_bytes = 8 * 1024;
   // No longer read: bodies are limited per route (RouteOptions::body_limit). Kept so existing
   // configuration code still compiles.
   std::size_t body_bytes = 1024 * 1024;

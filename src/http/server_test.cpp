@@ -21,6 +21,7 @@
 #include <map>
 #include <optional>
 #include <thread>
+#include <vector>
 
 namespace toasoan::http {
 namespace {
@@ -460,6 +461,186 @@ TEST_F(FileBodyTest, HeadSendsOnlyTheHeaders) {
   EXPECT_EQ(p.status, 200);
   EXPECT_EQ(p.headers["content-length"], std::to_string(content_.size()));
   EXPECT_TRUE(p.body.empty());
+}
+
+// Every response in `raw`, in order (bodies framed by Content-Length, as these tests send them).
+std::vector<Parsed> parse_all(const std::string& raw) {
+  std::vector<Parsed> out;
+  std::size_t at = 0;
+  while (at < raw.size()) {
+    auto end = raw.find("\r\n\r\n", at);
+    if (end == std::string::npos) break;
+    Parsed head = parse(raw.substr(at, end + 4 - at));
+    std::size_t length = head.headers.count("content-length") ? std::stoul(head.headers["content-length"]) : 0;
+    out.push_back(parse(raw.substr(at, end + 4 + length - at)));
+    at = end + 4 + length;
+  }
+  return out;
+}
+
+std::string get_keep_alive(std::string_view path) { return "GET " + std::string(path) + " HTTP/1.1\r\nHost: t\r\n\r\n"; }
+
+// Answers /n/{id} with the id, so each client can check it got its own answers in order.
+void add_echo_route(Router& router, bool worker) {
+  router.add(
+      "GET", "/n/{id}", [](Request& req, Response& res) { res.body = std::string(req.param("id")); },
+      {.worker = worker});
+}
+
+std::vector<std::string> bodies(const std::vector<Parsed>& responses) {
+  std::vector<std::string> out;
+  for (const auto& p : responses) out.push_back(p.body);
+  return out;
+}
+
+// The I/O thread is stuck in a handler when the stop comes: requests sit unread in the kernel,
+// pipelined behind the stuck one, on a kept-alive connection, and on a connection still in the
+// listen backlog. Each is answered, the last answer on each connection says Connection: close,
+// and only the connection that sent nothing is closed without a word.
+TEST(Server, RequestsThatArrivedBeforeTheStopAreAnsweredThenTheConnectionsClose) {
+  TestServer s;
+  s.options.threads = 1;
+  std::latch release(1);
+  std::atomic<bool> holding{false};
+  s.router.add(
+      "GET", "/hold",
+      [&](Request&, Response& res) {
+        holding = true;
+        release.wait();
+        res.body = "hold";
+      },
+      {.worker = false});
+  add_echo_route(s.router, false);
+  s.start();
+
+  Client kept(s.port()), silent(s.port()), pipelined(s.port());
+  kept.send(get_keep_alive("/n/e0"));
+  ASSERT_TRUE(kept.read_until("e0"));
+  ASSERT_TRUE(silent.connected());
+  pipelined.send(get_keep_alive("/hold") + get_keep_alive("/n/a1") + get_keep_alive("/n/a2"));
+  auto deadline = Clock::now() + 2s;
+  while (!holding && Clock::now() < deadline) std::this_thread::sleep_for(1ms);
+  ASSERT_TRUE(holding);
+
+  Client late(s.port());  // accepted by the kernel only: the server's one thread is stuck
+  late.send(get_keep_alive("/n/b1") + get_keep_alive("/n/b2"));
+  kept.send(get_keep_alive("/n/e1"));
+  std::this_thread::sleep_for(50ms);  // the bytes reach the server's kernel buffers
+
+  std::thread stopper([&s] { s.stop(); });
+  std::this_thread::sleep_for(50ms);
+  release.count_down();
+
+  auto a = parse_all(pipelined.read_all());
+  auto b = parse_all(late.read_all());
+  auto e = parse_all(kept.read_all());
+  std::string nothing = silent.read_all();
+  stopper.join();
+
+  EXPECT_EQ(bodies(a), (std::vector<std::string>{"hold", "a1", "a2"}));
+  EXPECT_EQ(bodies(b), (std::vector<std::string>{"b1", "b2"}));
+  EXPECT_EQ(bodies(e), (std::vector<std::string>{"e0", "e1"}));
+  for (const auto* answers : {&a, &b, &e}) {
+    ASSERT_FALSE(answers->empty());
+    EXPECT_EQ(answers->back().headers.at("connection"), "close");
+  }
+  EXPECT_EQ(nothing, "");
+  EXPECT_TRUE(s.returned_ok());
+}
+
+// The workers are busy when the stop comes: requests queued for them and requests pipelined
+// behind them are answered all the same.
+TEST(Server, RequestsWaitingForABusyWorkerOrPipelinedBehindOneAreAnsweredAtShutdown) {
+  TestServer s;
+  s.options.workers = 1;
+  std::latch release(1);
+  std::atomic<bool> holding{false};
+  s.router.add("GET", "/slow", [&](Request&, Response& res) {
+    holding = true;
+    release.wait();
+    res.body = "slow";
+  });
+  add_echo_route(s.router, true);
+  s.start();
+
+  Client pipelined(s.port());
+  pipelined.send(get_keep_alive("/slow") + get_keep_alive("/n/a1") + get_keep_alive("/n/a2"));
+  auto deadline = Clock::now() + 2s;
+  while (!holding && Clock::now() < deadline) std::this_thread::sleep_for(1ms);
+  ASSERT_TRUE(holding);
+  std::vector<std::unique_ptr<Client>> queued;
+  for (int i = 0; i < 4; ++i) {
+    queued.push_back(std::make_unique<Client>(s.port()));
+    queued.back()->send(get_keep_alive("/n/q" + std::to_string(i)));
+  }
+  std::this_thread::sleep_for(50ms);
+
+  std::thread stopper([&s] { s.stop(); });
+  std::this_thread::sleep_for(50ms);
+  release.count_down();
+
+  EXPECT_EQ(bodies(parse_all(pipelined.read_all())), (std::vector<std::string>{"slow", "a1", "a2"}));
+  for (int i = 0; i < 4; ++i) {
+    auto answers = parse_all(queued[static_cast<std::size_t>(i)]->read_all());
+    EXPECT_EQ(bodies(answers), std::vector<std::string>{"q" + std::to_string(i)});
+    if (!answers.empty()) {
+      EXPECT_EQ(answers.back().headers["connection"], "close");
+    }
+  }
+  stopper.join();
+  EXPECT_TRUE(s.returned_ok());
+}
+
+// A client that sends Expect: 100-continue waits for the interim answer before sending the
+// body; a server that forgot it would leave the upload hanging until the read timeout.
+TEST(Server, ExpectContinueIsAnsweredAtOnceAndTheBodyThenRead) {
+  TestServer s;
+  s.router.add("POST", "/upload", [](Request& req, Response& res) { res.body = "got " + std::string(req.body); });
+  s.start();
+  Client c(s.port());
+  auto t0 = Clock::now();
+  c.send("POST /upload HTTP/1.1\r\nHost: t\r\nConnection: close\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n");
+  ASSERT_TRUE(c.read_until("\r\n\r\n"));
+  EXPECT_LT(Clock::now() - t0, 1000ms);
+  EXPECT_TRUE(c.received().starts_with("HTTP/1.1 100 Continue\r\n\r\n"));
+  c.send("hello");
+  std::string raw = c.read_all();
+  Parsed p = parse(raw.substr(raw.find("\r\n\r\n") + 4));
+  EXPECT_EQ(p.status, 200);
+  EXPECT_EQ(p.body, "got hello");
+}
+
+TEST(Server, ExpectContinueWithNoBodyGetsTheFinalAnswerAtOnce) {
+  TestServer s;
+  s.router.add("POST", "/upload", [](Request& req, Response& res) { res.body = "got " + std::string(req.body); });
+  s.start();
+  auto t0 = Clock::now();
+  Parsed p = s.request("POST /upload HTTP/1.1\r\nHost: t\r\nConnection: close\r\nExpect: 100-continue\r\n\r\n");
+  EXPECT_LT(Clock::now() - t0, 1000ms);
+  EXPECT_EQ(p.status, 200);
+  EXPECT_EQ(p.body, "got ");
+}
+
+TEST(Server, UnknownExpectationIs417AtOnce) {
+  TestServer s;
+  s.router.add("POST", "/upload", [](Request&, Response& res) { res.body = "ran"; });
+  s.start();
+  auto t0 = Clock::now();
+  Parsed p = s.request("POST /upload HTTP/1.1\r\nHost: t\r\nExpect: 200-ok\r\nContent-Length: 5\r\n\r\n");
+  EXPECT_LT(Clock::now() - t0, 1000ms);
+  EXPECT_EQ(p.status, 417);
+}
+
+TEST(Server, ALongUrlIs414AndLongHeadersAre431) {
+  TestServer s;
+  s.router.add("GET", "/{*rest}", [](Request&, Response& res) { res.body = "ok"; });
+  s.start();
+  // Within the header limit as a whole, but over the target limit.
+  EXPECT_EQ(s.request(get("/" + std::string(9 * 1024, 'a'))).status, 414);
+  // Over the header limit, and the request line alone over the target limit.
+  EXPECT_EQ(s.request(get("/" + std::string(20 * 1024, 'a'))).status, 414);
+  EXPECT_EQ(s.request(get("/", "Cookie: " + std::string(20 * 1024, 'c') + "\r\n")).status, 431);
+  EXPECT_EQ(s.request(get("/" + std::string(4 * 1024, 'a'))).status, 200);
 }
 
 TEST(Server, StopRequestedWithNothingOpenReturnsAtOnce) {
