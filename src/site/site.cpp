@@ -25,6 +25,9 @@ namespace {
 constexpr const char* kPageCacheControl = "no-cache";
 // Media never changes under one name: an edited photo is uploaded under a new one.
 constexpr const char* kMediaCacheControl = "public, max-age=2592000";
+// Served media may be SVG: styles and data: images inside it render; scripts, plugins, forms
+// and frames do not, and `sandbox` gives the document an opaque origin besides.
+constexpr const char* kMediaContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
 constexpr int kMaxPage = 100000;
 // Longer queries (a search of hundreds of Vietnamese letters, percent-encoded) are not cached.
 constexpr std::size_t kMaxCachedQueryBytes = 512;
@@ -183,8 +186,10 @@ void Site::handle(const http::Request& req, http::Response& res) {
   std::string key = cache_key(req, route, cacheable, cls);
 
   if (route.kind == Route::Kind::media) {
-    // Sent from the file in pieces (with Range), never read whole into memory.
-    auto file = media_file_path(config_.media_dir, route.rest);
+    // Sent from the file in pieces (with Range), never read whole into memory. The address is
+    // percent-encoded ("ảnh đẹp.jpg" comes as "%E1%BA%A3nh%20…"); the file has the decoded name.
+    auto name = media_request_path(route.rest);
+    auto file = name ? media_file_path(config_.media_dir, *name) : std::nullopt;
     std::error_code ec;
     auto size = file ? std::filesystem::file_size(*file, ec) : 0;
     if (!file || ec || !std::filesystem::is_regular_file(*file, ec)) {
@@ -192,8 +197,13 @@ void Site::handle(const http::Request& req, http::Response& res) {
       auto cats = categories();
       return respond(req, res, *error_page(cats ? *cats : none, 404));
     }
-    res.content_type = std::string(content_type_for(route.rest));
+    res.content_type = std::string(content_type_for(*name));
     res.set_header("Cache-Control", kMediaCacheControl);
+    // An SVG (or an HTML file someone put there) is a document: opened directly, its scripts
+    // would run on the site's origin. This policy lets pictures render and nothing run; nosniff
+    // keeps a browser from taking a picture for a page.
+    res.set_header("Content-Security-Policy", kMediaContentSecurityPolicy);
+    res.set_header("X-Content-Type-Options", "nosniff");
     res.file = http::FileBody{*file, size};
     return;
   }
