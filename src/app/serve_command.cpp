@@ -1,8 +1,10 @@
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <thread>
 
 #include "app/change_follower.hpp"
 #include "app/commands.hpp"
@@ -103,6 +105,13 @@ int serve_command(const ServeOptions& o) {
   config.sitemap_urls = o.sitemap_size;
   config.search.freshness_boost = o.search_freshness;
   config.search.freshness_half_life_days = o.search_half_life;
+  {
+    // Half the workers (as the server counts them) may search at once; the other half stay
+    // free for pages that need the database briefly.
+    const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    const int workers = o.workers > 0 ? o.workers : 2 * cores;
+    config.search_slots = std::max(1, workers / 2);
+  }
   site::Site site(db->reading(), db->search_index(), config);
   if (!o.public_url.empty()) site.set_public_url(o.public_url);
   FollowerHooks hooks{.changed = [&site](const std::vector<store::Change>& c) { site.apply(c); },

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <cstdlib>
 
 namespace toasoan::http {
@@ -29,6 +30,53 @@ int hex(char c) {
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
+}
+
+// `s` with each maximal ill-formed UTF-8 subpart replaced by U+FFFD (Unicode's recommended
+// practice, as browsers decode), so what a client sends never puts invalid bytes into a page or
+// a JSON answer. http knows only base, so this is the module's own small decoder.
+std::string replace_invalid_utf8(std::string s) {
+  auto is_cont = [](unsigned char c, unsigned char lo = 0x80, unsigned char hi = 0xBF) { return c >= lo && c <= hi; };
+  std::size_t i = 0;
+  // Most values are ASCII or valid: only copy once something needs replacing.
+  std::string out;
+  bool replaced = false;
+  while (i < s.size()) {
+    auto b = static_cast<unsigned char>(s[i]);
+    std::size_t need = 0;
+    unsigned char lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
+    if (b < 0x80) need = 0;
+    else if (b >= 0xC2 && b <= 0xDF) need = 1;
+    else if (b == 0xE0) need = 2, lo = 0xA0;
+    else if (b == 0xED) need = 2, hi = 0x9F;  // no surrogates
+    else if (b >= 0xE1 && b <= 0xEF) need = 2;
+    else if (b == 0xF0) need = 3, lo = 0x90;
+    else if (b >= 0xF1 && b <= 0xF3) need = 3;
+    else if (b == 0xF4) need = 3, hi = 0x8F;  // nothing above U+10FFFF
+    else need = SIZE_MAX;                     // a stray continuation byte or C0, C1, F5..FF
+    std::size_t len = 1;
+    bool ok = need != SIZE_MAX;
+    if (ok) {
+      for (std::size_t k = 1; k <= need; ++k) {
+        if (i + k >= s.size() || !is_cont(static_cast<unsigned char>(s[i + k]), k == 1 ? lo : 0x80, k == 1 ? hi : 0xBF)) {
+          ok = false;
+          break;
+        }
+        ++len;
+      }
+    }
+    if (ok) {
+      if (replaced) out.append(s, i, len);
+    } else {
+      if (!replaced) {
+        out.assign(s, 0, i);
+        replaced = true;
+      }
+      out.append("\xEF\xBF\xBD");
+    }
+    i += len;
+  }
+  return replaced ? out : s;
 }
 
 }  // namespace
@@ -124,8 +172,8 @@ std::optional<std::string> find_query_param(std::string_view query, std::string_
     if (key == name) {
       std::string_view raw = eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1);
       std::string out;
-      if (!percent_decode(raw, out, true)) return std::string(raw);
-      return out;
+      if (!percent_decode(raw, out, true)) out = std::string(raw);
+      return replace_invalid_utf8(std::move(out));
     }
     if (amp == std::string_view::npos) break;
     query.remove_prefix(amp + 1);

@@ -108,7 +108,9 @@ struct Response {
 };
 
 // The value of query parameter `name` in `query`, percent-decoded ('+' is a space), or "" when
-// absent. Decoding never fails: a value with a broken escape stays as written.
+// absent. Decoding never fails: a value with a broken escape stays as written. Invalid UTF-8
+// (from "%FF", "%C3" or raw bytes) comes back as U+FFFD, one per ill-formed subpart, so every
+// value is valid UTF-8.
 std::string query_param(std::string_view query, std::string_view name);
 
 // The same, telling an absent parameter (nullopt) from an empty one ("page=").

@@ -13,6 +13,23 @@ TEST(QueryParam, DecodesPercentAndPlus) {
   EXPECT_EQ(query_param("q=%zz", "q"), "%zz");
 }
 
+TEST(QueryParam, ReplacesInvalidUtf8WithReplacementCharacters) {
+  const std::string fffd = "\xEF\xBF\xBD";
+  EXPECT_EQ(query_param("q=%FF", "q"), fffd);
+  EXPECT_EQ(query_param("q=a%C3", "q"), "a" + fffd);
+  EXPECT_EQ(query_param("q=%C3b", "q"), fffd + "b");
+  // A truncated three-byte sequence is one subpart; each stray continuation is its own.
+  EXPECT_EQ(query_param("q=%E1%BB", "q"), fffd);
+  EXPECT_EQ(query_param("q=%80%80", "q"), fffd + fffd);
+  // Overlong forms and surrogates are ill-formed too.
+  EXPECT_EQ(query_param("q=%C0%AF", "q"), fffd + fffd);
+  EXPECT_EQ(query_param("q=%ED%A0%80", "q"), fffd + fffd + fffd);
+  // Raw bytes, and a value whose escape is broken, are checked as well.
+  EXPECT_EQ(query_param("q=\xFF%zz", "q"), fffd + "%zz");
+  EXPECT_EQ(find_query_param("q=%F0%9F%98%80", "q"), "\xF0\x9F\x98\x80");
+  EXPECT_EQ(query_param("q=ngh%E1%BB%8B", "q"), "nghị");
+}
+
 TEST(IntParam, GivesTheFallbackOnlyWhenTheParameterIsAbsent) {
   EXPECT_EQ(int_param("q=a", "page", 1, 1, 1000), 1);
   EXPECT_EQ(int_param("", "per_page", 20, 1, 100), 20);

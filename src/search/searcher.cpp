@@ -75,7 +75,9 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request, std::int64
   auto all = index_.full_text(first);
   if (!all) return all.error();
   response.total = all->total;
-  if (all->hits.empty()) return response;
+  // A page past the end is known from the count: ranking (and, deep down, reading tens of
+  // thousands of rows for the tail) would only find it empty.
+  if (all->hits.empty() || offset >= all->total) return response;
 
   double max = 0, phrase_max = 0;
   std::size_t window = 0;  // how many hits are the store's first `candidates`

@@ -13,7 +13,8 @@
 //   4. plus a freshness boost that halves every 30 days (both configurable: SearchOptions).
 // Only the store's best `candidates` (plus every phrase match) are ranked this way, all asked
 // in one question (FullTextQuery::headline_phrases); later pages follow the store's order,
-// without the matches already shown: each match once.
+// without the matches already shown: each match once. A page past the end costs one question:
+// the first one's count shows there is nothing to rank.
 //
 // Thread-safe: holds no mutable state; the store is thread-safe.
 // REQUIRES: SearchRequest::page and per_page are at least 1 (site/search_params checks them).

@@ -67,6 +67,44 @@ class SearcherTest : public ::testing::TestWithParam<std::string> {
 INSTANTIATE_TEST_SUITE_P(, SearcherTest, ::testing::ValuesIn(store::testing::engines()),
                          store::testing::engine_name<::testing::TestParamInfo<std::string>>);
 
+// Counts the questions the searcher asks the store.
+class CountingIndex : public store::SearchIndex {
+ public:
+  explicit CountingIndex(store::SearchIndex& inner) : inner_(inner) {}
+  Result<store::FullTextAnswer> full_text(const store::FullTextQuery& q) override {
+    ++questions;
+    return inner_.full_text(q);
+  }
+  Status reindex() override { return inner_.reindex(); }
+  Status optimize() override { return inner_.optimize(); }
+  int questions = 0;
+
+ private:
+  store::SearchIndex& inner_;
+};
+
+TEST_P(SearcherTest, APagePastTheEndIsOneQuestionWithTheTotalAndNoResults) {
+  CountingIndex index(store_->search_index());
+  SearchOptions options;
+  options.candidates = 1;  // so that a page past the window would read the store's tail
+  Searcher searcher(index, options);
+  SearchRequest request;
+  request.text = "hoa ban";
+  request.page = 1000;
+  request.per_page = 50;
+  auto r = searcher.search(request, kNow);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->total, 2);
+  EXPECT_TRUE(r->results.empty());
+  EXPECT_EQ(index.questions, 1);
+  request.page = 2;
+  request.per_page = 1;
+  index.questions = 0;
+  r = searcher.search(request, kNow);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->results.size(), 1u) << "the last page is still read";
+}
+
 TEST_P(SearcherTest, WithoutFreshnessTheBetterMatchComesFirst) {
   SearchOptions o;
   o.freshness_boost = 0;

@@ -71,11 +71,28 @@ json summary_json(const std::string& base, const articles::Summary& s) {
 
 }  // namespace
 
+std::shared_ptr<const CachedPage> Site::search_busy(const Categories& cats, bool as_json) {
+  // ErrorKind::unavailable (503), not rate_limited (429): the server is short of room for
+  // searches, whoever asks; nothing says this client asked too often. Crawlers and proxies
+  // take 503 with Retry-After as "come back shortly", which is the truth.
+  if (!as_json) return error_page(cats, http::status_for(ErrorKind::unavailable));
+  json error{{"status", http::status_for(ErrorKind::unavailable)},
+             {"code", http::code_for(ErrorKind::unavailable)},
+             {"message", "máy chủ đang bận tìm kiếm, xin thử lại sau giây lát"}};
+  return json_page(http::status_for(ErrorKind::unavailable), json{{"error", std::move(error)}});
+}
+
 Site::Rendered Site::render_search_api(const Categories& cats, std::string_view query) {
   SearchParams p = read_search_params(query, cats, 10);
   if (!p.error.empty()) return {json_error(invalid(p.error)), {}};
+  std::optional<SearchGate::Pass> pass;
+  if (!p.request.text.empty() && !pass.emplace(search_gate_.enter())) return {search_busy(cats, true), {}};
   auto r = searcher_.search(p.request, now());
   if (!r) return {json_error(r.error()), {}};
+  // Past the last page: 404, as on the search page (the searcher stopped at the count).
+  if (const std::int64_t pages = (r->total + p.request.per_page - 1) / p.request.per_page;
+      r->total > 0 && p.request.page > pages)
+    return {json_error(not_found("không có trang " + std::to_string(p.request.page) + " của kết quả này")), {}};
   const std::string& base = config_.public_url;
   json results = json::array();
   auto texts = snippet_texts(r->results, r->query);
@@ -98,9 +115,12 @@ Site::Rendered Site::render_search_api(const Categories& cats, std::string_view 
   return {json_page(200, out), {tags::search}};
 }
 
-Site::Rendered Site::render_suggest_api(std::string_view query) {
+Site::Rendered Site::render_suggest_api(const Categories& cats, std::string_view query) {
   constexpr int kSuggestions = 8;
-  auto r = searcher_.suggest(http::query_param(query, "q"), kSuggestions, now());
+  std::string text = http::query_param(query, "q");
+  std::optional<SearchGate::Pass> pass;
+  if (!text.empty() && !pass.emplace(search_gate_.enter())) return {search_busy(cats, true), {}};
+  auto r = searcher_.suggest(text, kSuggestions, now());
   if (!r) return {json_error(r.error()), {}};
   json out = json::array();
   for (const auto& s : *r) out.push_back({{"title", s.title}, {"url", config_.public_url + article_path(s)}});
@@ -112,7 +132,7 @@ Site::Rendered Site::render_suggest_api(std::string_view query) {
 Site::Rendered Site::render_api(const Categories& cats, std::string_view rest, std::string_view query) {
   const std::string& base = config_.public_url;
   if (rest == "search") return render_search_api(cats, query);
-  if (rest == "search/suggest") return render_suggest_api(query);
+  if (rest == "search/suggest") return render_suggest_api(cats, query);
   if (rest == "categories") {
     json out = json::array();
     for (const auto& c : cats) out.push_back(category_json(base, c));
@@ -133,8 +153,11 @@ Site::Rendered Site::render_api(const Categories& cats, std::string_view rest, s
     auto total = reading_.count_published(category, t);
     if (!total) return {json_error(total.error()), {}};
     std::vector<articles::Summary> items;
-    // A page past the end is empty: known from the count, without reading the list.
-    if (std::int64_t offset = std::int64_t{*page - 1} * *per_page; offset < *total) {
+    // A page past the end is 404, as a category page's is: known from the count, without
+    // reading the list. Page 1 of nothing is an empty list.
+    const std::int64_t offset = std::int64_t{*page - 1} * *per_page;
+    if (*page > 1 && offset >= *total) return {json_error(not_found("không có trang " + std::to_string(*page))), {}};
+    if (offset < *total) {
       auto read = reading_.latest({category, *per_page, static_cast<int>(offset), t});
       if (!read) return {json_error(read.error()), {}};
       items = std::move(*read);

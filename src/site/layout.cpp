@@ -1,5 +1,6 @@
 #include "site/layout.hpp"
 
+#include "site/media_path.hpp"
 #include "site/routes.hpp"
 #include "text/count.hpp"
 #include "text/datetime.hpp"
@@ -71,9 +72,9 @@ std::string category_feed_path(std::string_view category_slug) {
 std::string media_url(std::string_view image) {
   if (image.empty()) return {};
   if (image.starts_with("https://") || image.starts_with("http://")) return std::string(image);
-  if (image.find("..") != std::string_view::npos || image.front() == '/' || image.find(':') != std::string_view::npos)
-    return {};
-  return "/media/" + std::string(image);
+  // A path the server would not serve gets no link at all, rather than one that answers 404.
+  if (!is_safe_media_path(image)) return {};
+  return "/media/" + encode_media_path(image);
 }
 
 void headline_list(render::Html& h, const std::vector<articles::Summary>& items) {

@@ -48,8 +48,9 @@ std::string category_feed_path(std::string_view category_slug);
 void open_page(render::Html& h, const SiteInfo& site, const PageMeta& meta);
 void close_page(render::Html& h, const SiteInfo& site, const PageMeta& meta);
 
-// The URL of a stored image: media paths live under /media/, absolute http(s) URLs from
-// imports are kept, anything else is refused ("" means no image).
+// The URL of a stored image: media paths live under /media/, percent-encoded
+// (encode_media_path), absolute http(s) URLs from imports are kept, anything else is refused
+// ("" means no image). Every page, feed and API answer writes media addresses through it.
 std::string media_url(std::string_view image);
 
 // A headline list: link, and the date under it.

@@ -1,6 +1,7 @@
 #include "site/site.hpp"
 
 #include <algorithm>
+#include <span>
 
 #include "base/clock.hpp"
 #include "base/log.hpp"
@@ -24,6 +25,9 @@ namespace {
 constexpr const char* kPageCacheControl = "no-cache";
 // Media never changes under one name: an edited photo is uploaded under a new one.
 constexpr const char* kMediaCacheControl = "public, max-age=2592000";
+// Served media may be SVG: styles and data: images inside it render; scripts, plugins, forms
+// and frames do not, and `sandbox` gives the document an opaque origin besides.
+constexpr const char* kMediaContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
 constexpr int kMaxPage = 100000;
 // Longer queries (a search of hundreds of Vietnamese letters, percent-encoded) are not cached.
 constexpr std::size_t kMaxCachedQueryBytes = 512;
@@ -40,7 +44,8 @@ Site::Site(store::Reading& reading, store::SearchIndex& index, SiteConfig config
       config_(std::move(config)),
       // An eighth of the budget for pages keyed by what readers type; the total stays cache_bytes.
       cache_(config_.cache_bytes - config_.cache_bytes / 8, config_.cache_bytes / 8),
-      searcher_(index, config_.search) {
+      searcher_(index, config_.search),
+      search_gate_(config_.search_slots) {
   if (!config_.clock) config_.clock = unix_now;
 }
 
@@ -111,19 +116,38 @@ std::shared_ptr<const Site::Categories> Site::categories() {
 }
 
 std::string Site::cache_key(const http::Request& req, const Route& route, bool& cacheable, CacheClass& cls) const {
-  // The path, and of the query only what selects a different page. A query too long to key on
-  // whole is answered fresh: cutting the key would serve one page for another.
+  // The path, and of the query only what selects a different page: each parameter the route
+  // reads, decoded as it reads it, in a fixed order. A query too long to key on whole is
+  // answered fresh: cutting the key would serve one page for another.
+  static constexpr std::string_view kSearch[] = {"q", "page", "per_page", "category", "from", "to", "sort"};
+  static constexpr std::string_view kPage[] = {"page"};
+  static constexpr std::string_view kSuggest[] = {"q"};
+  static constexpr std::string_view kList[] = {"page", "per_page", "category"};
   std::string key(req.path);
   cacheable = route.kind != Route::Kind::media;
   cls = CacheClass::page;
-  if (route.kind == Route::Kind::category || route.kind == Route::Kind::api || route.kind == Route::Kind::search) {
-    if (req.query.size() > kMaxCachedQueryBytes) cacheable = false;
-    if (!req.query.empty()) {
-      key.append("?").append(req.query);
-      // Keyed by what a reader typed: many, mostly asked once.
-      if (route.kind != Route::Kind::category) cls = CacheClass::query;
-    }
+  std::span<const std::string_view> known;
+  if (route.kind == Route::Kind::category) known = kPage;
+  else if (route.kind == Route::Kind::search) known = kSearch;
+  else if (route.kind == Route::Kind::api) {
+    if (route.rest == "search") known = kSearch;
+    else if (route.rest == "search/suggest") known = kSuggest;
+    else if (route.rest == "articles") known = kList;
   }
+  if (known.empty() || req.query.empty()) return key;
+  std::size_t value_bytes = 0;
+  bool any = false;
+  for (std::string_view name : known) {
+    auto value = http::find_query_param(req.query, name);
+    if (!value) continue;
+    // Length-prefixed, so no value can pass for a parameter boundary.
+    key.append(any ? "&" : "?").append(name).append("=").append(std::to_string(value->size())).append(":").append(*value);
+    value_bytes += value->size();
+    any = true;
+  }
+  if (value_bytes > kMaxCachedQueryBytes) cacheable = false;
+  // Keyed by what a reader typed: many, mostly asked once.
+  if (any && route.kind != Route::Kind::category) cls = CacheClass::query;
   return key;
 }
 
@@ -162,8 +186,10 @@ void Site::handle(const http::Request& req, http::Response& res) {
   std::string key = cache_key(req, route, cacheable, cls);
 
   if (route.kind == Route::Kind::media) {
-    // Sent from the file in pieces (with Range), never read whole into memory.
-    auto file = media_file_path(config_.media_dir, route.rest);
+    // Sent from the file in pieces (with Range), never read whole into memory. The address is
+    // percent-encoded ("ảnh đẹp.jpg" comes as "%E1%BA%A3nh%20…"); the file has the decoded name.
+    auto name = media_request_path(route.rest);
+    auto file = name ? media_file_path(config_.media_dir, *name) : std::nullopt;
     std::error_code ec;
     auto size = file ? std::filesystem::file_size(*file, ec) : 0;
     if (!file || ec || !std::filesystem::is_regular_file(*file, ec)) {
@@ -171,8 +197,13 @@ void Site::handle(const http::Request& req, http::Response& res) {
       auto cats = categories();
       return respond(req, res, *error_page(cats ? *cats : none, 404));
     }
-    res.content_type = std::string(content_type_for(route.rest));
+    res.content_type = std::string(content_type_for(*name));
     res.set_header("Cache-Control", kMediaCacheControl);
+    // An SVG (or an HTML file someone put there) is a document: opened directly, its scripts
+    // would run on the site's origin. This policy lets pictures render and nothing run; nosniff
+    // keeps a browser from taking a picture for a page.
+    res.set_header("Content-Security-Policy", kMediaContentSecurityPolicy);
+    res.set_header("X-Content-Type-Options", "nosniff");
     res.file = http::FileBody{*file, size};
     return;
   }
@@ -181,6 +212,8 @@ void Site::handle(const http::Request& req, http::Response& res) {
   Rendered r = render(req, route);
   if (cacheable && (r.page->status == 200 || r.page->status == 301)) cache_.put(key, r.page, std::move(r.tags), cls, ticket);
   respond(req, res, *r.page);
+  // Busy (the search gate) or the database away: both pass in a moment.
+  if (r.page->status == 503) res.set_header("Retry-After", "1");
 }
 
 Site::Rendered Site::render(const http::Request& req, const Route& route) {
@@ -327,6 +360,9 @@ Site::Rendered Site::render_search(const Categories& cats, std::string_view quer
     d.error = p.error;
     return {CachedPage::make(400, kHtml, search_page(info(cats), d), "no-store"), {}};
   }
+  // The empty search page asks nothing of the database and so needs no place at the gate.
+  std::optional<SearchGate::Pass> pass;
+  if (!p.request.text.empty() && !pass.emplace(search_gate_.enter())) return {search_busy(cats, false), {}};
   auto r = searcher_.search(p.request, now());
   if (!r) return {failed(cats, r.error()), {}};
   d.query = std::move(r->query);

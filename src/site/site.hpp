@@ -26,6 +26,7 @@
 #include "site/assets.hpp"
 #include "site/layout.hpp"
 #include "site/page_cache.hpp"
+#include "site/search_gate.hpp"
 #include "site/routes.hpp"
 #include "store/change_log.hpp"
 #include "store/reading.hpp"
@@ -49,6 +50,9 @@ struct SiteConfig {
   std::string default_image;
   std::string logo;
   search::SearchOptions search;  // ranking: the freshness boost and its half-life
+  // Searches and suggestions run at once at most (SearchGate); beyond, 503 at once. `serve`
+  // sets it to half the worker threads, so the other half stay free for the pages.
+  int search_slots = 4;
   // Unix seconds now: what "published" means (an article dated later is not shown yet).
   // Replaced by tests to move time.
   std::function<std::int64_t()> clock;
@@ -90,6 +94,8 @@ class Site {
   };
 
   std::shared_ptr<const Categories> categories();
+  // The cache key: the path and, in a fixed order, only the query parameters the route reads,
+  // as it reads them; an unknown parameter ("?r=123") or a reordering selects the same entry.
   std::string cache_key(const http::Request& req, const Route& route, bool& cacheable, CacheClass& cls) const;
   // REQUIRES: `route` is parse_route(req.path).
   Rendered render(const http::Request& req, const Route& route);
@@ -98,7 +104,7 @@ class Site {
   Rendered render_article(const Categories& cats, std::int64_t id, std::string_view path);
   Rendered render_search(const Categories& cats, std::string_view query);
   Rendered render_search_api(const Categories& cats, std::string_view query);
-  Rendered render_suggest_api(std::string_view query);
+  Rendered render_suggest_api(const Categories& cats, std::string_view query);
   // For each result, what its search snippet is cut from: the lead when it and the title show
   // every word of the query between them, else the lead and the start of the body.
   std::vector<std::string> snippet_texts(const std::vector<articles::Summary>& results, const search::Query& query);
@@ -108,6 +114,9 @@ class Site {
   std::shared_ptr<const CachedPage> error_page(const Categories& cats, int status);
   // The page for a failure the store or search reported; a 5xx is logged with its cause.
   std::shared_ptr<const CachedPage> failed(const Categories& cats, const Error& e);
+  // The answer when the search gate is full: 503 (ErrorKind::unavailable), the HTML page or
+  // the API's JSON error; not logged, since it is load, not a fault.
+  std::shared_ptr<const CachedPage> search_busy(const Categories& cats, bool as_json);
   SiteInfo info(const Categories& cats) const;
   bool visible(const articles::Article& a) const;
 
@@ -116,6 +125,7 @@ class Site {
   const Assets assets_;
   PageCache cache_;
   search::Searcher searcher_;
+  SearchGate search_gate_;
 
   // The category list is read at most once per change; readers meanwhile keep the copy
   // they have (no lock is held across the database call).
