@@ -103,6 +103,7 @@ Result<std::vector<Upserted>> PostgresArticleWriter::upsert(UnitOfWork& unit, st
         categories.emplace(default_name, known->int64(0, 0));
         continue;
       }
+      // Only until the default category exists (once per database): is this article new?
       auto exists = c.query("SELECT 1 FROM articles WHERE external_id = $1", {a.external_id});
       if (!exists) return exists.error();
       if (!exists->empty()) continue;
