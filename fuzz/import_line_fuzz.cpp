@@ -11,15 +11,9 @@
 #include <string_view>
 
 #include "articles/import_line.hpp"
+#include "articles/limits.hpp"
+#include "text/count.hpp"
 #include "fuzz_check.hpp"
-
-namespace {
-
-// import_line.hpp: "an id over 200 bytes" is rejected.
-constexpr std::size_t kMaxIdBytes = 200;
-constexpr std::size_t kMaxCategoryBytes = 200;  // likewise "a category name over 200 bytes"
-
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace toasoan;
@@ -33,18 +27,35 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   const articles::Incoming& a = parsed.value();
   require(!a.external_id.empty(), "id is not empty");
-  require(a.external_id.size() <= kMaxIdBytes, "id is at most 200 bytes");
+  namespace limits = articles::limits;
+  require(a.external_id.size() <= limits::kIdBytes, "id is within its limit");
   require_clean_text(a.external_id, "id is valid UTF-8 in NFC");
   require(!a.title.empty(), "title is not empty");
   require_clean_text(a.title, "title is valid UTF-8 in NFC");
-  require_clean_text(a.lead, "lead is valid UTF-8 in NFC");
-  require(!a.category_name.empty(), "category is not empty");
-  require(a.category_name.size() <= kMaxCategoryBytes, "category is at most 200 bytes");
-  require_clean_text(a.category_name, "category is valid UTF-8 in NFC");
-  for (const std::string& author : a.authors) {
-    require(!author.empty(), "no empty author");
-    require_clean_text(author, "author is valid UTF-8 in NFC");
+  require(text::count_chars(a.title) <= limits::kTitleChars, "title is within its limit");
+  if (a.lead) {
+    require_clean_text(*a.lead, "lead is valid UTF-8 in NFC");
+    require(text::count_chars(*a.lead) <= limits::kLeadChars, "lead is within its limit");
   }
-  fuzz::require_sound_blocks(a.blocks);
+  if (a.category_name) {
+    require(!a.category_name->empty(), "a given category is not empty");
+    require(text::count_chars(*a.category_name) <= limits::kCategoryChars, "category is within its limit");
+    require_clean_text(*a.category_name, "category is valid UTF-8 in NFC");
+  }
+  if (a.authors) {
+    require(a.authors->size() <= limits::kAuthors, "no more authors than the limit");
+    for (const std::string& author : *a.authors) {
+      require(!author.empty(), "no empty author");
+      require(text::count_chars(author) <= limits::kAuthorChars, "author is within its limit");
+      require_clean_text(author, "author is valid UTF-8 in NFC");
+    }
+  }
+  if (a.published)
+    require(*a.published >= limits::kEarliestPublished, "no date before the archive begins");
+  if (a.blocks) {
+    fuzz::require_sound_blocks(*a.blocks);
+    for (std::size_t i = 0; i < a.blocks->size(); ++i)
+      require(!limits::block_over_limit((*a.blocks)[i], i), "every block is within its limits");
+  }
   return 0;
 }

@@ -44,7 +44,7 @@ articles::Incoming article(std::string id, std::string title, std::string lead, 
   a.published = 1670459400;
   articles::Block p;
   p.text = std::move(body);
-  a.blocks.push_back(p);
+  a.blocks = std::vector<articles::Block>{p};
   return a;
 }
 

@@ -27,7 +27,7 @@ articles::Incoming article(std::string id, std::string title, std::string catego
   a.published = published;
   articles::Block body;
   body.text = "Nội dung bài " + a.title;
-  a.blocks.push_back(std::move(body));
+  a.blocks = std::vector<articles::Block>{std::move(body)};
   return a;
 }
 

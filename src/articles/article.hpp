@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace toasoan::articles {
@@ -72,19 +73,26 @@ struct Article {
   std::int64_t updated_at = 0;
 };
 
+// The category of an article that arrives without one.
+inline constexpr std::string_view kDefaultCategory = "Tin tức";
+
 // An article as it arrives from outside (an import line, the sample content), before it has
 // our id. Text fields are already NFC.
+//
+// A field left empty (nullopt) was not given: a new article takes its default (no lead, no
+// body, no authors, kDefaultCategory, published now), and an existing one keeps what it has,
+// so a line that corrects a title cannot erase the body or publish a retracted article. The
+// title is always given.
 struct Incoming {
   std::string external_id;
   std::string title;
-  std::string lead;
-  std::vector<Block> blocks;
-  std::vector<std::string> authors;
-  std::string category_name;              // created when new
-  std::optional<std::int64_t> published;  // Unix seconds; the import time when absent
-  Status status = Status::published;
+  std::optional<std::string> lead;
+  std::optional<std::vector<Block>> blocks;
+  std::optional<std::vector<std::string>> authors;
+  std::optional<std::string> category_name;  // created when new
+  std::optional<std::int64_t> published;     // Unix seconds
+  std::optional<Status> status;
 };
-
 // "Huy Thành - Mạnh Hùng": how a byline joins several authors on the page.
 std::string byline(const std::vector<std::string>& authors);
 

@@ -6,6 +6,7 @@
 // "unpublished"). Other fields are ignored. Thread-safe.
 #pragma once
 
+#include <cstdint>
 #include <string_view>
 
 #include "articles/article.hpp"
@@ -14,10 +15,13 @@
 namespace toasoan::articles {
 
 // Rejects: broken JSON, a line that is not an object, invalid UTF-8 anywhere, a missing or
-// empty id or title, an id over 200 bytes, a blocks value that does not parse, an unknown
-// status, a published time that is not ISO 8601. The category defaults to "Tin tức".
-Result<Incoming> parse_import_line(std::string_view line);
+// empty id or title, a field over its limit (articles/limits.hpp), a blocks value that does
+// not parse, an unknown status, a published time that is not ISO 8601 or lies before
+// limits::kEarliestPublished or more than limits::kLatestPublishedAhead after `now` (Unix
+// seconds, the import time). Fields the line does not carry stay nullopt (article.hpp).
+Result<Incoming> parse_import_line(std::string_view line, std::int64_t now);
 
-inline constexpr std::string_view kDefaultCategory = "Tin tức";
+// The same with the clock's time as `now`.
+Result<Incoming> parse_import_line(std::string_view line);
 
 }  // namespace toasoan::articles

@@ -22,8 +22,8 @@ Status write_photos(std::string_view jsonl, const std::filesystem::path& media_d
   int seed = 0;
   while (std::getline(in, line)) {
     auto a = articles::parse_import_line(line);
-    if (!a) continue;
-    for (const auto& b : a->blocks) {
+    if (!a || !a->blocks) continue;
+    for (const auto& b : *a->blocks) {
       ++seed;
       if (b.type != articles::Block::Type::figure || b.image.empty()) continue;
       auto path = media_dir / b.image;

@@ -26,7 +26,7 @@ articles::Incoming article(std::string id, std::string title, std::int64_t publi
   a.published = published;
   articles::Block p;
   p.text = "Du khách về xem.";
-  a.blocks.push_back(p);
+  a.blocks = std::vector<articles::Block>{p};
   return a;
 }
 

@@ -80,6 +80,22 @@ TEST(Sitemaps, AnItemWithControlCharactersStillMakesAWellFormedNewsSitemap) {
   EXPECT_EQ(xml_problem(articles_sitemap(f.site, {Fixture::dirty()})), "");
 }
 
+TEST(Sitemaps, NamesAndReadsArchiveMonthsFrom1945) {
+  articles::ArchiveMonth m;
+  m.year = 1950;
+  m.month = 3;
+  m.articles = 1;
+  auto parts = article_sitemap_parts({m}, 1000);
+  ASSERT_EQ(parts.size(), 1u);
+  EXPECT_EQ(parts[0].name, "sitemap-articles-1950-03-1.xml");
+  int year = 0, month = 0, part = 0;
+  ASSERT_TRUE(parse_article_sitemap_name(parts[0].name, year, month, part));
+  EXPECT_EQ(year, 1950);
+  EXPECT_EQ(month, 3);
+  EXPECT_TRUE(parse_article_sitemap_name("sitemap-articles-1945-01-1.xml", year, month, part));
+  EXPECT_FALSE(parse_article_sitemap_name("sitemap-articles-1944-12-1.xml", year, month, part));
+}
+
 TEST(Sitemaps, TheChecksAboveCatchABrokenDocument) {
   EXPECT_NE(xml_problem("<a>\x01</a>"), "");
   EXPECT_NE(xml_problem("<a>\xEF\xBF\xBF</a>"), "");

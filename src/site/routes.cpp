@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "articles/reserved_slugs.hpp"
+
 namespace toasoan::site {
 namespace {
 
@@ -65,7 +67,8 @@ Route parse_route(std::string_view path) {
   if (slash == std::string_view::npos) return r;
   std::string_view category = rest.substr(0, slash);
   std::string_view tail = rest.substr(slash + 1);
-  if (!is_slug(category)) return r;
+  // A reserved first segment is the site's, never a category's (articles/reserved_slugs.hpp).
+  if (!is_slug(category) || articles::is_reserved_slug(category)) return r;
   if (tail.empty()) {
     r.kind = Route::Kind::category;
     r.category_slug = category;

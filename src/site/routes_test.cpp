@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "articles/reserved_slugs.hpp"
+
 namespace toasoan::site {
 namespace {
 
@@ -49,6 +51,29 @@ TEST(ParseRoute, RefusesWhatIsNotOurs) {
                         "/a/b-x.html", "/a/b-99999999999999999999.html", "/a/b-.html", "/../etc/passwd",
                         "/a/b/c.html", "/wp-login.php"}) {
     EXPECT_EQ(parse_route(p).kind, Route::Kind::not_found) << p;
+  }
+}
+
+// Every first segment the router answers itself must be kept from categories, or a category
+// of that name would be linked from every menu and answer 404.
+TEST(ParseRoute, EveryPrefixTheSiteAnswersIsAReservedSlug) {
+  for (const char* p : {"/static/app.css", "/media/a.jpg", "/api/v1/articles", "/rss/", "/rss/tin-moi-nhat.rss",
+                        "/tim-kiem", "/robots.txt", "/sitemap.xml", "/sitemap-articles-1950-1-1.xml"}) {
+    auto r = parse_route(p);
+    ASSERT_NE(r.kind, Route::Kind::not_found) << p;
+    ASSERT_NE(r.kind, Route::Kind::category) << p;
+    std::string_view first = std::string_view(p).substr(1);
+    first = first.substr(0, first.find('/'));
+    if (first.starts_with("sitemap")) first = first.find('-') == std::string_view::npos ? first : "sitemap";
+    EXPECT_TRUE(articles::is_reserved_slug(first)) << first;
+  }
+}
+
+TEST(ParseRoute, AReservedSlugIsNeverACategory) {
+  for (auto slug : articles::kReservedSlugs) {
+    const std::string path = "/" + std::string(slug) + "/";
+    EXPECT_NE(parse_route(path).kind, Route::Kind::category) << path;
+    EXPECT_NE(parse_route(path + "tin-1.html").kind, Route::Kind::article) << path;
   }
 }
 

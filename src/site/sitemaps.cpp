@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cstdio>
 
+#include "articles/limits.hpp"
 #include "site/routes.hpp"
 #include "text/datetime.hpp"
 
@@ -43,7 +44,7 @@ bool parse_article_sitemap_name(std::string_view name, int& year, int& month, in
   if (name.size() < 9 || name[4] != '-' || name[7] != '-') return false;
   if (!number(name.substr(0, 4), year) || !number(name.substr(5, 2), month) || !number(name.substr(8), part))
     return false;
-  return year >= 1970 && month >= 1 && month <= 12 && part >= 1 && name.substr(8).front() != '0';
+  return year >= articles::limits::kEarliestYear && month >= 1 && month <= 12 && part >= 1 && name.substr(8).front() != '0';
 }
 
 std::string sitemap_index(const SiteInfo& site, const std::vector<SitemapPart>& parts) {

@@ -20,8 +20,11 @@ class ArticleWriter {
   virtual ~ArticleWriter() = default;
 
   // Inserts or updates articles keyed on their external id, creating categories as they
-  // appear, inside `work`. `now` (Unix seconds) stamps updated_at, and published_at when an
-  // article has none. Logs (change_log.hpp) an `article` entry for each article written, a
+  // appear, inside `work`. An update changes only the fields an Incoming gives (title always)
+  // and keeps the rest as stored, status included; a new article takes the defaults for the
+  // rest (articles::Incoming). `now` (Unix seconds) stamps updated_at, and published_at of a
+  // new article that has none. A category whose slug the site keeps for itself
+  // (articles/reserved_slugs.hpp) gets the next suffix, as two names folding alike do. Logs (change_log.hpp) an `article` entry for each article written, a
   // `listing` entry for each category whose lists it may change (a new article, or a changed
   // status, category or publication time: the old category and the new), and a `category`
   // entry for each category it creates.

@@ -34,9 +34,9 @@ const articles::Block* lead_figure(const std::vector<articles::Block>& blocks) {
 
 std::optional<Error> unstorable(const articles::Incoming& a) {
   auto has_nul = [](std::string_view s) { return s.find('\0') != std::string_view::npos; };
-  const articles::Block* photo = lead_figure(a.blocks);
-  if (has_nul(a.external_id) || has_nul(a.title) || has_nul(a.lead) || has_nul(a.category_name) ||
-      (photo && has_nul(photo->image)))
+  const articles::Block* photo = a.blocks ? lead_figure(*a.blocks) : nullptr;
+  if (has_nul(a.external_id) || has_nul(a.title) || has_nul(a.lead.value_or("")) ||
+      has_nul(a.category_name.value_or("")) || (photo && has_nul(photo->image)))
     return invalid("bài \"" + a.external_id.substr(0, a.external_id.find('\0')) +
                    "\" chứa ký tự NUL (U+0000), không lưu được");
   return std::nullopt;

@@ -95,7 +95,7 @@ articles::Incoming incoming(std::string id, std::string title, std::string categ
   a.published = published;
   articles::Block p;
   p.text = "Đoạn.";
-  a.blocks.push_back(p);
+  a.blocks = std::vector<articles::Block>{p};
   return a;
 }
 
@@ -342,7 +342,7 @@ std::vector<std::string> titles(const FullTextAnswer& a) {
 
 articles::Incoming with_body(std::string id, std::string title, std::string body, std::int64_t published) {
   auto a = incoming(std::move(id), std::move(title), "Thời sự", published);
-  a.blocks[0].text = std::move(body);
+  (*a.blocks)[0].text = std::move(body);
   return a;
 }
 
@@ -637,7 +637,7 @@ TEST_P(StoreTest, ReadsBackTheWholeArticle) {
   fig.image = "sample/photo-1.svg";
   fig.width = 1200;
   fig.height = 800;
-  a.blocks.insert(a.blocks.begin(), fig);
+  a.blocks->insert(a.blocks->begin(), fig);
   std::vector<articles::Incoming> batch{a};
   ASSERT_TRUE(writer().upsert(batch, 10).ok());
   auto list = reading().latest({std::nullopt, 20, 0, kNow});
@@ -648,8 +648,8 @@ TEST_P(StoreTest, ReadsBackTheWholeArticle) {
   EXPECT_EQ(art.external_id, "seed-1");
   EXPECT_EQ(art.title, "Tiêu đề");
   EXPECT_EQ(art.slug, "tieu-de");
-  EXPECT_EQ(art.lead, a.lead);
-  EXPECT_EQ(art.authors, a.authors);
+  EXPECT_EQ(art.lead, *a.lead);
+  EXPECT_EQ(art.authors, *a.authors);
   ASSERT_EQ(art.blocks.size(), 2u);
   EXPECT_EQ(art.blocks[0].caption, "Chú thích");
   EXPECT_EQ(art.blocks[1].text, "Đoạn.");
@@ -1482,6 +1482,114 @@ TEST(TestDatabase, ReplacesTheDatabaseInAUrl) {
   EXPECT_EQ(testing::with_database("postgresql://u@h:5/a", "b"), "postgresql://u@h:5/b");
   EXPECT_EQ(testing::with_database("postgresql://u@h", "b"), "postgresql://u@h/b");
   EXPECT_EQ(testing::with_database("postgres://h?host=/x", "b"), "postgres://h/b?host=/x");
+}
+
+// A line that corrects a title erased the lead, body, authors
+// and category of a retracted article and published it again.
+TEST_P(StoreTest, AnUpdateKeepsEveryFieldTheLineDoesNotGiveAndAnOmittedStatusNeverRepublishes) {
+  auto a = incoming("ok1", "A", "Xã hội", 100);
+  a.authors = std::vector<std::string>{"Huy Thành"};
+  a.status = articles::Status::unpublished;
+  ASSERT_TRUE(writer().upsert(std::vector{a}, 1000).ok());
+  const std::int64_t id = std::stoll(rows("SELECT id FROM articles")[0][0]);
+  const auto mark = *changes().last_seq();
+
+  articles::Incoming fix;
+  fix.external_id = "ok1";
+  fix.title = "fix typo";
+  auto r = writer().upsert(std::vector{fix}, 2000);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ((*r)[0], Upserted::updated);
+  auto got = reading().article(id);
+  ASSERT_TRUE(got.ok() && got->has_value());
+  const auto& art = **got;
+  EXPECT_EQ(art.title, "fix typo");
+  EXPECT_EQ(art.status, articles::Status::unpublished);
+  EXPECT_EQ(art.lead, "Sapo.");
+  ASSERT_EQ(art.blocks.size(), 1u);
+  EXPECT_EQ(art.blocks[0].text, "Đoạn.");
+  EXPECT_EQ(art.authors, std::vector<std::string>{"Huy Thành"});
+  EXPECT_EQ(art.category_name, "Xã hội");
+  EXPECT_EQ(art.published_at, 100);
+  EXPECT_EQ(art.updated_at, 2000);
+  EXPECT_EQ(*reading().count_published(std::nullopt, kNow), 0);
+  auto found = full_text(words({"fix", "typo"}));
+  ASSERT_TRUE(found.ok()) << found.error().message;
+  EXPECT_EQ(found->total, 0);  // still out of the index
+  // Nothing a list shows changed but the article itself.
+  EXPECT_EQ(entries(changes(), mark), (std::vector<Entry>{{"article", std::to_string(id)}}));
+  auto cats = reading().categories();
+  ASSERT_EQ(cats->size(), 1u);  // no default category made for an update
+
+  // An explicit status still publishes, and its category's lists change.
+  fix.status = articles::Status::published;
+  ASSERT_TRUE(writer().upsert(std::vector{fix}, 3000).ok());
+  EXPECT_EQ(*reading().count_published(std::nullopt, kNow), 1);
+  EXPECT_EQ((*reading().article(id))->lead, "Sapo.");
+  found = full_text(words({"sapo"}));
+  ASSERT_TRUE(found.ok()) << found.error().message;
+  EXPECT_EQ(found->total, 1);  // indexed with the lead it kept
+}
+
+TEST_P(StoreTest, AnUpdateClearsWhatTheLineGivesEmpty) {
+  auto a = incoming("ok1", "A", "Xã hội", 100);
+  a.authors = std::vector<std::string>{"Huy Thành"};
+  ASSERT_TRUE(writer().upsert(std::vector{a}, 1000).ok());
+  articles::Incoming clear;
+  clear.external_id = "ok1";
+  clear.title = "A";
+  clear.lead = "";
+  clear.blocks = std::vector<articles::Block>{};
+  clear.authors = std::vector<std::string>{};
+  ASSERT_TRUE(writer().upsert(std::vector{clear}, 2000).ok());
+  auto list = reading().latest({std::nullopt, 20, 0, kNow});
+  ASSERT_EQ(list->size(), 1u);
+  const auto art = **reading().article((*list)[0].id);
+  EXPECT_EQ(art.lead, "");
+  EXPECT_TRUE(art.blocks.empty());
+  EXPECT_TRUE(art.authors.empty());
+  EXPECT_EQ(art.category_name, "Xã hội");
+}
+
+TEST_P(StoreTest, ANewArticleWithoutCategoryOrStatusTakesTheDefaults) {
+  articles::Incoming a;
+  a.external_id = "n1";
+  a.title = "Tin";
+  ASSERT_TRUE(writer().upsert(std::vector{a}, 1000).ok());
+  auto list = reading().latest({std::nullopt, 20, 0, kNow});
+  ASSERT_EQ(list->size(), 1u);
+  EXPECT_EQ((*list)[0].category_name, articles::kDefaultCategory);
+  EXPECT_EQ((*list)[0].published_at, 1000);
+}
+
+TEST_P(StoreTest, ACategoryWhoseSlugTheSiteKeepsTakesTheNextSuffix) {
+  std::vector<articles::Incoming> batch{incoming("a", "A", "Media", 1), incoming("b", "B", "RSS", 2),
+                                        incoming("c", "C", "Tìm kiếm", 3), incoming("d", "D", "Sitemap", 4),
+                                        incoming("e", "E", "Tin mới nhất", 5), incoming("f", "F", "MEDIA!", 6)};
+  auto r = writer().upsert(batch, 10);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  auto cats = reading().categories();
+  ASSERT_EQ(cats->size(), 6u);
+  EXPECT_EQ((*cats)[0].slug, "media-2");
+  EXPECT_EQ((*cats)[1].slug, "rss-2");
+  EXPECT_EQ((*cats)[2].slug, "tim-kiem-2");
+  EXPECT_EQ((*cats)[3].slug, "sitemap-2");
+  EXPECT_EQ((*cats)[4].slug, "tin-moi-nhat-2");
+  EXPECT_EQ((*cats)[5].slug, "media-3");
+}
+
+TEST_P(StoreTest, MigrationFiveMovesACategoryOffASlugTheSiteKeeps) {
+  std::vector<articles::Incoming> batch{incoming("a", "A", "Media 2", 1)};  // holds "media-2"
+  ASSERT_TRUE(writer().upsert(batch, 10).ok());
+  // The database as a release before migration 5 could leave it.
+  rows("DELETE FROM schema_migrations WHERE version = 5");
+  rows("INSERT INTO categories (name, slug, position) VALUES ('Media', 'media', 2), ('RSS', 'rss', 3)");
+  ASSERT_TRUE(store_->migrate().ok());
+  auto cats = reading().categories();
+  ASSERT_EQ(cats->size(), 3u);
+  EXPECT_EQ((*cats)[0].slug, "media-2");
+  EXPECT_EQ((*cats)[1].slug, "media-3");
+  EXPECT_EQ((*cats)[2].slug, "rss-2");
 }
 
 }  // namespace

@@ -106,6 +106,34 @@ TEST(ParseIso8601, RejectsOtherFormsAndOutOfRangeFields) {
   for (const auto text : cases) EXPECT_EQ(parse_iso8601(text), std::nullopt) << text;
 }
 
+// The archive reaches back to 1945 (articles/limits.hpp): negative Unix times, where a
+// division or remainder that rounds toward zero would show the wrong day or month.
+TEST(FormatDatetime, ShowsArchiveDatesBefore1970) {
+  const std::int64_t liberation = *parse_iso8601("1945-09-02T14:00:00+07:00");
+  EXPECT_LT(liberation, 0);
+  EXPECT_EQ(format_vi_datetime(liberation), "Chủ Nhật, 02/09/1945 14:00");
+  EXPECT_EQ(format_vi_date(liberation), "02/09/1945");
+  EXPECT_EQ(format_iso8601_vn(liberation), "1945-09-02T14:00:00+07:00");
+  EXPECT_EQ(format_http_date(liberation), "Sun, 02 Sep 1945 07:00:00 GMT");
+  EXPECT_EQ(format_rfc822_vn(liberation), "Sun, 02 Sep 1945 14:00:00 +0700");
+  // Vietnam's midnight is 17:00 UTC the day before: the first of the month in Vietnam.
+  const std::int64_t new_year = *parse_iso8601("1969-01-01T00:00:00+07:00");
+  EXPECT_EQ(format_vi_datetime(new_year), "Thứ Tư, 01/01/1969 00:00");
+  EXPECT_EQ(format_vi_datetime(new_year - 1), "Thứ Ba, 31/12/1968 23:59");
+  EXPECT_EQ(format_iso8601_vn(*parse_iso8601("1969-12-31T23:59:59+07:00")), "1969-12-31T23:59:59+07:00");
+}
+
+TEST(VietnamMonthStart, IsRightForArchiveMonthsBefore1970) {
+  EXPECT_EQ(vietnam_month_start(1945, 1), *parse_iso8601("1945-01-01T00:00:00+07:00"));
+  EXPECT_EQ(vietnam_month_start(1945, 1), -788943600);
+  EXPECT_EQ(vietnam_month_start(1950, 3), *parse_iso8601("1950-03-01T00:00:00+07:00"));
+  EXPECT_EQ(vietnam_month_start(1969, 12), *parse_iso8601("1969-12-01T00:00:00+07:00"));
+  EXPECT_EQ(vietnam_month_start(1970, 1), -7 * 3600);
+  for (int m = 1; m <= 12; ++m)
+    EXPECT_EQ(format_vi_date(vietnam_month_start(1950, m)), std::string("01/") + (m < 10 ? "0" : "") +
+                                                                std::to_string(m) + "/1950");
+}
+
 TEST(FormatDatetime, ShowsThePublicationTimeInEveryFormat) {
   EXPECT_EQ(format_vi_datetime(kPublished), "Thứ Năm, 08/12/2022 07:30");
   EXPECT_EQ(format_vi_date(kPublished), "08/12/2022");

@@ -3,6 +3,7 @@
 // The first tests make their own lines; the corpus test needs ../shared. Runs on the engine
 // TOASOAN_TEST_ENGINE names (helpers.mjs).
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
@@ -12,6 +13,7 @@ import {
   NEEDS_SHARED,
   SEED_JSONL,
   corpusSlice,
+  findArticle,
   runImport,
   sqliteOnly,
   startServer,
@@ -136,6 +138,126 @@ describe('toasoan import', { skip: NEEDS_ENGINE }, () => {
       assert.equal(a.title, 'Nghị quyết mới');
       assert.equal(a.title, decomposed.normalize('NFC'));
       assert.match(a.url, /\/xa-hoi\/nghi-quyet-moi-\d+\.html$/);
+    } finally {
+      assert.equal((await s.stop()).code, 0);
+    }
+  });
+
+  // A careless re-import: a line that corrects a title must not erase the rest of the article
+  // nor publish again one that was taken down.
+  test('an update keeps what its line does not carry, and an omitted status never re-publishes', async () => {
+    const db = tmp.database('partial');
+    const first = [
+      JSON.stringify({
+        id: 'ok1',
+        title: 'A',
+        lead: 'Đoạn dẫn giữ lại.',
+        body: 'Thân bài một.\n\nThân bài hai.',
+        authors: ['Lê Văn A'],
+        category: 'Xã hội',
+        published: '2023-03-01T09:15:00+07:00',
+        status: 'unpublished',
+      }),
+      article('ok2', 'Bài vẫn đăng', { category: 'Thể thao' }),
+    ];
+    const r1 = await runImport({ db, input: first.join('\n') + '\n' });
+    assert.equal(r1.code, 0, r1.stderr);
+    // The first article of a fresh database is number 1 on both engines.
+    const r2 = await runImport({ db, input: JSON.stringify({ id: 'ok1', title: 'fix typo' }) + '\n' });
+    assert.equal(r2.code, 0, r2.stderr);
+    assert.match(r2.stdout, /Đã nhập 0 bài mới, cập nhật 1 bài/);
+    let s = await startServer({ db, media: path.join(tmp.dir, 'media'), args: ['--no-access-log'] });
+    try {
+      assert.equal((await fetch(`${s.url}/api/v1/articles/1`)).status, 404, 'still taken down (API)');
+      assert.equal((await fetch(`${s.url}/xa-hoi/fix-typo-1.html`)).status, 404, 'still taken down (page)');
+      const j = await (await fetch(`${s.url}/api/v1/articles`)).json();
+      assert.deepEqual(j.articles.map((a) => a.title), ['Bài vẫn đăng']);
+      const cats = (await (await fetch(`${s.url}/api/v1/categories`)).json()).categories.map((c) => c.slug);
+      assert.ok(!cats.includes('tin-tuc'), `no default category made for an update: ${cats}`);
+    } finally {
+      assert.equal((await s.stop()).code, 0);
+    }
+    // Published again only when a line says so; everything else it had is still there.
+    const r3 = await runImport({ db, input: JSON.stringify({ id: 'ok1', title: 'fix typo', status: 'published' }) + '\n' });
+    assert.equal(r3.code, 0, r3.stderr);
+    s = await startServer({ db, media: path.join(tmp.dir, 'media'), args: ['--no-access-log'] });
+    try {
+      const full = await (await fetch(`${s.url}/api/v1/articles/1`)).json();
+      assert.equal(full.title, 'fix typo');
+      assert.equal(full.lead, 'Đoạn dẫn giữ lại.');
+      assert.deepEqual(full.blocks.map((b) => b.text), ['Thân bài một.', 'Thân bài hai.']);
+      assert.deepEqual(full.authors, ['Lê Văn A']);
+      assert.equal(full.category.name, 'Xã hội');
+      assert.equal(full.published, '2023-03-01T09:15:00+07:00');
+      const page = await fetch(`${s.url}/xa-hoi/fix-typo-1.html`);
+      assert.equal(page.status, 200);
+      assert.match(await page.text(), /Thân bài hai\./);
+    } finally {
+      assert.equal((await s.stop()).code, 0);
+    }
+  });
+
+  test('a category named like one of the site\'s own addresses gets a suffix; /media/ still serves files', async () => {
+    const db = tmp.database('reserved');
+    const media = path.join(tmp.dir, 'media-reserved');
+    fs.mkdirSync(media, { recursive: true });
+    fs.writeFileSync(path.join(media, 'anh.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    const r = await runImport({
+      db,
+      input: [article('m-1', 'Tin truyền thông', { category: 'Media' }), article('m-2', 'Tin RSS', { category: 'RSS' })].join('\n') + '\n',
+    });
+    assert.equal(r.code, 0, r.stderr);
+    const s = await startServer({ db, media, args: ['--no-access-log'] });
+    try {
+      const cats = (await (await fetch(`${s.url}/api/v1/categories`)).json()).categories.map((c) => c.slug);
+      assert.deepEqual(cats.sort(), ['media-2', 'rss-2']);
+      const home = await (await fetch(`${s.url}/`)).text();
+      assert.match(home, /href="\/media-2\/"/, 'the menu links the suffixed address');
+      const list = await fetch(`${s.url}/media-2/`);
+      assert.equal(list.status, 200);
+      assert.match(await list.text(), /Tin truyền thông/);
+      const a = await findArticle(s.url, 'Tin truyền thông');
+      assert.match(a.url, /\/media-2\/tin-truyen-thong-\d+\.html$/);
+      assert.equal((await fetch(a.url.replace(/^https?:\/\/[^/]+/, s.url))).status, 200);
+      assert.equal((await fetch(`${s.url}/media/anh.svg`)).status, 200, '/media/ still serves files');
+      assert.equal((await fetch(`${s.url}/rss/`)).status, 200, '/rss/ is still the feeds');
+    } finally {
+      assert.equal((await s.stop()).code, 0);
+    }
+  });
+
+  test('dates before 1945 or more than a year ahead are refused by line; a 1950 article is in its monthly sitemap', async () => {
+    const db = tmp.database('dates');
+    const ahead = new Date(Date.now() + 2 * 366 * 86400_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    const input = [
+      /* 1 */ article('d-1944', 'Bài năm 1944', { published: '1944-12-31T10:00:00+07:00' }),
+      /* 2 */ article('d-1950', 'Bài năm 1950', { published: '1950-03-15T08:00:00+07:00' }),
+      /* 3 */ article('d-ahead', 'Bài hai năm sau', { published: ahead }),
+      /* 4 */ article('d-1969', 'Bài cuối năm 1969', { published: '1969-12-31T23:30:00+07:00' }),
+    ].join('\n') + '\n';
+    const r = await runImport({ db, input });
+    assert.equal(r.code, 1, r.stderr);
+    const why = Object.fromEntries([...r.stderr.matchAll(/^dòng (\d+): bỏ qua: (.+)$/gm)].map((m) => [m[1], m[2]]));
+    assert.deepEqual(Object.keys(why), ['1', '3'], r.stderr);
+    assert.match(why[1], /1945/);
+    assert.match(why[3], /một năm/);
+    assert.match(r.stdout, /Đã nhập 2 bài mới, cập nhật 0 bài, bỏ qua 2 dòng lỗi/);
+    const s = await startServer({ db, media: path.join(tmp.dir, 'media'), args: ['--no-access-log'] });
+    try {
+      const index = await (await fetch(`${s.url}/sitemap.xml`)).text();
+      const parts = [...index.matchAll(/<loc>[^<]*\/(sitemap-articles-[^<]+)<\/loc>/g)].map((m) => m[1]);
+      assert.deepEqual(parts.sort(), ['sitemap-articles-1950-03-1.xml', 'sitemap-articles-1969-12-1.xml'], index);
+      const a = await findArticle(s.url, 'Bài năm 1950');
+      assert.equal(a.published, '1950-03-15T08:00:00+07:00');
+      const part = await fetch(`${s.url}/sitemap-articles-1950-03-1.xml`);
+      assert.equal(part.status, 200);
+      const xml = await part.text();
+      assert.ok(xml.includes(a.url), `the 1950 part lists the article: ${xml}`);
+      assert.ok(!xml.includes('nam-1969'), 'and only its month');
+      const dec = await (await fetch(`${s.url}/sitemap-articles-1969-12-1.xml`)).text();
+      assert.match(dec, /bai-cuoi-nam-1969/);
+      const page = await (await fetch(a.url.replace(/^https?:\/\/[^/]+/, s.url))).text();
+      assert.match(page, /15\/03\/1950/);
     } finally {
       assert.equal((await s.stop()).code, 0);
     }

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "articles/block_json.hpp"
+#include "articles/reserved_slugs.hpp"
 #include "base/log.hpp"
 #include "store/change_log.hpp"
 #include "store/postgres/advisory_locks.hpp"
@@ -27,7 +28,8 @@ constexpr std::size_t kPipelineDepth = 100;
 
 // Finds or creates the category named `name`; a new one goes last in the display order and is
 // recorded in the change log (every page's menu shows it). Two
-// names that fold to one slug ("Thời sự", "Thoi su") get distinct slugs, as on SQLite.
+// names that fold to one slug ("Thời sự", "Thoi su") get distinct slugs, as on SQLite, and a
+// name whose slug the site keeps for itself ("Media") takes the next one ("media-2").
 Result<std::int64_t> category_id(PostgresUnitOfWork& work, const std::string& name) {
   Connection& c = work.connection();
   auto found = c.query("SELECT id FROM categories WHERE name = $1", {name});
@@ -44,6 +46,7 @@ Result<std::int64_t> category_id(PostgresUnitOfWork& work, const std::string& na
   if (base.empty()) base = "chuyen-muc";
   for (int n = 1; n < 1000; ++n) {
     std::string slug = n == 1 ? base : base + "-" + std::to_string(n);
+    if (articles::is_reserved_slug(slug)) continue;
     auto taken = c.query("SELECT 1 FROM categories WHERE slug = $1", {slug});
     if (!taken) return taken.error();
     if (!taken->empty()) continue;
@@ -68,6 +71,9 @@ Result<std::int64_t> category_id(PostgresUnitOfWork& work, const std::string& na
   return internal("không tạo được đường dẫn cho chuyên mục " + name);
 }
 
+// A nullable parameter: NULL stands for a field the incoming line does not give.
+Param given(const std::optional<std::string>& v) { return v ? Param(*v) : Param(nullptr); }
+
 void pause_before_retry(int attempt) {
   // Randomised so that two writers that collided do not collide again in step.
   thread_local std::minstd_rand rng{std::random_device{}()};
@@ -84,25 +90,44 @@ Result<std::vector<Upserted>> PostgresArticleWriter::upsert(UnitOfWork& unit, st
   PostgresUnitOfWork& work = postgres_work(unit);
   Connection& c = work.connection();
   // Categories first, in order of first appearance: the same ids, positions and slugs as
-  // SQLite gives when it meets them row by row.
+  // SQLite gives when it meets them row by row. The default category is made only for a new
+  // article that names none: an update without a category keeps its own.
   std::unordered_map<std::string, std::int64_t> categories;
+  const std::string default_name(articles::kDefaultCategory);
   for (const auto& a : batch) {
-    if (categories.contains(a.category_name)) continue;
-    auto id = category_id(work, a.category_name);
+    if (!a.category_name) {
+      if (categories.contains(default_name)) continue;
+      auto known = c.query("SELECT id FROM categories WHERE name = $1", {default_name});
+      if (!known) return known.error();
+      if (!known->empty()) {
+        categories.emplace(default_name, known->int64(0, 0));
+        continue;
+      }
+      // Only until the default category exists (once per database): is this article new?
+      auto exists = c.query("SELECT 1 FROM articles WHERE external_id = $1", {a.external_id});
+      if (!exists) return exists.error();
+      if (!exists->empty()) continue;
+    }
+    const std::string& name = a.category_name ? *a.category_name : default_name;
+    if (categories.contains(name)) continue;
+    auto id = category_id(work, name);
     if (!id) return id.error();
-    categories.emplace(a.category_name, *id);
+    categories.emplace(name, *id);
   }
-  // What the article was, locked until the unit ends, so that the upsert after it (in the same
-  // pipeline: no round trip of its own) changes exactly that version and the change log can
-  // say whether its lists changed. A CTE in the upsert could not lock it: the row the upsert
-  // modifies cannot be locked again by the same statement, and an unlocked read may be older
-  // than the row a concurrent writer leaves for the upsert to update.
+  // What the article was, locked until the unit ends: what the upsert keeps of the fields the
+  // line does not give, and what tells the change log whether its lists changed. Read a
+  // segment at a time before that segment's upserts (one round trip more per segment, not per
+  // article), because the search index row is written from the merged fields and the folding
+  // behind it (text::fold) is not SQL.
   static constexpr const char* kBefore =
-      "SELECT id, status, category_id, published_at FROM articles WHERE external_id = $1 FOR UPDATE";
-  // One statement per article, safe against a concurrent writer of the same article: the
-  // loser of the race waits and then updates. xmax = 0 holds only for a row this statement
-  // inserted. COALESCE keeps the stored time when the line has none: a re-import must not
-  // make an old article the newest.
+      "SELECT id, status, category_id, published_at, lead, blocks, authors FROM articles WHERE external_id = $1 "
+      "FOR UPDATE";
+  // One statement per article, safe against a concurrent writer of the same article. $4–$13
+  // are the merged row (what the line gives, else what the locked row had, else the defaults);
+  // the update takes what the line gives ($14, $18–$22, NULL when not given) and otherwise
+  // keeps the row's own, which is the same as the merged value when the row was read above
+  // and, should another writer have inserted it since, still loses nothing of theirs.
+  // xmax = 0 holds only for a row this statement inserted.
   // The full-text index row is written (or removed, for an unpublished article) by the same
   // statement, so the index can never disagree with the article.
   static constexpr const char* kUpsert =
@@ -110,10 +135,13 @@ Result<std::vector<Upserted>> PostgresArticleWriter::upsert(UnitOfWork& unit, st
       "published_at, updated_at, image, image_width, image_height) "
       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) "
       "ON CONFLICT (external_id) DO UPDATE SET title = EXCLUDED.title, slug = EXCLUDED.slug, "
-      "lead = EXCLUDED.lead, blocks = EXCLUDED.blocks, authors = EXCLUDED.authors, "
-      "category_id = EXCLUDED.category_id, status = EXCLUDED.status, "
+      "lead = COALESCE($18::text, articles.lead), blocks = COALESCE($19::text, articles.blocks), "
+      "authors = COALESCE($20::text, articles.authors), "
+      "category_id = COALESCE($21::bigint, articles.category_id), status = COALESCE($22::text, articles.status), "
       "published_at = COALESCE($14::bigint, articles.published_at), updated_at = EXCLUDED.updated_at, "
-      "image = EXCLUDED.image, image_width = EXCLUDED.image_width, image_height = EXCLUDED.image_height "
+      "image = CASE WHEN $19::text IS NULL THEN articles.image ELSE EXCLUDED.image END, "
+      "image_width = CASE WHEN $19::text IS NULL THEN articles.image_width ELSE EXCLUDED.image_width END, "
+      "image_height = CASE WHEN $19::text IS NULL THEN articles.image_height ELSE EXCLUDED.image_height END "
       "RETURNING id, (xmax = 0) AS inserted, status, published_at), "
       "indexed AS (INSERT INTO article_search (article_id, headline, document, published_at) SELECT id, h, "
       "h || setweight(to_tsvector('simple', $17), 'D'), published_at FROM up, (SELECT "
@@ -124,25 +152,92 @@ Result<std::vector<Upserted>> PostgresArticleWriter::upsert(UnitOfWork& unit, st
       "SELECT inserted, id, status, published_at FROM up";
   if (auto s = c.prepare(kBefore); !s) return s.error();
   if (auto s = c.prepare(kUpsert); !s) return s.error();
+  struct Before {
+    std::int64_t category_id = 0;
+    std::string status, lead, blocks, authors;
+    std::int64_t published_at = 0;
+  };
   std::vector<Upserted> out;
   out.reserve(batch.size());
   for (std::size_t from = 0; from < batch.size(); from += kPipelineDepth) {
     auto segment = batch.subspan(from, std::min(kPipelineDepth, batch.size() - from));
+    std::vector<std::optional<Before>> befores;
+    befores.reserve(segment.size());
+    {
+      if (auto s = c.begin_pipeline(); !s) return s.error();
+      std::optional<Error> failed;
+      std::size_t sent = 0;
+      for (const auto& a : segment) {
+        if (auto s = c.send(kBefore, {a.external_id}); !s) {
+          failed = s.error();
+          break;
+        }
+        ++sent;
+      }
+      if (auto s = c.sync(); !s && !failed) failed = s.error();
+      for (std::size_t i = 0; i < sent && !c.broken(); ++i) {
+        auto r = c.next_result();
+        if (!r) {
+          if (!failed) failed = r.error();
+          continue;
+        }
+        if (r->empty()) befores.emplace_back();
+        else
+          befores.emplace_back(Before{r->int64(0, 2), std::string(r->text(0, 1)), std::string(r->text(0, 4)),
+                                      std::string(r->text(0, 5)), std::string(r->text(0, 6)), r->int64(0, 3)});
+      }
+      if (c.broken()) return failed ? *failed : unavailable("mất kết nối tới PostgreSQL " + pool_.target().display);
+      if (auto s = c.end_pipeline(); !s && !failed) failed = s.error();
+      if (failed) return *failed;
+    }
+    // A new article with no category, whose id was taken by another writer's insert after the
+    // pass above looked: made now, outside the pipeline.
+    for (std::size_t i = 0; i < segment.size(); ++i) {
+      if (befores[i] || segment[i].category_name || categories.contains(default_name)) continue;
+      auto id = category_id(work, default_name);
+      if (!id) return id.error();
+      categories.emplace(default_name, *id);
+    }
+    std::vector<std::int64_t> cats(segment.size());
+    // An id met twice in one segment was read before either was written: the second one
+    // starts from what the first one wrote, as it would had it been read after it.
+    std::unordered_map<std::string, Before> written;
     if (auto s = c.begin_pipeline(); !s) return s.error();
     std::optional<Error> failed;
     std::size_t sent = 0;
-    for (const auto& a : segment) {
+    for (std::size_t i = 0; i < segment.size(); ++i) {
+      const auto& a = segment[i];
+      if (auto w = written.find(a.external_id); w != written.end()) befores[i] = w->second;
+      const std::optional<Before>& before = befores[i];
+      std::optional<std::int64_t> given_cat;
+      if (a.category_name) given_cat = categories.at(*a.category_name);
+      cats[i] = given_cat ? *given_cat : before ? before->category_id : categories.at(default_name);
+      const std::string lead = a.lead ? *a.lead : before ? before->lead : std::string();
+      const std::vector<articles::Block> blocks =
+          a.blocks ? *a.blocks : before ? blocks_from_column(before->blocks) : std::vector<articles::Block>();
+      const std::string blocks_json = a.blocks || !before ? articles::blocks_to_json(blocks) : before->blocks;
+      const std::string authors = a.authors ? authors_to_json(*a.authors)
+                                  : before  ? before->authors
+                                            : authors_to_json({});
+      const std::string status = a.status ? status_name(*a.status)
+                                 : before ? status_name(status_from_name(before->status))
+                                          : status_name(articles::Status::published);
+      std::optional<std::string> given_blocks, given_authors, given_status;
+      if (a.blocks) given_blocks = blocks_json;
+      if (a.authors) given_authors = authors;
+      if (a.status) given_status = status;
       std::string slug = text::slugify(a.title);
       if (slug.empty()) slug = "bai-viet";
-      const articles::Block* photo = lead_figure(a.blocks);
+      const articles::Block* photo = lead_figure(blocks);
       std::string image = photo ? photo->image : std::string();
       int iw = photo ? photo->width : 0, ih = photo ? photo->height : 0;
-      SearchDocument d = search_document(a.title, a.lead, a.blocks);
-      auto s = c.send(kBefore, {a.external_id});
-      if (s)
-        s = c.send(kUpsert, {a.external_id, a.title, slug, a.lead, articles::blocks_to_json(a.blocks),
-                             authors_to_json(a.authors), categories.at(a.category_name), status_name(a.status),
-                             a.published.value_or(now), now, image, iw, ih, a.published, d.title, d.lead, d.body});
+      SearchDocument d = search_document(a.title, lead, blocks);
+      const std::int64_t published_at = a.published ? *a.published : before ? before->published_at : now;
+      written[a.external_id] = Before{cats[i], status, lead, blocks_json, authors, published_at};
+      auto s = c.send(kUpsert, {a.external_id, a.title, slug, lead, blocks_json, authors, cats[i], status,
+                                published_at, now, image, iw, ih, a.published, d.title, d.lead, d.body,
+                                given(a.lead), given(given_blocks), given(given_authors), given_cat,
+                                given(given_status)});
       if (!s) {
         failed = s.error();
         break;
@@ -151,18 +246,15 @@ Result<std::vector<Upserted>> PostgresArticleWriter::upsert(UnitOfWork& unit, st
     }
     if (auto s = c.sync(); !s && !failed) failed = s.error();
     for (std::size_t i = 0; i < sent && !c.broken(); ++i) {
-      auto before = c.next_result();
-      if (!before && !failed) failed = before.error();  // the first failure is the cause; the rest were skipped
-      if (c.broken()) break;
       auto r = c.next_result();
-      if (!r && !failed) failed = r.error();
-      if (!before || !r || failed) continue;
-      const std::int64_t cat = categories.at(segment[i].category_name);
+      if (!r && !failed) failed = r.error();  // the first failure is the cause; the rest were skipped
+      if (!r || failed) continue;
+      const std::int64_t cat = cats[i];
       const std::int64_t id = r->int64(0, 1);
       bool lists_change = true;
-      if (!before->empty()) {
-        const std::int64_t old_cat = before->int64(0, 2);
-        lists_change = before->text(0, 1) != r->text(0, 2) || old_cat != cat || before->int64(0, 3) != r->int64(0, 3);
+      if (const auto& before = befores[i]) {
+        const std::int64_t old_cat = before->category_id;
+        lists_change = before->status != r->text(0, 2) || old_cat != cat || before->published_at != r->int64(0, 3);
         if (lists_change && old_cat != cat) (void)work.record(topic::listing, std::to_string(old_cat));
       }
       (void)work.record(topic::article, std::to_string(id));

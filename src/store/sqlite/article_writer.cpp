@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "articles/block_json.hpp"
+#include "articles/reserved_slugs.hpp"
 #include "store/change_log.hpp"
 #include "store/row_codec.hpp"
 #include "store/sqlite/search_index.hpp"
@@ -15,7 +16,8 @@ namespace {
 
 // Finds or creates the category named `name`; a new one goes last in the display order and
 // is recorded in the change log (every page's menu shows it). Two names that fold to one slug
-// ("Thời sự", "Thoi su") get distinct slugs.
+// ("Thời sự", "Thoi su") get distinct slugs, and a name whose slug the site keeps for itself
+// ("Media") takes the next one ("media-2") the same way.
 Result<std::int64_t> category_id(SqliteUnitOfWork& work, const std::string& name) {
   Connection& c = work.connection();
   {
@@ -29,6 +31,7 @@ Result<std::int64_t> category_id(SqliteUnitOfWork& work, const std::string& name
   if (base.empty()) base = "chuyen-muc";
   for (int n = 1; n < 1000; ++n) {
     std::string slug = n == 1 ? base : base + "-" + std::to_string(n);
+    if (articles::is_reserved_slug(slug)) continue;
     TOASOAN_SQLITE_STATEMENT(taken, c, "SELECT 1 FROM categories WHERE slug = ?");
     taken.bind(slug);
     int rc = taken.step();
@@ -47,12 +50,16 @@ Result<std::int64_t> category_id(SqliteUnitOfWork& work, const std::string& name
   return internal("không tạo được đường dẫn cho chuyên mục " + name);
 }
 
-// An article as it stood before this write: what decides whether its lists change.
+// An article as it stood before this write: what decides whether its lists change, and what
+// it keeps of the fields the incoming line does not give.
 struct Before {
   std::int64_t id = 0;
   std::string status;
   std::int64_t category_id = 0;
   std::int64_t published_at = 0;
+  std::string lead;
+  std::string blocks;   // as stored (JSON)
+  std::string authors;  // as stored (JSON)
 };
 
 }  // namespace
@@ -64,37 +71,62 @@ Result<std::vector<Upserted>> SqliteArticleWriter::upsert(UnitOfWork& unit, std:
   SqliteUnitOfWork& work = sqlite_work(unit);
   Connection& c = work.connection();
   std::unordered_map<std::string, std::int64_t> categories;
+  auto category_of = [&](const std::string& name) -> Result<std::int64_t> {
+    if (auto it = categories.find(name); it != categories.end()) return it->second;
+    auto id = category_id(work, name);
+    if (!id) return id.error();
+    return categories[name] = *id;
+  };
   std::vector<Upserted> out;
   out.reserve(batch.size());
   for (const auto& a : batch) {
-    std::int64_t cat;
-    if (auto it = categories.find(a.category_name); it != categories.end()) {
-      cat = it->second;
-    } else {
-      auto id = category_id(work, a.category_name);
+    std::optional<std::int64_t> given_cat;
+    if (a.category_name) {
+      auto id = category_of(*a.category_name);
       if (!id) return id.error();
-      cat = categories[a.category_name] = *id;
+      given_cat = *id;
     }
-    std::string slug = text::slugify(a.title);
-    if (slug.empty()) slug = "bai-viet";
-    std::string blocks = articles::blocks_to_json(a.blocks);
-    std::string authors = authors_to_json(a.authors);
-    const articles::Block* photo = lead_figure(a.blocks);
-    std::string image = photo ? photo->image : std::string();
-    int iw = photo ? photo->width : 0, ih = photo ? photo->height : 0;
-    const char* status = status_name(a.status);
-
     std::optional<Before> before;
     {
       TOASOAN_SQLITE_STATEMENT(find, c,
-                               "SELECT id, status, category_id, published_at FROM articles WHERE external_id = ?");
+                               "SELECT id, status, category_id, published_at, lead, blocks, authors FROM articles "
+                               "WHERE external_id = ?");
       find.bind(a.external_id);
       int rc = find.step();
       if (rc == SQLITE_ROW)
-        before = Before{find.int64(0), std::string(find.text(1)), find.int64(2), find.int64(3)};
+        before = Before{find.int64(0), std::string(find.text(1)), find.int64(2), find.int64(3),
+                        std::string(find.text(4)), std::string(find.text(5)), std::string(find.text(6))};
       else if (rc != SQLITE_DONE)
         return step_error(c);
     }
+    // What the line does not give, an existing article keeps and a new one takes by default.
+    std::int64_t cat;
+    if (given_cat) {
+      cat = *given_cat;
+    } else if (before) {
+      cat = before->category_id;
+    } else {
+      auto id = category_of(std::string(articles::kDefaultCategory));
+      if (!id) return id.error();
+      cat = *id;
+    }
+    const std::string lead = a.lead ? *a.lead : before ? before->lead : std::string();
+    const std::vector<articles::Block> blocks =
+        a.blocks ? *a.blocks : before ? blocks_from_column(before->blocks) : std::vector<articles::Block>();
+    const std::string blocks_json = a.blocks || !before ? articles::blocks_to_json(blocks) : before->blocks;
+    const std::string authors = a.authors ? authors_to_json(*a.authors)
+                                : before  ? before->authors
+                                          : authors_to_json({});
+    const char* status = a.status ? status_name(*a.status)
+                         : before ? status_name(status_from_name(before->status))
+                                  : status_name(articles::Status::published);
+    const bool published = std::string_view(status) == status_name(articles::Status::published);
+    std::string slug = text::slugify(a.title);
+    if (slug.empty()) slug = "bai-viet";
+    const articles::Block* photo = lead_figure(blocks);
+    std::string image = photo ? photo->image : std::string();
+    int iw = photo ? photo->width : 0, ih = photo ? photo->height : 0;
+
     std::int64_t id;
     bool lists_change;
     if (before) {
@@ -106,7 +138,7 @@ Result<std::vector<Upserted>> SqliteArticleWriter::upsert(UnitOfWork& unit, std:
       // The stored time stays when the line has none: a re-import must not make an old
       // article the newest.
       const std::int64_t published_at = a.published.value_or(before->published_at);
-      update.bind(a.title, slug, a.lead, blocks, authors, cat, status, published_at, now, image, iw, ih, id);
+      update.bind(a.title, slug, lead, blocks_json, authors, cat, status, published_at, now, image, iw, ih, id);
       if (update.step() != SQLITE_DONE) return step_error(c);
       out.push_back(Upserted::updated);
       lists_change = before->status != status || before->category_id != cat || before->published_at != published_at;
@@ -119,15 +151,14 @@ Result<std::vector<Upserted>> SqliteArticleWriter::upsert(UnitOfWork& unit, std:
           "INSERT INTO articles (external_id, title, slug, lead, blocks, authors, category_id, status, "
           "published_at, updated_at, image, image_width, image_height) "
           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-      insert.bind(a.external_id, a.title, slug, a.lead, blocks, authors, cat, status, a.published.value_or(now),
+      insert.bind(a.external_id, a.title, slug, lead, blocks_json, authors, cat, status, a.published.value_or(now),
                   now, image, iw, ih);
       if (insert.step() != SQLITE_DONE) return step_error(c);
       id = sqlite3_last_insert_rowid(c.handle());
       out.push_back(Upserted::inserted);
       lists_change = true;
     }
-    if (auto s = index_article(c, id, a.status == articles::Status::published, a.title, a.lead, a.blocks); !s)
-      return s.error();
+    if (auto s = index_article(c, id, published, a.title, lead, blocks); !s) return s.error();
     if (auto s = work.record(topic::article, std::to_string(id)); !s) return s.error();
     if (lists_change) {
       if (auto s = work.record(topic::listing, std::to_string(cat)); !s) return s.error();
