@@ -395,6 +395,24 @@ export function request(url, { method = 'GET', headers = {}, timeoutMs = 10_000 
   });
 }
 
+/**
+ * GET `target` as written: node's URL parser would resolve "%2e%2e" and "." segments before
+ * sending, and the server must see them. { status, headers, body (Buffer) }.
+ */
+export function rawGet(port, target, { timeoutMs = 10_000 } = {}) {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path: target, agent: false }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.setTimeout(timeoutMs, () => req.destroy(new Error(`GET ${target.slice(0, 120)}: no answer in ${timeoutMs} ms`)));
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 /** GET and decode as UTF-8 text: { status, headers, text }. */
 export async function getText(url, opts) {
   const r = await request(url, opts);

@@ -3,10 +3,16 @@
 // 5xx), within 2 s, in valid UTF-8 whenever it says it is text or JSON; and afterwards the
 // server still serves the model article. Needs ../shared.
 import assert from 'node:assert/strict';
-import http from 'node:http';
 import { after, before, describe, test } from 'node:test';
 
-import { NEEDS_ENGINE, NEEDS_SHARED, request, skipIf, startNewspaper } from './helpers.mjs';
+import {
+  NEEDS_ENGINE,
+  NEEDS_SHARED,
+  rawGet,
+  request,
+  skipIf,
+  startNewspaper,
+} from './helpers.mjs';
 
 const WITHIN_MS = 2_000;
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -28,22 +34,6 @@ const BAD_SEARCH = [
 ];
 const UNKNOWN = ['r=1', 'utm_source=x&fbclid=y', '%FF=%FF', '=x', '&&&', 'a=%00', `x=${'b'.repeat(10_000)}`];
 const QUERIES = ['', ...BAD_PAGES, ...BAD_SEARCH, ...UNKNOWN];
-
-// GET `target` as written: node's URL parser would resolve "%2e%2e" and "." segments before
-// sending, and the server must see them. { status, headers, body (Buffer) }.
-function rawGet(port, target, { timeoutMs = 10_000 } = {}) {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path: target, agent: false }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
-    req.setTimeout(timeoutMs, () => req.destroy(new Error(`GET ${target.slice(0, 120)}: no answer in ${timeoutMs} ms`)));
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 describe('hostile input on every route', { skip: skipIf(NEEDS_SHARED, NEEDS_ENGINE) }, () => {
   let paper;

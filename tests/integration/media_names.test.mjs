@@ -4,12 +4,21 @@
 // is sent with a Content-Security-Policy, so script in an SVG never runs on the site's origin.
 // Needs ../shared.
 import assert from 'node:assert/strict';
-import http from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { NEEDS_ENGINE, NEEDS_SHARED, findArticle, getText, request, skipIf, startNewspaper, unescapeHtml } from './helpers.mjs';
+import {
+  NEEDS_ENGINE,
+  NEEDS_SHARED,
+  findArticle,
+  getText,
+  rawGet,
+  request,
+  skipIf,
+  startNewspaper,
+  unescapeHtml,
+} from './helpers.mjs';
 
 const NAME = '2022/12/ảnh đẹp.jpg'; // NFC, as stored
 const ENCODED = '2022/12/%E1%BA%A3nh%20%C4%91%E1%BA%B9p.jpg'; // encodeURI(NAME)
@@ -27,22 +36,6 @@ const article = JSON.stringify({
     { type: 'paragraph', text: 'Du khách về xem hoa.' },
   ],
 });
-
-// GET `target` as written: node's URL parser would resolve "%2e%2e" and "." segments before
-// sending, and the server must see them. { status, headers, body (Buffer) }.
-function rawGet(port, target, { timeoutMs = 10_000 } = {}) {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path: target, agent: false }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
-    req.setTimeout(timeoutMs, () => req.destroy(new Error(`GET ${target.slice(0, 120)}: no answer in ${timeoutMs} ms`)));
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 describe('media names and headers', { skip: skipIf(NEEDS_SHARED, NEEDS_ENGINE) }, () => {
   let paper;
