@@ -77,9 +77,14 @@ Result<std::int64_t> PostgresChangeLog::purge(std::int64_t before) {
 Status PostgresChangeLog::wait(std::chrono::milliseconds timeout) {
   const auto deadline = Clock::now() + timeout;
   const std::uint64_t heard_before = heard_.load();
+  // Queue for the listener by polling a plain mutex: one follower per node waits here, so the
+  // queue is short, and std::timed_mutex's clock-based lock is invisible to ThreadSanitizer.
   std::unique_lock lock(listen_mutex_, std::defer_lock);
-  if (!lock.try_lock_until(deadline)) return ok_status();
-  // Another waiter heard something while this one queued for the listener.
+  while (!lock.try_lock()) {
+    // Another waiter heard something while this one queued for the listener.
+    if (heard_.load() != heard_before || Clock::now() >= deadline) return ok_status();
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
   if (heard_.load() != heard_before) return ok_status();
   for (;;) {
     if (!listener_) {

@@ -35,7 +35,7 @@ class PostgresChangeLog final : public ChangeLog {
   Pool& pool_;
   // Invariants: listener_, when set, is LISTENing and runs nothing else; heard_ grows each
   // time a wait() returned on a notification or a new listener.
-  std::timed_mutex listen_mutex_;
+  std::mutex listen_mutex_;
   std::unique_ptr<Connection> listener_;  // GUARDED_BY(listen_mutex_)
   std::atomic<std::uint64_t> heard_{0};
 };
