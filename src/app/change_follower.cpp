@@ -105,7 +105,8 @@ void ChangeFollower::run() {
       std::unique_lock lock(mutex_);
       stopped_.wait_for(lock, options_.wait, [this] { return stop_; });
     } else if (auto w = log_.wait(wait); !w) {
-      std::unique_lock lock(mutex_);  // unreachable: wait() already waited; poll again soon
+      // The database is unreachable; wait() already waited out its timeout: poll again soon.
+      std::unique_lock lock(mutex_);
       stopped_.wait_for(lock, std::chrono::milliseconds(50), [this] { return stop_; });
     }
   }

@@ -94,6 +94,20 @@ class FollowerTest : public ::testing::TestWithParam<std::string> {
   std::unique_ptr<ChangeFollower> follower_;
 };
 
+// What /metrics reports must be what happened: a page asked for the first time is one miss,
+// and each later ask one hit.
+TEST_P(FollowerTest, EachRequestCountsOnceAsAHitOrAMiss) {
+  write({article("c1", "Bài đếm lượt", "Thời sự", kNow - 60)});
+  ASSERT_TRUE(follower_->poll_once());
+  auto before = site_->cache_stats();
+  get("/");
+  get("/");
+  get("/");
+  auto after = site_->cache_stats();
+  EXPECT_EQ(after.misses - before.misses, 1u);
+  EXPECT_EQ(after.hits - before.hits, 2u);
+}
+
 TEST_P(FollowerTest, ReimportingOneArticleKeepsTheOtherArticlesPagesCached) {
   std::vector<articles::Incoming> batch;
   for (int i = 0; i < 30; ++i)

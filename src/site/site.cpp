@@ -180,10 +180,10 @@ void Site::handle(const http::Request& req, http::Response& res) {
     res.body = "Method Not Allowed";
     return;
   }
-  if (answer_cached(req, res)) return;  // rendered by another worker meanwhile
-  bool cacheable;
-  CacheClass cls;
-  std::string key = cache_key(req, route, cacheable, cls);
+  // The cache was asked on the I/O thread already (answer_cached, the router's fast path):
+  // asking again here would count every miss twice and build the key twice.
+  if (route.kind == Route::Kind::asset)
+    if (const CachedPage* a = assets_.find(route.rest)) return respond(req, res, *a);
 
   if (route.kind == Route::Kind::media) {
     // Sent from the file in pieces (with Range), never read whole into memory. The address is
@@ -208,6 +208,9 @@ void Site::handle(const http::Request& req, http::Response& res) {
     return;
   }
 
+  bool cacheable;
+  CacheClass cls;
+  std::string key = cache_key(req, route, cacheable, cls);
   auto ticket = cache_.ticket();
   Rendered r = render(req, route);
   if (cacheable && (r.page->status == 200 || r.page->status == 301)) cache_.put(key, r.page, std::move(r.tags), cls, ticket);

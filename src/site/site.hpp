@@ -65,6 +65,8 @@ class Site {
   // Answers from memory when it can (a static asset, a cached page); false when the request
   // needs handle(). Never blocks.
   bool answer_cached(const http::Request& req, http::Response& res);
+  // REQUIRES: answer_cached(req, res) was asked first and said false (it is the one look in
+  // the cache, so each request counts once as a hit or a miss).
   void handle(const http::Request& req, http::Response& res);
 
   // Purges the pages that show what `changes` changed (the change follower calls it for each
