@@ -71,6 +71,10 @@ struct Article {
   Status status = Status::published;
   std::int64_t published_at = 0;
   std::int64_t updated_at = 0;
+  // The latest correction (đính chính) the newsroom published, shown on the page with its time;
+  // "" and 0 when none.
+  std::string correction_note;
+  std::int64_t corrected_at = 0;
 };
 
 // The category of an article that arrives without one.

@@ -34,6 +34,8 @@ Purge tags_for(const std::vector<store::Change>& changes) {
       p.tags.push_back(all_listings);
       p.tags.push_back(search);
       p.tags.push_back(sitemap);
+    } else if (c.topic == "piece" || c.topic == "setting" || c.topic == "account") {
+      // Newsroom work readers cannot see (drafts, autosaves, the chain, users): no page shows it.
     } else {
       // A category (every page's menu) or a topic this version does not know: nothing is safe.
       p.everything = true;

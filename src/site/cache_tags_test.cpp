@@ -33,6 +33,14 @@ TEST(CacheTags, ACategoryChangeOrAnUnknownTopicPurgesEverything) {
   EXPECT_TRUE(tags_for({change("something-newer", "x")}).everything);
 }
 
+TEST(CacheTags, NewsroomWorkReadersCannotSeePurgesNothing) {
+  for (const char* t : {"piece", "setting", "account"}) {
+    Purge p = tags_for({change(t, "7")});
+    EXPECT_FALSE(p.everything) << t;
+    EXPECT_TRUE(p.tags.empty()) << t;
+  }
+}
+
 TEST(CacheTags, ABatchNamesEachTagOnce) {
   Purge p = tags_for({change(store::topic::article, "1"), change(store::topic::article, "1"),
                       change(store::topic::listing, "2"), change(store::topic::listing, "2")});
