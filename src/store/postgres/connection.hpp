@@ -15,6 +15,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -83,6 +84,8 @@ class Connection {
   // with `params` bound to $1, $2, … in order. The cache is keyed by the text itself, so a
   // statement built at run time is prepared once however many string objects spell it.
   Result<Rows> query(std::string_view sql, std::initializer_list<Param> params = {});
+  // The same with parameters counted at run time (a statement built from the filters asked).
+  Result<Rows> query(std::string_view sql, std::span<const Param> params);
   // How many statements this connection keeps prepared.
   std::size_t prepared_statements() const { return prepared_.size(); }
 
