@@ -1,9 +1,10 @@
 // The database: the one object that owns the connection pool, the migrations and units of
 // work, and on which the store's areas sit. Each area is a narrow interface of its own
-// (reading.hpp, search_index.hpp, article_writer.hpp, change_log.hpp; later accounts,
-// workflow, revisions, comments, media), implemented on SQLite (sqlite/) and PostgreSQL
-// (postgres/). A layer depends only on the areas it uses: the reading site on Reading and
-// SearchIndex, the importer on ArticleWriter, the change follower on ChangeLog.
+// (reading.hpp, search_index.hpp, article_writer.hpp, change_log.hpp, accounts.hpp,
+// audit.hpp, settings.hpp; later workflow, revisions, comments, media), implemented on SQLite
+// (sqlite/) and PostgreSQL (postgres/). A layer depends only on the areas it uses: the reading
+// site on Reading and SearchIndex, the importer on ArticleWriter, the change follower on
+// ChangeLog, the newsroom's sign-in on Accounts and Audit.
 //
 // Units of work: a write that spans areas (an article and its revision and its audit line)
 // runs in one UnitOfWork, so all of it commits or none does; each area's write methods take
@@ -29,6 +30,9 @@ namespace toasoan::store {
 class Reading;
 class SearchIndex;
 class ArticleWriter;
+class Accounts;
+class Audit;
+class Settings;
 
 // One transaction, possibly across several areas. Rolls back when destroyed uncommitted, so an
 // early return leaves nothing half-done.
@@ -57,6 +61,9 @@ class Database {
   virtual SearchIndex& search_index() = 0;
   virtual ArticleWriter& article_writer() = 0;
   virtual ChangeLog& change_log() = 0;
+  virtual Accounts& accounts() = 0;
+  virtual Audit& audit() = 0;
+  virtual Settings& settings() = 0;
 };
 
 // How a database is opened, beyond its URL.

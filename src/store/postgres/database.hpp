@@ -16,11 +16,14 @@
 #include <string_view>
 
 #include "store/database.hpp"
+#include "store/postgres/accounts.hpp"
 #include "store/postgres/article_writer.hpp"
+#include "store/postgres/audit.hpp"
 #include "store/postgres/change_log.hpp"
 #include "store/postgres/pool.hpp"
 #include "store/postgres/reading.hpp"
 #include "store/postgres/search_index.hpp"
+#include "store/postgres/settings.hpp"
 
 namespace toasoan::store::postgres {
 
@@ -36,6 +39,9 @@ class PostgresDatabase final : public Database {
   SearchIndex& search_index() override { return search_index_; }
   ArticleWriter& article_writer() override { return article_writer_; }
   ChangeLog& change_log() override { return change_log_; }
+  Accounts& accounts() override { return accounts_; }
+  Audit& audit() override { return audit_; }
+  Settings& settings() override { return settings_; }
 
  private:
   PostgresDatabase(Target target, int pool_size, std::unique_ptr<Connection> first,
@@ -44,7 +50,10 @@ class PostgresDatabase final : public Database {
         reading_(pool_),
         search_index_(pool_),
         article_writer_(pool_),
-        change_log_(pool_, std::move(listener)) {}
+        change_log_(pool_, std::move(listener)),
+        accounts_(pool_),
+        audit_(pool_),
+        settings_(pool_) {}
 
   // Declared first: the areas hold it, so it is made before them and goes after them.
   Pool pool_;
@@ -52,6 +61,9 @@ class PostgresDatabase final : public Database {
   PostgresSearchIndex search_index_;
   PostgresArticleWriter article_writer_;
   PostgresChangeLog change_log_;
+  PostgresAccounts accounts_;
+  PostgresAudit audit_;
+  PostgresSettings settings_;
 };
 
 }  // namespace toasoan::store::postgres

@@ -10,11 +10,14 @@
 #include <string>
 
 #include "store/database.hpp"
+#include "store/sqlite/accounts.hpp"
 #include "store/sqlite/article_writer.hpp"
+#include "store/sqlite/audit.hpp"
 #include "store/sqlite/change_log.hpp"
 #include "store/sqlite/pool.hpp"
 #include "store/sqlite/reading.hpp"
 #include "store/sqlite/search_index.hpp"
+#include "store/sqlite/settings.hpp"
 
 namespace toasoan::store::sqlite {
 
@@ -29,6 +32,9 @@ class SqliteDatabase final : public Database {
   SearchIndex& search_index() override { return search_index_; }
   ArticleWriter& article_writer() override { return article_writer_; }
   ChangeLog& change_log() override { return change_log_; }
+  Accounts& accounts() override { return accounts_; }
+  Audit& audit() override { return audit_; }
+  Settings& settings() override { return settings_; }
 
  private:
   SqliteDatabase(std::string path, std::unique_ptr<Connection> first, std::unique_ptr<Connection> watcher)
@@ -36,7 +42,10 @@ class SqliteDatabase final : public Database {
         reading_(pool_),
         search_index_(pool_),
         article_writer_(pool_),
-        change_log_(pool_, std::move(watcher)) {}
+        change_log_(pool_, std::move(watcher)),
+        accounts_(pool_),
+        audit_(pool_),
+        settings_(pool_) {}
 
   // Declared first: the areas hold it, so it is made before them and goes after them.
   Pool pool_;
@@ -44,6 +53,9 @@ class SqliteDatabase final : public Database {
   SqliteSearchIndex search_index_;
   SqliteArticleWriter article_writer_;
   SqliteChangeLog change_log_;
+  SqliteAccounts accounts_;
+  SqliteAudit audit_;
+  SqliteSettings settings_;
 };
 
 }  // namespace toasoan::store::sqlite
