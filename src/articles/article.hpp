@@ -11,17 +11,40 @@
 
 namespace toasoan::articles {
 
+// A stretch of a paragraph, heading, quote or list item with the same marks: bold, italic, a
+// link. `link` is "" or an address link.hpp's allowed_link() accepts.
+struct Run {
+  std::string text;
+  bool bold = false;
+  bool italic = false;
+  std::string link;
+
+  bool marked() const { return bold || italic || !link.empty(); }
+  bool operator==(const Run&) const = default;
+};
+
 // One piece of an article's body, in reading order.
+//
+// Marks live in `runs`; `text` is what search, counts and snippets read, so it is always the
+// plain text: for a paragraph, heading or quote with runs, the concatenation of their texts;
+// for a list, its items' texts joined by "\n". The parsers keep runs only when one of them
+// carries a mark or a link (a plain block is its `text` alone), merge neighbours with the same
+// marks and drop empty ones, so each body has one form and survives JSON unchanged.
 struct Block {
-  enum class Type { paragraph, heading, quote, figure };
+  enum class Type { paragraph, heading, quote, figure, list };
   Type type = Type::paragraph;
-  std::string text;     // paragraph, heading, quote
-  std::string cite;     // quote: who said it (optional)
-  std::string image;    // figure: media path relative to the media root, "" when the photo is missing
-  std::string caption;  // figure: shown under the image
-  std::string alt;      // figure: text alternative; the caption stands in when empty
-  int width = 0;        // figure: intrinsic pixel size, 0 when unknown
+  std::string text;       // paragraph, heading, quote; list: the items' texts joined by "\n"
+  std::vector<Run> runs;  // paragraph, heading, quote: `text` with its marks; empty: `text` is plain
+  std::string cite;       // quote: who said it (optional)
+  std::string image;      // figure: media path relative to the media root, "" when the photo is missing
+  std::string caption;    // figure: shown under the image
+  std::string alt;        // figure: text alternative; the caption stands in when empty
+  int width = 0;          // figure: intrinsic pixel size, 0 when unknown
   int height = 0;
+  bool ordered = false;                // list: numbered (<ol>) rather than bulleted (<ul>)
+  std::vector<std::vector<Run>> items;  // list: each item's runs, never empty
+
+  bool operator==(const Block&) const = default;
 };
 
 enum class Status { published, unpublished };

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "articles/limits.hpp"
+#include "articles/runs.hpp"
 #include "text/controls.hpp"
 #include "text/utf8.hpp"
 
@@ -9,9 +11,6 @@ namespace toasoan::articles {
 namespace {
 
 using nlohmann::json;
-
-// Far above any real photo; keeps width and height in the range every layer handles.
-constexpr int kMaxImageSide = 20000;
 
 // How far a parse trusts its input: text from outside is checked and normalised; blocks the
 // store wrote were, before they were written.
@@ -40,11 +39,62 @@ Result<int> size_field(const json& o, const char* name) {
   if (!it->is_number_integer() && !it->is_number_unsigned())
     return invalid(std::string("trường \"") + name + "\" phải là số nguyên");
   auto v = it->get<long long>();
-  if (v < 0 || v > kMaxImageSide) return invalid(std::string("trường \"") + name + "\" ngoài khoảng cho phép");
+  if (v < 0 || v > limits::kImageSidePixels) return invalid(std::string("trường \"") + name + "\" ngoài khoảng cho phép");
   return static_cast<int>(v);
 }
 
 bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+// An optional true/false flag: absent or null is false.
+Result<bool> flag_field(const json& o, const char* name) {
+  auto it = o.find(name);
+  if (it == o.end() || it->is_null()) return false;
+  if (!it->is_boolean()) return invalid(std::string("trường \"") + name + "\" phải là true hoặc false");
+  return it->get<bool>();
+}
+
+constexpr const char* kSplitCharacter = "các đoạn chữ tách rời một ký tự khỏi dấu của nó";
+
+// A run sequence as JSON gives it, in the one form runs are kept in (runs.hpp).
+Result<std::vector<Run>> runs_from(const json& arr, Origin origin) {
+  if (!arr.is_array()) return invalid("\"runs\" phải là một mảng");
+  std::vector<Run> runs;
+  runs.reserve(arr.size());
+  for (const auto& o : arr) {
+    if (!o.is_object()) return invalid("mỗi đoạn chữ trong \"runs\" phải là một đối tượng JSON");
+    Run r;
+    auto text = text_field(o, "text", true, origin);
+    if (!text) return text.error();
+    r.text = std::move(*text);
+    auto bold = flag_field(o, "bold");
+    if (!bold) return bold.error();
+    auto italic = flag_field(o, "italic");
+    if (!italic) return italic.error();
+    r.bold = *bold;
+    r.italic = *italic;
+    if (auto link = o.find("link"); link != o.end() && !link->is_null()) {
+      if (!link->is_string()) return invalid("trường \"link\" phải là chuỗi");
+      r.link = link->get<std::string>();
+      if (origin == Origin::outside && !r.link.empty() && !allowed_link(r.link))
+        return invalid("liên kết không được phép: chỉ nhận http://, https:// hoặc mailto:, không khoảng trắng, "
+                       "không ký tự điều khiển, tối đa 2000 byte");
+    }
+    runs.push_back(std::move(r));
+  }
+  if (!canonicalise_runs(runs, origin == Origin::outside)) return invalid(kSplitCharacter);
+  return runs;
+}
+
+// A list item: a plain string or a run sequence.
+Result<std::vector<Run>> item_from(const json& v, Origin origin) {
+  if (v.is_string()) {
+    json o = json::object();
+    o["text"] = v;
+    return runs_from(json::array({std::move(o)}), origin);
+  }
+  if (v.is_array()) return runs_from(v, origin);
+  return invalid("mỗi mục của danh sách phải là chuỗi hoặc mảng các đoạn chữ");
+}
 
 Result<Block> block_from(const json& o, std::size_t index, Origin origin) {
   auto where = [&](const std::string& m) { return invalid("khối " + std::to_string(index + 1) + ": " + m); };
@@ -55,10 +105,17 @@ Result<Block> block_from(const json& o, std::size_t index, Origin origin) {
   Block b;
   if (t == "paragraph" || t == "heading" || t == "quote") {
     b.type = t == "paragraph" ? Block::Type::paragraph : t == "heading" ? Block::Type::heading : Block::Type::quote;
-    auto text = text_field(o, "text", true, origin);
-    if (!text) return where(text.error().message);
-    if (blank(*text)) return where("\"text\" trống");
-    b.text = std::move(*text);
+    if (auto runs = o.find("runs"); runs != o.end() && !runs->is_null()) {
+      auto parsed = runs_from(*runs, origin);
+      if (!parsed) return where(parsed.error().message);
+      b.text = runs_text(*parsed);
+      if (any_marked(*parsed)) b.runs = std::move(*parsed);
+    } else {
+      auto text = text_field(o, "text", true, origin);
+      if (!text) return where(text.error().message);
+      b.text = std::move(*text);
+    }
+    if (blank(b.text)) return where("\"text\" trống");
     if (b.type == Block::Type::quote) {
       auto cite = text_field(o, "cite", false, origin);
       if (!cite) return where(cite.error().message);
@@ -90,6 +147,23 @@ Result<Block> block_from(const json& o, std::size_t index, Origin origin) {
     if (b.caption.empty() && b.image.empty()) return where("hình không có ảnh và không có chú thích");
     return b;
   }
+  if (t == "list") {
+    b.type = Block::Type::list;
+    auto ordered = flag_field(o, "ordered");
+    if (!ordered) return where(ordered.error().message);
+    b.ordered = *ordered;
+    auto items = o.find("items");
+    if (items == o.end() || !items->is_array()) return where("danh sách cần \"items\" là một mảng");
+    for (const auto& v : *items) {
+      auto item = item_from(v, origin);
+      if (!item) return where(item.error().message);
+      // An empty bullet shows nothing; it goes, as a blank line does.
+      if (!blank(runs_text(*item))) b.items.push_back(std::move(*item));
+    }
+    if (b.items.empty()) return where("danh sách không có mục nào");
+    b.text = list_text(b.items);
+    return b;
+  }
   return where("loại khối không rõ \"" + (text::valid_utf8(t) ? t : std::string("?")) + "\"");
 }
 
@@ -101,6 +175,7 @@ const char* block_type_name(Block::Type t) {
     case Block::Type::heading: return "heading";
     case Block::Type::quote: return "quote";
     case Block::Type::figure: return "figure";
+    case Block::Type::list: return "list";
   }
   return "paragraph";
 }
@@ -136,6 +211,23 @@ Result<std::vector<Block>> blocks_from_stored_json(std::string_view text) {
   return blocks_from_text(text, Origin::store);
 }
 
+namespace {
+
+json runs_json(const std::vector<Run>& runs) {
+  json arr = json::array();
+  for (const auto& r : runs) {
+    json o;
+    o["text"] = r.text;
+    if (r.bold) o["bold"] = true;
+    if (r.italic) o["italic"] = true;
+    if (!r.link.empty()) o["link"] = r.link;
+    arr.push_back(std::move(o));
+  }
+  return arr;
+}
+
+}  // namespace
+
 std::string blocks_to_json(const std::vector<Block>& blocks) {
   json arr = json::array();
   for (const auto& b : blocks) {
@@ -147,9 +239,16 @@ std::string blocks_to_json(const std::vector<Block>& blocks) {
       if (!b.alt.empty()) o["alt"] = b.alt;
       if (b.width) o["width"] = b.width;
       if (b.height) o["height"] = b.height;
+    } else if (b.type == Block::Type::list) {
+      o["ordered"] = b.ordered;
+      json items = json::array();
+      for (const auto& item : b.items) items.push_back(any_marked(item) ? runs_json(item) : json(runs_text(item)));
+      o["items"] = std::move(items);
     } else {
       o["text"] = b.text;
       if (!b.cite.empty()) o["cite"] = b.cite;
+      // Only marks are worth the bytes: a plain block stays as it was always written.
+      if (any_marked(b.runs)) o["runs"] = runs_json(b.runs);
     }
     arr.push_back(std::move(o));
   }

@@ -86,6 +86,73 @@ TEST(BlocksFromJson, RoundTripsThroughBlocksToJson) {
   EXPECT_EQ((*back)[2].height, 800);
 }
 
+TEST(BlocksFromJson, ReadsRunsAndKeepsTheirPlainTextInText) {
+  auto r = blocks_from_json(R"([{"type":"paragraph","runs":[{"text":"Theo "},{"text":"Bộ Y tế","bold":true},)"
+                            R"({"text":", xem ","italic":false},{"text":"tại đây","link":"https://moh.gov.vn/"}]}])");
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  const Block& b = (*r)[0];
+  EXPECT_EQ(b.text, "Theo Bộ Y tế, xem tại đây");
+  ASSERT_EQ(b.runs.size(), 4u);
+  EXPECT_TRUE(b.runs[1].bold);
+  EXPECT_EQ(b.runs[3].link, "https://moh.gov.vn/");
+}
+
+TEST(BlocksFromJson, PlainRunsAreJustText) {
+  auto r = blocks_from_json(R"([{"type":"heading","runs":[{"text":"Một "},{"text":"hai"}]}])");
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ((*r)[0].text, "Một hai");
+  EXPECT_TRUE((*r)[0].runs.empty());
+  EXPECT_EQ(blocks_to_json(*r), R"([{"text":"Một hai","type":"heading"}])");
+}
+
+TEST(BlocksFromJson, ReadsListsOfStringsAndOfRuns) {
+  auto r = blocks_from_json(R"([{"type":"list","ordered":true,"items":["Một",[{"text":"Hai","bold":true},)"
+                            R"({"text":" và ba"}],"  "]}])");
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  const Block& b = (*r)[0];
+  EXPECT_EQ(b.type, Block::Type::list);
+  EXPECT_TRUE(b.ordered);
+  ASSERT_EQ(b.items.size(), 2u);  // the blank item is dropped
+  EXPECT_EQ(b.items[0], (std::vector<articles::Run>{{"Một", false, false, ""}}));
+  EXPECT_EQ(b.items[1].size(), 2u);
+  EXPECT_EQ(b.text, "Một\nHai và ba");
+}
+
+TEST(BlocksFromJson, RefusesLinksThatAreNotWebOrMailAddresses) {
+  for (const char* link : {"javascript:alert(1)", "data:text/html,x", "vbscript:x", " javascript:x", "/a"}) {
+    std::string doc = std::string(R"([{"type":"paragraph","runs":[{"text":"x","link":")") + link + R"("}]}])";
+    EXPECT_FALSE(blocks_from_json(doc).ok()) << link;
+  }
+}
+
+TEST(BlocksFromJson, RefusesListsWithoutItems) {
+  for (const char* bad : {R"([{"type":"list"}])", R"([{"type":"list","items":[]}])", R"([{"type":"list","items":[" "]}])",
+                          R"([{"type":"list","items":[5]}])", R"([{"type":"list","ordered":"yes","items":["a"]}])"})
+    EXPECT_FALSE(blocks_from_json(bad).ok()) << bad;
+}
+
+TEST(BlocksToJson, PlainBlocksAreWrittenAsBefore) {
+  const std::string stored =
+      R"([{"text":"Đoạn.","type":"paragraph"},{"cite":"Ông A","text":"Trích","type":"quote"},)"
+      R"({"caption":"C","height":800,"image":"a.jpg","type":"figure","width":1200}])";
+  auto r = blocks_from_json(stored);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(blocks_to_json(*r), stored);
+}
+
+TEST(BlocksToJson, MarksAndListsSurviveTheRoundTrip) {
+  auto r = blocks_from_json(R"([{"type":"quote","cite":"Bà B","runs":[{"text":"Rất ","italic":true},)"
+                            R"({"text":"quan trọng","bold":true,"italic":true,"link":"mailto:a@b.vn"}]},)"
+                            R"({"type":"list","items":["a",[{"text":"b","bold":true}]]}])");
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  auto back = blocks_from_json(blocks_to_json(*r));
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_EQ(*back, *r);
+  auto stored = blocks_from_stored_json(blocks_to_json(*r));
+  ASSERT_TRUE(stored.ok());
+  EXPECT_EQ(*stored, *r);
+}
+
 TEST(ParagraphsFromText, SplitsAtBlankLinesAndDropsEmptyOnes) {
   auto p = paragraphs_from_text("Một.\n\n  Hai. \n\n\n\nBa.");
   ASSERT_EQ(p.size(), 3u);

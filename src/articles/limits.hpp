@@ -34,6 +34,9 @@ inline constexpr std::size_t kCategoryChars = 100;
 inline constexpr std::size_t kIdBytes = 200;
 // A media path or photo URL: far above real paths, below what a file system or a URL allows.
 inline constexpr std::size_t kImagePathBytes = 512;
+// A link in an article's text: far above any real address, below what browsers and crawlers
+// handle without trouble.
+inline constexpr std::size_t kLinkBytes = 2000;
 
 // The earliest publication time an article may carry: 1945-01-01 00:00 Vietnam time, the
 // start of a national newspaper's archive. Every page, feed and sitemap handles it (times
@@ -52,6 +55,19 @@ bool within_chars(std::string_view s, std::size_t limit);
 // Why `field` (named as the import format names it) is over its limit, for an error message:
 // "\"title\" dài quá 300 ký tự".
 std::string too_long(std::string_view field, std::size_t limit, bool bytes = false);
+
+// A figure's width or height in pixels: far above any real photo, and in the range every layer
+// handles.
+inline constexpr int kImageSidePixels = 20000;
+
+// The first field of a block over its limit, named as the import format names it ("text",
+// "cite", "caption", "alt", "image"), with that limit and whether it counts bytes.
+struct OverLimit {
+  std::string_view field;
+  std::size_t limit = 0;
+  bool bytes = false;
+};
+std::optional<OverLimit> field_over_limit(const Block& b);
 
 // The first limit one block breaks, as a message naming the field and the block (0-based
 // index, reported 1-based), or nullopt.

@@ -1,5 +1,6 @@
 #include "site/blocks_view.hpp"
 
+#include "articles/runs.hpp"
 #include "site/layout.hpp"
 
 namespace toasoan::site {
@@ -7,18 +8,57 @@ namespace toasoan::site {
 using namespace render::literals;
 using articles::Block;
 
+namespace {
+
+// A block's text with its marks: each run escaped, inside <a>, <strong> and <em> as it is
+// marked. The parsers let only allowed links into a body; one that got in some other way (an
+// old row, a hand-edited database) is checked again here and shows as plain text.
+void render_runs(render::Html& h, const std::vector<articles::Run>& runs, const std::string& text) {
+  if (runs.empty()) {
+    h << text;
+    return;
+  }
+  for (const auto& r : runs) {
+    const bool link = !r.link.empty() && articles::allowed_link(r.link);
+    if (link) h << "<a href=\""_html << r.link << "\" rel=\"nofollow noopener\">"_html;
+    if (r.bold) h << "<strong>"_html;
+    if (r.italic) h << "<em>"_html;
+    h << r.text;
+    if (r.italic) h << "</em>"_html;
+    if (r.bold) h << "</strong>"_html;
+    if (link) h << "</a>"_html;
+  }
+}
+
+}  // namespace
+
 void render_blocks(render::Html& h, const std::vector<Block>& blocks, int eager_figures) {
   int figures = 0;
   for (const auto& b : blocks) {
     switch (b.type) {
       case Block::Type::paragraph:
-        h << "<p>"_html << b.text << "</p>"_html;
+        h << "<p>"_html;
+        render_runs(h, b.runs, b.text);
+        h << "</p>"_html;
         break;
       case Block::Type::heading:
-        h << "<h2>"_html << b.text << "</h2>"_html;
+        h << "<h2>"_html;
+        render_runs(h, b.runs, b.text);
+        h << "</h2>"_html;
+        break;
+      case Block::Type::list:
+        h << (b.ordered ? "<ol>"_html : "<ul>"_html);
+        for (const auto& item : b.items) {
+          h << "<li>"_html;
+          render_runs(h, item, {});
+          h << "</li>"_html;
+        }
+        h << (b.ordered ? "</ol>"_html : "</ul>"_html);
         break;
       case Block::Type::quote:
-        h << "<blockquote><p>"_html << b.text << "</p>"_html;
+        h << "<blockquote><p>"_html;
+        render_runs(h, b.runs, b.text);
+        h << "</p>"_html;
         if (!b.cite.empty()) h << "<footer>— "_html << b.cite << "</footer>"_html;
         h << "</blockquote>"_html;
         break;

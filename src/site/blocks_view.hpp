@@ -1,6 +1,9 @@
-// An article's body blocks as HTML, in order: paragraphs, headings, quotes and figures with
-// their captions. A figure whose photo is missing (the model article's photos are not in its
-// file) keeps its place as a neutral frame above its caption.
+// An article's body blocks as HTML, in order: paragraphs, headings, quotes, lists and figures
+// with their captions; bold, italic and links inside text as <strong>, <em> and <a>. A figure
+// whose photo is missing (the model article's photos are not in its file) keeps its place as
+// a neutral frame above its caption.
+//
+// Thread-safety: a pure function of its arguments; safe from any thread.
 #pragma once
 
 #include <vector>

@@ -58,5 +58,60 @@ TEST(RenderBlocks, RefusesImagePathsThatLeaveTheMediaFolder) {
   EXPECT_EQ(html.find("javascript"), std::string::npos);
 }
 
+Block marked(std::vector<articles::Run> runs) {
+  Block b;
+  for (const auto& r : runs) b.text += r.text;
+  b.runs = std::move(runs);
+  return b;
+}
+
+TEST(RenderBlocks, BoldItalicAndLinksBecomeMarkup) {
+  auto html = render({marked({{"Theo ", false, false, ""},
+                              {"Bộ Y tế", true, false, ""},
+                              {", ", false, false, ""},
+                              {"xem", false, true, "https://moh.gov.vn/a?b=1&c=2"}})});
+  EXPECT_EQ(html,
+            "<p>Theo <strong>Bộ Y tế</strong>, <a href=\"https://moh.gov.vn/a?b=1&amp;c=2\" rel=\"nofollow noopener\">"
+            "<em>xem</em></a></p>");
+}
+
+TEST(RenderBlocks, MarkedHeadingsAndQuotesKeepTheirMarks) {
+  Block h = marked({{"Tiêu đề ", false, false, ""}, {"đậm", true, true, ""}});
+  h.type = Block::Type::heading;
+  Block q = marked({{"Lời ", false, false, ""}, {"nghiêng", false, true, ""}});
+  q.type = Block::Type::quote;
+  q.cite = "Bà B";
+  auto html = render({h, q});
+  EXPECT_NE(html.find("<h2>Tiêu đề <strong><em>đậm</em></strong></h2>"), std::string::npos) << html;
+  EXPECT_NE(html.find("<blockquote><p>Lời <em>nghiêng</em></p><footer>— Bà B</footer></blockquote>"), std::string::npos)
+      << html;
+}
+
+TEST(RenderBlocks, ScriptInARunAndQuotesInALinkStayText) {
+  auto html = render({marked({{"<script>alert(1)</script>", true, false, "https://a.vn/\"><script>x</script>"}})});
+  EXPECT_EQ(html.find("<script>"), std::string::npos) << html;
+  EXPECT_NE(html.find("href=\"https://a.vn/&quot;&gt;&lt;script&gt;x&lt;/script&gt;\""), std::string::npos) << html;
+  EXPECT_NE(html.find("<strong>&lt;script&gt;alert(1)&lt;/script&gt;</strong>"), std::string::npos) << html;
+}
+
+TEST(RenderBlocks, AJavascriptLinkNeverBecomesAnHref) {
+  auto html = render({marked({{"bấm đây", false, false, "javascript:alert(1)"}}),
+                      marked({{"hoặc đây", true, false, " https://a.vn/"}})});
+  EXPECT_EQ(html.find("href"), std::string::npos) << html;
+  EXPECT_EQ(html.find("<a"), std::string::npos) << html;
+  EXPECT_EQ(html, "<p>bấm đây</p><p><strong>hoặc đây</strong></p>");
+}
+
+TEST(RenderBlocks, ListsAreBulletedOrNumbered) {
+  Block ul;
+  ul.type = Block::Type::list;
+  ul.items = {{{"Một", false, false, ""}}, {{"Hai ", false, false, ""}, {"<b>", true, false, ""}}};
+  ul.text = "Một\nHai <b>";
+  Block ol = ul;
+  ol.ordered = true;
+  EXPECT_EQ(render({ul}), "<ul><li>Một</li><li>Hai <strong>&lt;b&gt;</strong></li></ul>");
+  EXPECT_EQ(render({ol}), "<ol><li>Một</li><li>Hai <strong>&lt;b&gt;</strong></li></ol>");
+}
+
 }  // namespace
 }  // namespace toasoan::site

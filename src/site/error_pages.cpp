@@ -16,6 +16,19 @@ std::string not_found_page(const SiteInfo& site) {
   return h.take();
 }
 
+std::string gone_page(const SiteInfo& site) {
+  render::Html h;
+  PageMeta meta;
+  meta.title = "Bài viết đã được gỡ";
+  meta.noindex = true;
+  open_page(h, site, meta);
+  h << "<div class=\"notfound\"><h1>Bài viết đã được gỡ</h1>"
+       "<p>Bài viết này không còn trên báo.</p>"
+       "<p><a href=\"/\">Về trang chủ</a> để đọc tin mới nhất.</p></div>"_html;
+  close_page(h, site, meta);
+  return h.take();
+}
+
 std::string unavailable_page(const SiteInfo& site) {
   render::Html h;
   PageMeta meta;

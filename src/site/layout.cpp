@@ -28,8 +28,9 @@ void open_page(render::Html& h, const SiteInfo& site, const PageMeta& meta) {
     h << "<meta name=\"description\" content=\""_html << excerpt(meta.description, 300) << "\">"_html;
   if (!meta.canonical.empty())
     h << "<link rel=\"canonical\" href=\""_html << site.public_url << meta.canonical << "\">"_html;
-  // Large previews in search results and news aggregators.
-  h << "<meta name=\"robots\" content=\"max-image-preview:large\">"_html;
+  // Large previews in search results and news aggregators, for the pages they may show.
+  if (meta.noindex) h << "<meta name=\"robots\" content=\"noindex\">"_html;
+  else h << "<meta name=\"robots\" content=\"max-image-preview:large\">"_html;
   auto feed_link = [&](const FeedLink& f) {
     h << "<link rel=\"alternate\" type=\"application/rss+xml\" title=\""_html << f.title << "\" href=\""_html
       << f.path << "\">"_html;

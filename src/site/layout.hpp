@@ -37,6 +37,8 @@ struct PageMeta {
   std::string canonical;    // path, made absolute with public_url
   std::string_view active_category;  // slug of the section to mark in the menu
   bool comments_script = false;
+  // Kept out of search engines (robots noindex): previews and taken-down articles.
+  bool noindex = false;
   std::vector<FeedLink> feeds;  // besides the newest-articles feed every page names
   render::Html head;            // more <head> markup: sharing and search-engine metadata
 };

@@ -16,7 +16,15 @@ struct ArticlePageData {
   std::vector<articles::Summary> latest;   // "Tin mới"
   std::vector<articles::Summary> related;  // more from the same category
 };
+// The article as readers see it, with the newsroom's latest correction after the body.
 std::string article_page(const SiteInfo& site, const ArticlePageData& data);
+
+// The same page for the newsroom before it publishes: a banner "Bản xem trước — chưa xuất bản"
+// at the top, robots noindex, and, unless the article is live (published, with a slug, due by
+// site.now), no canonical link or sharing metadata naming an address readers cannot open. An
+// article with a published_at of 0 shows site.now as its time. Whoever sends it sends it
+// uncached (Cache-Control: no-store).
+std::string article_preview_page(const SiteInfo& site, const ArticlePageData& data);
 
 struct HomePageData {
   std::vector<articles::Summary> newest;  // the first is the top story
@@ -36,8 +44,11 @@ struct CategoryPageData {
 };
 std::string category_page(const SiteInfo& site, const CategoryPageData& data);
 
-// 404 and 503, in the site's clothes, in Vietnamese.
+// 404, 410 and 503, in the site's clothes, in Vietnamese.
 std::string not_found_page(const SiteInfo& site);
+// An article that was published and then taken down or retracted: gone, not missing, so
+// search engines drop it at once. Kept out of search engines itself.
+std::string gone_page(const SiteInfo& site);
 std::string unavailable_page(const SiteInfo& site);
 
 // The comment box's limits; the browser script and the server's check use the same numbers.

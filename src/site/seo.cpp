@@ -1,5 +1,7 @@
 #include "site/seo.hpp"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "articles/lead_photo.hpp"
@@ -53,7 +55,8 @@ void article_metadata(render::Html& h, const SiteInfo& site, const articles::Art
   std::string url = site.public_url + article_path(a);
   std::string image = share_image(site, a);
   std::string published = text::format_iso8601_vn(a.published_at);
-  std::string modified = text::format_iso8601_vn(std::max(a.updated_at, a.published_at));
+  // A correction is a change readers and search engines should know of, whenever it was made.
+  std::string modified = text::format_iso8601_vn(std::max({a.updated_at, a.published_at, a.corrected_at}));
   meta_property(h, "og:type", "article");
   meta_property(h, "og:site_name", site.name);
   meta_property(h, "og:locale", "vi_VN");

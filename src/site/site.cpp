@@ -296,8 +296,16 @@ Site::Rendered Site::render_category(const Categories& cats, std::string_view sl
 Site::Rendered Site::render_article(const Categories& cats, std::int64_t id, std::string_view path) {
   auto found = reading_.article(id);
   if (!found) return {failed(cats, found.error()), {}};
-  if (!found->has_value() || !visible(**found)) return {error_page(cats, 404), {}};
+  if (!found->has_value()) return {error_page(cats, 404), {}};
   const articles::Article& a = **found;
+  if (!visible(a)) {
+    // Published once (it has a slug) and taken down since, or retracted: 410 tells search
+    // engines to drop it now. Tagged with the article, so that a page kept of it would go when
+    // the article is restored. A draft never published stays unknown to readers: 404.
+    if (a.status == articles::Status::unpublished && !a.slug.empty())
+      return {CachedPage::make(410, kHtml, gone_page(info(cats)), "no-store"), {tags::article(a.id)}};
+    return {error_page(cats, 404), {}};
+  }
   std::string canonical = article_path(a);
   // An old or mistyped slug: send readers and search engines to the one true address.
   if (path != canonical) return {CachedPage::moved(canonical), {tags::article(a.id)}};
@@ -316,6 +324,24 @@ Site::Rendered Site::render_article(const Categories& cats, std::int64_t id, std
   tags::add_articles(shown, d.latest);
   tags::add_articles(shown, d.related);
   return {CachedPage::make(200, kHtml, article_page(info(cats), d), kPageCacheControl), std::move(shown)};
+}
+
+std::string Site::preview(const articles::Article& a) {
+  static const Categories none;
+  auto cats = categories();
+  ArticlePageData d;
+  d.article = &a;
+  // The same side columns readers will see; with the store away, the preview still shows the
+  // article itself.
+  const auto t = now();
+  if (auto latest = reading_.latest({std::nullopt, config_.latest_count + 1, 0, t}))
+    for (auto& s : *latest)
+      if (s.id != a.id && static_cast<int>(d.latest.size()) < config_.latest_count) d.latest.push_back(std::move(s));
+  if (a.category_id != 0)
+    if (auto related = reading_.latest({a.category_id, 6, 0, t}))
+      for (auto& s : *related)
+        if (s.id != a.id && d.related.size() < 5) d.related.push_back(std::move(s));
+  return article_preview_page(info(cats ? *cats : none), d);
 }
 
 std::vector<std::string> Site::snippet_texts(const std::vector<articles::Summary>& results,

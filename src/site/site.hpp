@@ -11,7 +11,7 @@
 // and can be cached here and by any proxy.
 //
 // Thread-safe: answer_cached() and handle() are called from many threads at once; apply(),
-// content_changed() and scheduled_due() from the change follower.
+// content_changed() and scheduled_due() from the change follower; preview() from any worker.
 #pragma once
 
 #include <filesystem>
@@ -77,6 +77,12 @@ class Site {
   // Drops every cached page and the category list: the follower could not tell what changed
   // (a gap in the change log), or the date changed in Vietnam (every masthead shows it).
   void content_changed();
+
+  // The article page as readers will see it once published, for the newsroom: the preview
+  // banner, noindex, no canonical address unless it is live (article_preview_page). Works for a
+  // draft with no slug and no publication time. Never cached here; the caller sends it with
+  // Cache-Control: no-store. Blocks on the database (the side columns), so call it on a worker.
+  std::string preview(const articles::Article& a);
 
   // The address links are made absolute with, once the server knows the port it bound.
   // REQUIRES: called before the first handle().
