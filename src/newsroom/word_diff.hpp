@@ -19,9 +19,11 @@ struct DiffRun {
 
 // Runs in reading order; adjacent runs of one kind are merged. Concatenating the equal and
 // deleted runs gives `before`, the equal and inserted runs give `after` (whitespace between
-// runs included). Time O((n + m) · d) for d differing words, with a bound past which the whole
-// text is one deletion and one insertion (two 20,000-character blocks rewritten entirely
-// stay cheap).
+// runs included). Words are compared without their whitespace; where only the spacing after a
+// word changed, that spacing is a deleted and an inserted run. Time O((n + m) · d) for d
+// differing words, with a bound (1,000 differences) past which everything between the common
+// beginning and end is one deletion and one insertion (two 20,000-character blocks rewritten
+// entirely stay cheap).
 std::vector<DiffRun> word_diff(std::string_view before, std::string_view after);
 
 const char* diff_kind_name(DiffRun::Kind k);  // "equal", "inserted", "deleted"
