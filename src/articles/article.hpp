@@ -22,6 +22,7 @@ struct Block {
   std::string alt;      // figure: text alternative; the caption stands in when empty
   int width = 0;        // figure: intrinsic pixel size, 0 when unknown
   int height = 0;
+  bool operator==(const Block&) const = default;
 };
 
 enum class Status { published, unpublished };

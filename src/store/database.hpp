@@ -1,6 +1,6 @@
 // The database: the one object that owns the connection pool, the migrations and units of
 // work, and on which the store's areas sit. Each area is a narrow interface of its own
-// (reading.hpp, search_index.hpp, article_writer.hpp, change_log.hpp; later accounts,
+// (reading.hpp, search_index.hpp, article_writer.hpp, change_log.hpp, desk.hpp; later accounts,
 // workflow, revisions, comments, media), implemented on SQLite (sqlite/) and PostgreSQL
 // (postgres/). A layer depends only on the areas it uses: the reading site on Reading and
 // SearchIndex, the importer on ArticleWriter, the change follower on ChangeLog.
@@ -29,6 +29,7 @@ namespace toasoan::store {
 class Reading;
 class SearchIndex;
 class ArticleWriter;
+class Desk;
 
 // One transaction, possibly across several areas. Rolls back when destroyed uncommitted, so an
 // early return leaves nothing half-done.
@@ -57,6 +58,7 @@ class Database {
   virtual SearchIndex& search_index() = 0;
   virtual ArticleWriter& article_writer() = 0;
   virtual ChangeLog& change_log() = 0;
+  virtual Desk& desk() = 0;
 };
 
 // How a database is opened, beyond its URL.

@@ -208,6 +208,10 @@ Result<const char*> Connection::prepared_name(std::string_view sql) {
 }
 
 Result<Rows> Connection::query(std::string_view sql, std::initializer_list<Param> params) {
+  return query(sql, std::span<const Param>(params.begin(), params.size()));
+}
+
+Result<Rows> Connection::query(std::string_view sql, std::span<const Param> params) {
   auto name = prepared_name(sql);
   if (!name) return name.error();
   std::vector<const char*> values;

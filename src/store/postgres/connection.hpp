@@ -15,6 +15,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -57,6 +58,7 @@ class Rows {
   explicit Rows(PGresult* r) : r_(r, &PQclear) {}
   int size() const { return PQntuples(r_.get()); }
   bool empty() const { return size() == 0; }
+  int columns() const { return PQnfields(r_.get()); }
   bool is_null(int row, int col) const { return PQgetisnull(r_.get(), row, col) != 0; }
   std::string_view text(int row, int col) const {
     return {PQgetvalue(r_.get(), row, col), static_cast<std::size_t>(PQgetlength(r_.get(), row, col))};
@@ -83,6 +85,8 @@ class Connection {
   // with `params` bound to $1, $2, … in order. The cache is keyed by the text itself, so a
   // statement built at run time is prepared once however many string objects spell it.
   Result<Rows> query(std::string_view sql, std::initializer_list<Param> params = {});
+  // The same with parameters counted at run time.
+  Result<Rows> query(std::string_view sql, std::span<const Param> params);
   // How many statements this connection keeps prepared.
   std::size_t prepared_statements() const { return prepared_.size(); }
 

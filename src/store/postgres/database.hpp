@@ -18,6 +18,7 @@
 #include "store/database.hpp"
 #include "store/postgres/article_writer.hpp"
 #include "store/postgres/change_log.hpp"
+#include "store/postgres/desk.hpp"
 #include "store/postgres/pool.hpp"
 #include "store/postgres/reading.hpp"
 #include "store/postgres/search_index.hpp"
@@ -36,6 +37,7 @@ class PostgresDatabase final : public Database {
   SearchIndex& search_index() override { return search_index_; }
   ArticleWriter& article_writer() override { return article_writer_; }
   ChangeLog& change_log() override { return change_log_; }
+  Desk& desk() override { return desk_; }
 
  private:
   PostgresDatabase(Target target, int pool_size, std::unique_ptr<Connection> first,
@@ -44,6 +46,7 @@ class PostgresDatabase final : public Database {
         reading_(pool_),
         search_index_(pool_),
         article_writer_(pool_),
+        desk_(pool_, article_writer_),
         change_log_(pool_, std::move(listener)) {}
 
   // Declared first: the areas hold it, so it is made before them and goes after them.
@@ -51,6 +54,7 @@ class PostgresDatabase final : public Database {
   PostgresReading reading_;
   PostgresSearchIndex search_index_;
   PostgresArticleWriter article_writer_;
+  PostgresDesk desk_;  // after the writer it publishes through
   PostgresChangeLog change_log_;
 };
 

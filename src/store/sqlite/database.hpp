@@ -12,6 +12,7 @@
 #include "store/database.hpp"
 #include "store/sqlite/article_writer.hpp"
 #include "store/sqlite/change_log.hpp"
+#include "store/sqlite/desk.hpp"
 #include "store/sqlite/pool.hpp"
 #include "store/sqlite/reading.hpp"
 #include "store/sqlite/search_index.hpp"
@@ -29,6 +30,7 @@ class SqliteDatabase final : public Database {
   SearchIndex& search_index() override { return search_index_; }
   ArticleWriter& article_writer() override { return article_writer_; }
   ChangeLog& change_log() override { return change_log_; }
+  Desk& desk() override { return desk_; }
 
  private:
   SqliteDatabase(std::string path, std::unique_ptr<Connection> first, std::unique_ptr<Connection> watcher)
@@ -36,6 +38,7 @@ class SqliteDatabase final : public Database {
         reading_(pool_),
         search_index_(pool_),
         article_writer_(pool_),
+        desk_(pool_, article_writer_),
         change_log_(pool_, std::move(watcher)) {}
 
   // Declared first: the areas hold it, so it is made before them and goes after them.
@@ -43,6 +46,7 @@ class SqliteDatabase final : public Database {
   SqliteReading reading_;
   SqliteSearchIndex search_index_;
   SqliteArticleWriter article_writer_;
+  SqliteDesk desk_;  // after the writer it publishes through
   SqliteChangeLog change_log_;
 };
 
