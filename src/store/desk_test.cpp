@@ -2,8 +2,11 @@
 // on SQLite and on PostgreSQL (skipped, saying why, when TOASOAN_TEST_POSTGRES_URL is unset),
 // each time on a fresh database.
 #include "store/desk.hpp"
+#include "store/migrations.hpp"
 
 #include <gtest/gtest.h>
+#include <libpq-fe.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <set>
@@ -137,6 +140,25 @@ class DeskTest : public ::testing::TestWithParam<std::string> {
     UpsertOptions o;
     o.overwrite = overwrite;
     return store_->article_writer().upsert(std::span<const articles::Incoming>(&a, 1), kNow, o);
+  }
+
+  // Runs `sql` behind the store's back: what an older release left in the database.
+  void raw(const std::string& sql) { raw_on(*db_, sql); }
+  void raw_on(const testing::TestDatabase& target, const std::string& sql) {
+    if (GetParam() == "sqlite") {
+      sqlite3* db = nullptr;
+      ASSERT_EQ(sqlite3_open(target.name().c_str(), &db), SQLITE_OK);
+      char* error = nullptr;
+      EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error), SQLITE_OK) << (error ? error : "");
+      sqlite3_free(error);
+      sqlite3_close(db);
+    } else {
+      PGconn* c = PQconnectdb(target.url().c_str());
+      PGresult* r = PQexec(c, sql.c_str());
+      EXPECT_EQ(PQresultStatus(r), PGRES_COMMAND_OK) << PQerrorMessage(c);
+      PQclear(r);
+      PQfinish(c);
+    }
   }
 
   std::unique_ptr<testing::TestDatabase> db_;
@@ -504,6 +526,65 @@ TEST_P(DeskTest, ABatchWritesTheOthersAroundASkippedArticle) {
   EXPECT_EQ(piece(edited).state, State::taken_down);
   EXPECT_EQ(piece(edited).content.title, "Một");
   (void)p;
+}
+
+TEST_P(DeskTest, ArticlesStoredBeforeTheDeskAreFoundByTheTextFilterAfterMigrating) {
+  ASSERT_TRUE(import(incoming("seed-1", "Đường sắt Bắc Nam")).ok());
+  raw("UPDATE articles SET desk_text = ''");  // as migration 0007 leaves the rows it found
+  DeskQuery text;
+  text.text = "duong sat";
+  EXPECT_TRUE(ids(text).empty());
+  ASSERT_TRUE(store_->migrate().ok());
+  EXPECT_EQ(ids(text).size(), 1u);
+}
+
+TEST_P(DeskTest, MigratingMakesEveryStoredArticleAPieceWithItsImportRevision) {
+  auto old = testing::TestDatabase::create(GetParam());
+  ASSERT_TRUE(old.ok()) << old.error().message;
+  // The schema as the release before the desk left it, with two articles in it.
+  raw_on(**old, "CREATE TABLE schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, "
+                "applied_at BIGINT NOT NULL)");
+  for (const auto& m : migrations::for_engine(GetParam())) {
+    if (m.version >= 7) continue;
+    raw_on(**old, std::string(m.sql));
+    raw_on(**old, "INSERT INTO schema_migrations VALUES (" + std::to_string(m.version) + ", '" + std::string(m.name) +
+                      "', 0)");
+  }
+  raw_on(**old, "INSERT INTO categories (id, name, slug, position) VALUES (1, 'Kinh tế', 'kinh-te', 1)");
+  raw_on(**old, "INSERT INTO articles (id, external_id, title, slug, lead, blocks, authors, category_id, status, "
+                "published_at, updated_at) VALUES "
+                "(1, 'seed-1', 'Giá vàng', 'gia-vang', 'Sapo.', '[{\"type\":\"paragraph\",\"text\":\"Thân.\"}]', "
+                "'[\"Mạnh Hùng\"]', 1, 'published', 1000, 2000), "
+                "(2, 'seed-2', 'Đã gỡ', 'da-go', '', '[]', '[]', 1, 'unpublished', 1000, 2000)");
+  auto opened = open((*old)->url());
+  ASSERT_TRUE(opened.ok()) << opened.error().message;
+  auto m = (*opened)->migrate();
+  ASSERT_TRUE(m.ok()) << m.error().message;
+  Desk& d = (*opened)->desk();
+  auto one = d.piece(1);
+  ASSERT_TRUE(one.ok() && *one) << (one.ok() ? "missing" : one.error().message);
+  EXPECT_EQ((*one)->state, State::published);
+  EXPECT_GT((*one)->revision, 0);
+  EXPECT_EQ((*one)->published_revision, (*one)->revision);
+  EXPECT_EQ((*one)->content.title, "Giá vàng");
+  EXPECT_EQ((*one)->content.category, "Kinh tế");
+  EXPECT_EQ((*one)->content.authors, std::vector<std::string>{"Mạnh Hùng"});
+  ASSERT_EQ((*one)->content.blocks.size(), 1u);
+  EXPECT_EQ((*one)->content.blocks[0].text, "Thân.");
+  EXPECT_EQ((*one)->content.published_at, 1000);
+  auto two = d.piece(2);
+  ASSERT_TRUE(two.ok() && *two);
+  EXPECT_EQ((*two)->state, State::taken_down);
+  EXPECT_FALSE((*two)->published_revision);
+  DeskQuery text;
+  text.text = "gia vang";
+  auto found = d.list(text);
+  ASSERT_TRUE(found.ok());
+  EXPECT_EQ(found->second, 1);
+  // Imported again, the migrated articles are their import's own: not skipped.
+  auto again = (*opened)->article_writer().upsert(std::vector<articles::Incoming>{incoming("seed-1", "Giá vàng mới")}, kNow);
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_EQ(*again, std::vector<Upserted>{Upserted::updated});
 }
 
 TEST_P(DeskTest, UnknownPiecesAreNotFound) {
