@@ -30,6 +30,7 @@ int serve_command(const ServeOptions& options);
 struct ImportOptions {
   std::string file;  // "-" for standard input
   std::string db;
+  bool overwrite = false;  // also write over articles edited in the newsroom since the last import
 };
 int import_command(const ImportOptions& options);
 

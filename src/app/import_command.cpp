@@ -92,6 +92,12 @@ int import_command(const ImportOptions& o) {
     if (tty) std::fputc('\r', stderr);
     std::fprintf(stderr, "dòng %lld: bỏ qua: %s\n", static_cast<long long>(line), why.c_str());
   };
+  options.overwrite = o.overwrite;
+  options.on_skip = [&](std::int64_t line, const std::string& id) {
+    if (tty) std::fputc('\r', stderr);
+    std::fprintf(stderr, "dòng %lld: bỏ qua bài \"%s\": %s\n", static_cast<long long>(line), id.c_str(),
+                 importer::kSkippedEdited);
+  };
   if (tty) options.on_progress = [&](const importer::Report& r, std::uint64_t bytes) { progress.update(r, bytes); };
 
   auto report = importer::import_lines(*in, database.article_writer(), options);
@@ -107,9 +113,12 @@ int import_command(const ImportOptions& o) {
     if (auto s = database.search_index().optimize(); !s)  // the articles are in; searches are only slower
       std::fprintf(stderr, "toasoan import: chưa sắp xếp lại được chỉ mục tìm kiếm: %s\n", s.error().message.c_str());
   double secs = std::chrono::duration<double>(Clock::now() - started).count();
-  std::printf("Đã nhập %lld bài mới, cập nhật %lld bài, bỏ qua %lld dòng lỗi (%.1f giây).\n",
-              static_cast<long long>(report->imported), static_cast<long long>(report->updated),
-              static_cast<long long>(report->rejected), secs);
+  std::printf("Đã nhập %lld bài mới, cập nhật %lld bài, bỏ qua %lld dòng lỗi", static_cast<long long>(report->imported),
+              static_cast<long long>(report->updated), static_cast<long long>(report->rejected));
+  if (report->skipped > 0)
+    std::printf(", bỏ qua %lld bài đã sửa trong tòa soạn (--overwrite để ghi đè)",
+                static_cast<long long>(report->skipped));
+  std::printf(" (%.1f giây).\n", secs);
   return report->rejected > 0 ? 1 : 0;
 }
 

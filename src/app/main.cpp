@@ -80,6 +80,8 @@ int main(int argc, char** argv) {
   auto* i = app.add_subcommand("import", "Import articles from a JSON Lines file (- for standard input)");
   i->add_option("FILE", import.file, "JSON Lines file, one article a line")->required();
   i->add_option("--db", import.db, "Database: sqlite:PATH or postgresql://… (env TOASOAN_DB)")->capture_default_str();
+  i->add_flag("--overwrite", import.overwrite,
+              "Also overwrite articles edited in the newsroom since they were last imported");
 
   std::string reindex_db = default_db;
   auto* r = app.add_subcommand("reindex", "Rebuild the search index from the articles");

@@ -16,17 +16,30 @@ constexpr std::size_t kMaxLineBytes = 16u << 20;
 Result<Report> import_lines(std::istream& in, store::ArticleWriter& writer, const Options& options) {
   Report report;
   std::vector<articles::Incoming> batch;
+  std::vector<std::int64_t> lines;  // each batch entry's line number, for what is skipped
   batch.reserve(options.batch_size);
+  store::UpsertOptions upsert;
+  upsert.overwrite = options.overwrite;
   std::uint64_t bytes = 0;
   // One time for the whole file, so a date near the scheduling limit is judged alike on every line.
   const std::int64_t started = unix_now();
 
   auto flush = [&]() -> Status {
     if (batch.empty()) return ok_status();
-    auto written = writer.upsert(batch, unix_now());
+    auto written = writer.upsert(batch, unix_now(), upsert);
     if (!written) return written.error();
-    for (auto w : *written) (w == store::Upserted::inserted ? report.imported : report.updated)++;
+    for (std::size_t i = 0; i < written->size(); ++i) {
+      switch ((*written)[i]) {
+        case store::Upserted::inserted: ++report.imported; break;
+        case store::Upserted::updated: ++report.updated; break;
+        case store::Upserted::skipped_edited:
+          ++report.skipped;
+          if (options.on_skip) options.on_skip(lines[i], batch[i].external_id);
+          break;
+      }
+    }
     batch.clear();
+    lines.clear();
     if (options.on_progress) options.on_progress(report, bytes);
     return ok_status();
   };
@@ -51,6 +64,7 @@ Result<Report> import_lines(std::istream& in, store::ArticleWriter& writer, cons
       continue;
     }
     batch.push_back(std::move(*parsed));
+    lines.push_back(number);
     if (batch.size() >= options.batch_size)
       if (auto s = flush(); !s) return s.error();
   }

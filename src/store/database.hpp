@@ -1,10 +1,10 @@
 // The database: the one object that owns the connection pool, the migrations and units of
 // work, and on which the store's areas sit. Each area is a narrow interface of its own
 // (reading.hpp, search_index.hpp, article_writer.hpp, change_log.hpp, accounts.hpp,
-// audit.hpp, settings.hpp; later workflow, revisions, comments, media), implemented on SQLite
-// (sqlite/) and PostgreSQL (postgres/). A layer depends only on the areas it uses: the reading
-// site on Reading and SearchIndex, the importer on ArticleWriter, the change follower on
-// ChangeLog, the newsroom's sign-in on Accounts and Audit.
+// audit.hpp, settings.hpp, desk.hpp; later comments, media), implemented on SQLite (sqlite/)
+// and PostgreSQL (postgres/). A layer depends only on the areas it uses: the reading site on
+// Reading and SearchIndex, the importer on ArticleWriter, the change follower on ChangeLog,
+// the newsroom on Accounts, Audit, Settings and Desk.
 //
 // Units of work: a write that spans areas (an article and its revision and its audit line)
 // runs in one UnitOfWork, so all of it commits or none does; each area's write methods take
@@ -33,6 +33,7 @@ class ArticleWriter;
 class Accounts;
 class Audit;
 class Settings;
+class Desk;
 
 // One transaction, possibly across several areas. Rolls back when destroyed uncommitted, so an
 // early return leaves nothing half-done.
@@ -64,6 +65,7 @@ class Database {
   virtual Accounts& accounts() = 0;
   virtual Audit& audit() = 0;
   virtual Settings& settings() = 0;
+  virtual Desk& desk() = 0;
 };
 
 // How a database is opened, beyond its URL.

@@ -169,7 +169,8 @@ class Desk {
   virtual Result<std::vector<Revision>> revisions(std::int64_t id) = 0;
   virtual Result<std::optional<Revision>> revision(std::int64_t revision_id) = 0;
 
-  // Scheduled pieces due at `now`, oldest due first, and the earliest one not yet due.
+  // Scheduled pieces due at `now`, oldest due first, and when the earliest one not yet due
+  // falls due (its scheduled_at: the time the scheduler sleeps until).
   virtual Result<std::vector<std::int64_t>> due(std::int64_t now, int limit) = 0;
   virtual Result<std::optional<std::int64_t>> next_due(std::int64_t now) = 0;
 

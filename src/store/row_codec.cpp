@@ -78,4 +78,12 @@ articles::Status status_from_name(std::string_view s) {
   return s == "published" ? articles::Status::published : articles::Status::unpublished;
 }
 
+std::string imported_state(const std::string* before, const std::optional<articles::Status>& given,
+                           std::string_view status_after) {
+  const std::string by_status = status_after == "published" ? "published" : "taken_down";
+  if (!before) return by_status;
+  if (given && (*before == "published" || *before == "taken_down")) return by_status;
+  return *before;
+}
+
 }  // namespace toasoan::store

@@ -4,6 +4,7 @@
 // engine can store, and the text the full-text index holds.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,6 +47,20 @@ bool safe_term(std::string_view term);
 const char* status_name(articles::Status s);
 articles::Status status_from_name(std::string_view s);
 
+// Whether an article was changed in the newsroom since an import last wrote it: its newest
+// revision is not the one that import wrote (none: the newsroom made it). An article with no
+// revision at all has nothing to lose.
+inline bool edited_in_newsroom(std::int64_t revision, std::optional<std::int64_t> import_revision) {
+  return revision != 0 && import_revision != revision;
+}
+
+// The desk state (newsroom/workflow.hpp) an import leaves an article in. A new one: published or
+// taken_down, as its status says. An existing one follows a status the line gives while it is
+// published or taken down; otherwise (no status given, or a piece in the newsroom's hands) it
+// keeps `before`. `status_after` is the row's status after the write.
+std::string imported_state(const std::string* before, const std::optional<articles::Status>& given,
+                           std::string_view status_after);
+
 // The columns a Summary is read from, in order, for a query over `articles a` joined with
 // `categories c`.
 inline constexpr const char* kSummaryColumns =
@@ -73,7 +88,8 @@ articles::Summary summary_from(const Row& row) {
 // The query an Article is read from, up to its WHERE clause.
 inline constexpr const char* kArticleSelect =
     "SELECT a.id, a.external_id, a.title, a.slug, a.lead, a.blocks, a.authors, a.category_id, c.name, c.slug, "
-    "a.status, a.published_at, a.updated_at FROM articles a JOIN categories c ON c.id = a.category_id ";
+    "a.status, a.published_at, a.updated_at, a.correction_note, a.corrected_at "
+    "FROM articles a JOIN categories c ON c.id = a.category_id ";
 
 // Reads a row of kArticleSelect.
 template <class Row>
@@ -92,6 +108,8 @@ articles::Article article_from(const Row& row) {
   a.status = status_from_name(row.text(10));
   a.published_at = row.int64(11);
   a.updated_at = row.int64(12);
+  a.correction_note = row.text(13);
+  a.corrected_at = row.int64(14);
   return a;
 }
 

@@ -9,6 +9,7 @@
 #include "articles/reserved_slugs.hpp"
 #include "base/log.hpp"
 #include "store/change_log.hpp"
+#include "store/piece_codec.hpp"
 #include "store/postgres/advisory_locks.hpp"
 #include "store/postgres/unit_of_work.hpp"
 #include "store/row_codec.hpp"
@@ -26,11 +27,13 @@ constexpr int kWriteAttempts = 8;
 // sending.
 constexpr std::size_t kPipelineDepth = 100;
 
+}  // namespace
+
 // Finds or creates the category named `name`; a new one goes last in the display order and is
 // recorded in the change log (every page's menu shows it). Two
 // names that fold to one slug ("Thời sự", "Thoi su") get distinct slugs, as on SQLite, and a
 // name whose slug the site keeps for itself ("Media") takes the next one ("media-2").
-Result<std::int64_t> category_id(PostgresUnitOfWork& work, const std::string& name) {
+Result<std::int64_t> find_or_create_category(PostgresUnitOfWork& work, const std::string& name) {
   Connection& c = work.connection();
   auto found = c.query("SELECT id FROM categories WHERE name = $1", {name});
   if (!found) return found.error();
@@ -71,6 +74,8 @@ Result<std::int64_t> category_id(PostgresUnitOfWork& work, const std::string& na
   return internal("không tạo được đường dẫn cho chuyên mục " + name);
 }
 
+namespace {
+
 // A nullable parameter: NULL stands for a field the incoming line does not give.
 Param given(const std::optional<std::string>& v) { return v ? Param(*v) : Param(nullptr); }
 
@@ -84,7 +89,7 @@ void pause_before_retry(int attempt) {
 }  // namespace
 
 Result<std::vector<Upserted>> PostgresArticleWriter::upsert(UnitOfWork& unit, std::span<const articles::Incoming> batch,
-                                                            std::int64_t now) {
+                                                            std::int64_t now, const UpsertOptions& options) {
   for (const auto& a : batch)
     if (auto e = unstorable(a)) return *e;
   PostgresUnitOfWork& work = postgres_work(unit);
@@ -110,7 +115,7 @@ Result<std::vector<Upserted>> PostgresArticleWriter::upsert(UnitOfWork& unit, st
     }
     const std::string& name = a.category_name ? *a.category_name : default_name;
     if (categories.contains(name)) continue;
-    auto id = category_id(work, name);
+    auto id = find_or_create_category(work, name);
     if (!id) return id.error();
     categories.emplace(name, *id);
   }
@@ -120,7 +125,8 @@ Result<std::vector<Upserted>> PostgresArticleWriter::upsert(UnitOfWork& unit, st
   // article), because the search index row is written from the merged fields and the folding
   // behind it (text::fold) is not SQL.
   static constexpr const char* kBefore =
-      "SELECT id, status, category_id, published_at, lead, blocks, authors FROM articles WHERE external_id = $1 "
+      "SELECT id, status, category_id, published_at, lead, blocks, authors, slug, state, revision, import_revision, "
+      "(SELECT name FROM categories WHERE categories.id = articles.category_id) FROM articles WHERE external_id = $1 "
       "FOR UPDATE";
   // One statement per article, safe against a concurrent writer of the same article. $4–$13
   // are the merged row (what the line gives, else what the locked row had, else the defaults);
@@ -128,12 +134,19 @@ Result<std::vector<Upserted>> PostgresArticleWriter::upsert(UnitOfWork& unit, st
   // keeps the row's own, which is the same as the merged value when the row was read above
   // and, should another writer have inserted it since, still loses nothing of theirs.
   // xmax = 0 holds only for a row this statement inserted.
+  // An import ($24, the revision's content, given) also takes the next revision id and writes
+  // that revision, which becomes the row's newest and the import's; the desk's publication
+  // ($24 NULL) writes none and keeps the state ($23 NULL) and desk_text ($25 NULL).
   // The full-text index row is written (or removed, for an unpublished article) by the same
   // statement, so the index can never disagree with the article.
   static constexpr const char* kUpsert =
-      "WITH up AS (INSERT INTO articles (external_id, title, slug, lead, blocks, authors, category_id, status, "
-      "published_at, updated_at, image, image_width, image_height) "
-      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) "
+      "WITH rid AS (SELECT CASE WHEN $24::text IS NULL THEN NULL ELSE nextval('revisions_id_seq') END AS id), "
+      "up AS (INSERT INTO articles (external_id, title, slug, lead, blocks, authors, category_id, status, "
+      "published_at, updated_at, image, image_width, image_height, state, created_at, revision, import_revision, "
+      "published_revision, desk_text) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, COALESCE($23::text, 'published'), $10, "
+      "COALESCE((SELECT id FROM rid), 0), (SELECT id FROM rid), CASE WHEN $8 = 'published' THEN (SELECT id FROM rid) "
+      "END, COALESCE($25::text, '')) "
       "ON CONFLICT (external_id) DO UPDATE SET title = EXCLUDED.title, slug = EXCLUDED.slug, "
       "lead = COALESCE($18::text, articles.lead), blocks = COALESCE($19::text, articles.blocks), "
       "authors = COALESCE($20::text, articles.authors), "
@@ -141,14 +154,22 @@ Result<std::vector<Upserted>> PostgresArticleWriter::upsert(UnitOfWork& unit, st
       "published_at = COALESCE($14::bigint, articles.published_at), updated_at = EXCLUDED.updated_at, "
       "image = CASE WHEN $19::text IS NULL THEN articles.image ELSE EXCLUDED.image END, "
       "image_width = CASE WHEN $19::text IS NULL THEN articles.image_width ELSE EXCLUDED.image_width END, "
-      "image_height = CASE WHEN $19::text IS NULL THEN articles.image_height ELSE EXCLUDED.image_height END "
-      "RETURNING id, (xmax = 0) AS inserted, status, published_at), "
+      "image_height = CASE WHEN $19::text IS NULL THEN articles.image_height ELSE EXCLUDED.image_height END, "
+      "state = COALESCE($23::text, articles.state), revision = COALESCE((SELECT id FROM rid), articles.revision), "
+      "import_revision = COALESCE((SELECT id FROM rid), articles.import_revision), "
+      "published_revision = CASE WHEN (SELECT id FROM rid) IS NOT NULL AND COALESCE($22::text, articles.status) = "
+      "'published' THEN (SELECT id FROM rid) ELSE articles.published_revision END, "
+      "desk_text = COALESCE($25::text, articles.desk_text) "
+      "RETURNING id, (xmax = 0) AS inserted, status, published_at, state), "
       "indexed AS (INSERT INTO article_search (article_id, headline, document, published_at) SELECT id, h, "
       "h || setweight(to_tsvector('simple', $17), 'D'), published_at FROM up, (SELECT "
       "setweight(to_tsvector('simple', $15), 'A') || setweight(to_tsvector('simple', $16), 'B') AS h) x "
       "WHERE status = 'published' ON CONFLICT (article_id) DO UPDATE SET headline = EXCLUDED.headline, "
       "document = EXCLUDED.document, published_at = EXCLUDED.published_at), "
-      "unindexed AS (DELETE FROM article_search WHERE article_id IN (SELECT id FROM up WHERE status <> 'published')) "
+      "unindexed AS (DELETE FROM article_search WHERE article_id IN (SELECT id FROM up WHERE status <> 'published')), "
+      "revised AS (INSERT INTO revisions (id, article_id, based_on, user_id, at, kind, action, state, note, content) "
+      "SELECT rid.id, up.id, $26::bigint, NULL, $10, 'import', '', up.state, '', $24::text FROM up, rid "
+      "WHERE rid.id IS NOT NULL) "
       "SELECT inserted, id, status, published_at FROM up";
   if (auto s = c.prepare(kBefore); !s) return s.error();
   if (auto s = c.prepare(kUpsert); !s) return s.error();
@@ -156,6 +177,9 @@ Result<std::vector<Upserted>> PostgresArticleWriter::upsert(UnitOfWork& unit, st
     std::int64_t category_id = 0;
     std::string status, lead, blocks, authors;
     std::int64_t published_at = 0;
+    std::string slug, state, category_name;
+    std::int64_t revision = 0;  // 0 for one written earlier in this segment: its revision is not known yet
+    std::optional<std::int64_t> import_revision;
   };
   std::vector<Upserted> out;
   out.reserve(batch.size());
@@ -181,10 +205,16 @@ Result<std::vector<Upserted>> PostgresArticleWriter::upsert(UnitOfWork& unit, st
           if (!failed) failed = r.error();
           continue;
         }
-        if (r->empty()) befores.emplace_back();
-        else
-          befores.emplace_back(Before{r->int64(0, 2), std::string(r->text(0, 1)), std::string(r->text(0, 4)),
-                                      std::string(r->text(0, 5)), std::string(r->text(0, 6)), r->int64(0, 3)});
+        if (r->empty()) {
+          befores.emplace_back();
+        } else {
+          Before b{r->int64(0, 2),           std::string(r->text(0, 1)), std::string(r->text(0, 4)),
+                   std::string(r->text(0, 5)), std::string(r->text(0, 6)), r->int64(0, 3),
+                   std::string(r->text(0, 7)), std::string(r->text(0, 8)), std::string(r->text(0, 11)),
+                   r->int64(0, 9),           std::nullopt};
+          if (!r->is_null(0, 10)) b.import_revision = r->int64(0, 10);
+          befores.push_back(std::move(b));
+        }
       }
       if (c.broken()) return failed ? *failed : unavailable("mất kết nối tới PostgreSQL " + pool_.target().display);
       if (auto s = c.end_pipeline(); !s && !failed) failed = s.error();
@@ -194,11 +224,15 @@ Result<std::vector<Upserted>> PostgresArticleWriter::upsert(UnitOfWork& unit, st
     // pass above looked: made now, outside the pipeline.
     for (std::size_t i = 0; i < segment.size(); ++i) {
       if (befores[i] || segment[i].category_name || categories.contains(default_name)) continue;
-      auto id = category_id(work, default_name);
+      auto id = find_or_create_category(work, default_name);
       if (!id) return id.error();
       categories.emplace(default_name, *id);
     }
     std::vector<std::int64_t> cats(segment.size());
+    // What each article of the segment came to, in order; the sent ones are filled from their
+    // results, which come back in the order `sent_at` lists them.
+    std::vector<Upserted> results(segment.size(), Upserted::skipped_edited);
+    std::vector<std::size_t> sent_at;
     // An id met twice in one segment was read before either was written: the second one
     // starts from what the first one wrote, as it would had it been read after it.
     std::unordered_map<std::string, Before> written;
@@ -209,6 +243,9 @@ Result<std::vector<Upserted>> PostgresArticleWriter::upsert(UnitOfWork& unit, st
       const auto& a = segment[i];
       if (auto w = written.find(a.external_id); w != written.end()) befores[i] = w->second;
       const std::optional<Before>& before = befores[i];
+      if (before && options.from_import && !options.overwrite &&
+          edited_in_newsroom(before->revision, before->import_revision))
+        continue;  // left as the newsroom made it; results[i] says so
       std::optional<std::int64_t> given_cat;
       if (a.category_name) given_cat = categories.at(*a.category_name);
       cats[i] = given_cat ? *given_cat : before ? before->category_id : categories.at(default_name);
@@ -226,26 +263,46 @@ Result<std::vector<Upserted>> PostgresArticleWriter::upsert(UnitOfWork& unit, st
       if (a.blocks) given_blocks = blocks_json;
       if (a.authors) given_authors = authors;
       if (a.status) given_status = status;
-      std::string slug = text::slugify(a.title);
-      if (slug.empty()) slug = "bai-viet";
+      const bool published = status == status_name(articles::Status::published);
+      // An import's slug follows its title; the desk's is made at the first publication and kept.
+      std::string slug;
+      if (!options.from_import && before && !before->slug.empty()) {
+        slug = before->slug;
+      } else if (options.from_import || published) {
+        slug = text::slugify(a.title);
+        if (slug.empty()) slug = "bai-viet";
+      }
       const articles::Block* photo = lead_figure(blocks);
       std::string image = photo ? photo->image : std::string();
       int iw = photo ? photo->width : 0, ih = photo ? photo->height : 0;
       SearchDocument d = search_document(a.title, lead, blocks);
       const std::int64_t published_at = a.published ? *a.published : before ? before->published_at : now;
-      written[a.external_id] = Before{cats[i], status, lead, blocks_json, authors, published_at};
+      const std::string category_name = a.category_name ? *a.category_name : before ? before->category_name : default_name;
+      std::optional<std::string> state, content, folded;
+      std::optional<std::int64_t> based_on;
+      if (options.from_import) {
+        state = imported_state(before ? &before->state : nullptr, a.status, status);
+        content = content_json_from_columns(a.title, lead, blocks_json, authors, category_name, published_at);
+        folded = desk_text(a.title, lead);
+        if (before && before->revision != 0) based_on = before->revision;
+      }
+      written[a.external_id] = Before{cats[i], status, lead, blocks_json, authors, published_at, slug,
+                                      state ? *state : before ? before->state : std::string("published"),
+                                      category_name, 0, std::nullopt};
       auto s = c.send(kUpsert, {a.external_id, a.title, slug, lead, blocks_json, authors, cats[i], status,
                                 published_at, now, image, iw, ih, a.published, d.title, d.lead, d.body,
                                 given(a.lead), given(given_blocks), given(given_authors), given_cat,
-                                given(given_status)});
+                                given(given_status), given(state), given(content), given(folded), based_on});
       if (!s) {
         failed = s.error();
         break;
       }
       ++sent;
+      sent_at.push_back(i);
     }
     if (auto s = c.sync(); !s && !failed) failed = s.error();
-    for (std::size_t i = 0; i < sent && !c.broken(); ++i) {
+    for (std::size_t k = 0; k < sent && !c.broken(); ++k) {
+      const std::size_t i = sent_at[k];
       auto r = c.next_result();
       if (!r && !failed) failed = r.error();  // the first failure is the cause; the rest were skipped
       if (!r || failed) continue;
@@ -259,17 +316,18 @@ Result<std::vector<Upserted>> PostgresArticleWriter::upsert(UnitOfWork& unit, st
       }
       (void)work.record(topic::article, std::to_string(id));
       if (lists_change) (void)work.record(topic::listing, std::to_string(cat));
-      out.push_back(r->boolean(0, 0) ? Upserted::inserted : Upserted::updated);
+      results[i] = r->boolean(0, 0) ? Upserted::inserted : Upserted::updated;
     }
     if (c.broken()) return failed ? *failed : unavailable("mất kết nối tới PostgreSQL " + pool_.target().display);
     if (auto s = c.end_pipeline(); !s && !failed) failed = s.error();
     if (failed) return *failed;
+    out.insert(out.end(), results.begin(), results.end());
   }
   return out;
 }
 
 Result<std::vector<Upserted>> PostgresArticleWriter::upsert(std::span<const articles::Incoming> batch,
-                                                            std::int64_t now) {
+                                                            std::int64_t now, const UpsertOptions& options) {
   if (batch.empty()) return std::vector<Upserted>();
   for (const auto& a : batch)
     if (auto e = unstorable(a)) return *e;
@@ -278,7 +336,7 @@ Result<std::vector<Upserted>> PostgresArticleWriter::upsert(std::span<const arti
     if (!lease) return lease.error();
     auto work = PostgresUnitOfWork::adopt(std::move(*lease));
     Status started = work->start();
-    Result<std::vector<Upserted>> r = started.ok() ? upsert(*work, batch, now) : Result<std::vector<Upserted>>(started.error());
+    Result<std::vector<Upserted>> r = started.ok() ? upsert(*work, batch, now, options) : Result<std::vector<Upserted>>(started.error());
     Status done = r.ok() ? work->commit() : ok_status();
     if (r.ok() && done.ok()) return r;
     if (!done.ok()) r = done.error();

@@ -58,6 +58,7 @@ class Rows {
   explicit Rows(PGresult* r) : r_(r, &PQclear) {}
   int size() const { return PQntuples(r_.get()); }
   bool empty() const { return size() == 0; }
+  int columns() const { return PQnfields(r_.get()); }
   bool is_null(int row, int col) const { return PQgetisnull(r_.get(), row, col) != 0; }
   std::string_view text(int row, int col) const {
     return {PQgetvalue(r_.get(), row, col), static_cast<std::size_t>(PQgetlength(r_.get(), row, col))};

@@ -60,6 +60,7 @@ Status PostgresDatabase::migrate() {
       return r.error();
     if (auto s = tx.commit(); !s) return s;
   }
+  if (auto s = PostgresDesk::fill_desk_text(c); !s) return s;
   // An index that misses articles (it was just introduced) or holds rows a previous release
   // wrote without their headline (during a rolling upgrade) is rebuilt while the migration
   // lock is held, so nodes starting together rebuild it once.

@@ -20,6 +20,7 @@
 #include "store/postgres/article_writer.hpp"
 #include "store/postgres/audit.hpp"
 #include "store/postgres/change_log.hpp"
+#include "store/postgres/desk.hpp"
 #include "store/postgres/pool.hpp"
 #include "store/postgres/reading.hpp"
 #include "store/postgres/search_index.hpp"
@@ -42,6 +43,7 @@ class PostgresDatabase final : public Database {
   Accounts& accounts() override { return accounts_; }
   Audit& audit() override { return audit_; }
   Settings& settings() override { return settings_; }
+  Desk& desk() override { return desk_; }
 
  private:
   PostgresDatabase(Target target, int pool_size, std::unique_ptr<Connection> first,
@@ -50,6 +52,7 @@ class PostgresDatabase final : public Database {
         reading_(pool_),
         search_index_(pool_),
         article_writer_(pool_),
+        desk_(pool_, article_writer_),
         change_log_(pool_, std::move(listener)),
         accounts_(pool_),
         audit_(pool_),
@@ -60,6 +63,7 @@ class PostgresDatabase final : public Database {
   PostgresReading reading_;
   PostgresSearchIndex search_index_;
   PostgresArticleWriter article_writer_;
+  PostgresDesk desk_;  // after the writer it publishes through
   PostgresChangeLog change_log_;
   PostgresAccounts accounts_;
   PostgresAudit audit_;

@@ -6,19 +6,19 @@
 #include "articles/block_json.hpp"
 #include "articles/reserved_slugs.hpp"
 #include "store/change_log.hpp"
+#include "store/piece_codec.hpp"
 #include "store/row_codec.hpp"
 #include "store/sqlite/search_index.hpp"
 #include "store/sqlite/unit_of_work.hpp"
 #include "text/slug.hpp"
 
 namespace toasoan::store::sqlite {
-namespace {
 
 // Finds or creates the category named `name`; a new one goes last in the display order and
 // is recorded in the change log (every page's menu shows it). Two names that fold to one slug
 // ("Thời sự", "Thoi su") get distinct slugs, and a name whose slug the site keeps for itself
 // ("Media") takes the next one ("media-2") the same way.
-Result<std::int64_t> category_id(SqliteUnitOfWork& work, const std::string& name) {
+Result<std::int64_t> find_or_create_category(SqliteUnitOfWork& work, const std::string& name) {
   Connection& c = work.connection();
   {
     TOASOAN_SQLITE_STATEMENT(find, c, "SELECT id FROM categories WHERE name = ?");
@@ -50,6 +50,8 @@ Result<std::int64_t> category_id(SqliteUnitOfWork& work, const std::string& name
   return internal("không tạo được đường dẫn cho chuyên mục " + name);
 }
 
+namespace {
+
 // An article as it stood before this write: what decides whether its lists change, and what
 // it keeps of the fields the incoming line does not give.
 struct Before {
@@ -60,12 +62,17 @@ struct Before {
   std::string lead;
   std::string blocks;   // as stored (JSON)
   std::string authors;  // as stored (JSON)
+  std::string slug;
+  std::string state;
+  std::int64_t revision = 0;
+  std::optional<std::int64_t> import_revision;
+  std::string category_name;
 };
 
 }  // namespace
 
 Result<std::vector<Upserted>> SqliteArticleWriter::upsert(UnitOfWork& unit, std::span<const articles::Incoming> batch,
-                                                          std::int64_t now) {
+                                                          std::int64_t now, const UpsertOptions& options) {
   for (const auto& a : batch)
     if (auto e = unstorable(a)) return *e;
   SqliteUnitOfWork& work = sqlite_work(unit);
@@ -73,31 +80,41 @@ Result<std::vector<Upserted>> SqliteArticleWriter::upsert(UnitOfWork& unit, std:
   std::unordered_map<std::string, std::int64_t> categories;
   auto category_of = [&](const std::string& name) -> Result<std::int64_t> {
     if (auto it = categories.find(name); it != categories.end()) return it->second;
-    auto id = category_id(work, name);
+    auto id = find_or_create_category(work, name);
     if (!id) return id.error();
     return categories[name] = *id;
   };
   std::vector<Upserted> out;
   out.reserve(batch.size());
   for (const auto& a : batch) {
+    std::optional<Before> before;
+    {
+      TOASOAN_SQLITE_STATEMENT(find, c,
+                               "SELECT a.id, a.status, a.category_id, a.published_at, a.lead, a.blocks, a.authors, "
+                               "a.slug, a.state, a.revision, a.import_revision, c.name FROM articles a "
+                               "JOIN categories c ON c.id = a.category_id WHERE a.external_id = ?");
+      find.bind(a.external_id);
+      int rc = find.step();
+      if (rc == SQLITE_ROW) {
+        before = Before{find.int64(0),           std::string(find.text(1)), find.int64(2),
+                        find.int64(3),           std::string(find.text(4)), std::string(find.text(5)),
+                        std::string(find.text(6)), std::string(find.text(7)), std::string(find.text(8)),
+                        find.int64(9),           std::nullopt,              std::string(find.text(11))};
+        if (!find.is_null(10)) before->import_revision = find.int64(10);
+      } else if (rc != SQLITE_DONE) {
+        return step_error(c);
+      }
+    }
+    if (before && options.from_import && !options.overwrite && edited_in_newsroom(before->revision,
+                                                                                 before->import_revision)) {
+      out.push_back(Upserted::skipped_edited);
+      continue;
+    }
     std::optional<std::int64_t> given_cat;
     if (a.category_name) {
       auto id = category_of(*a.category_name);
       if (!id) return id.error();
       given_cat = *id;
-    }
-    std::optional<Before> before;
-    {
-      TOASOAN_SQLITE_STATEMENT(find, c,
-                               "SELECT id, status, category_id, published_at, lead, blocks, authors FROM articles "
-                               "WHERE external_id = ?");
-      find.bind(a.external_id);
-      int rc = find.step();
-      if (rc == SQLITE_ROW)
-        before = Before{find.int64(0), std::string(find.text(1)), find.int64(2), find.int64(3),
-                        std::string(find.text(4)), std::string(find.text(5)), std::string(find.text(6))};
-      else if (rc != SQLITE_DONE)
-        return step_error(c);
     }
     // What the line does not give, an existing article keeps and a new one takes by default.
     std::int64_t cat;
@@ -121,8 +138,17 @@ Result<std::vector<Upserted>> SqliteArticleWriter::upsert(UnitOfWork& unit, std:
                          : before ? status_name(status_from_name(before->status))
                                   : status_name(articles::Status::published);
     const bool published = std::string_view(status) == status_name(articles::Status::published);
-    std::string slug = text::slugify(a.title);
-    if (slug.empty()) slug = "bai-viet";
+    // An import's slug follows its title; the desk's is made at the first publication and kept.
+    std::string slug;
+    if (!options.from_import && before && !before->slug.empty()) {
+      slug = before->slug;
+    } else if (options.from_import || published) {
+      slug = text::slugify(a.title);
+      if (slug.empty()) slug = "bai-viet";
+    }
+    const std::string state = options.from_import ? imported_state(before ? &before->state : nullptr, a.status, status)
+                                                  : before ? before->state
+                                                           : imported_state(nullptr, a.status, status);
     const articles::Block* photo = lead_figure(blocks);
     std::string image = photo ? photo->image : std::string();
     int iw = photo ? photo->width : 0, ih = photo ? photo->height : 0;
@@ -134,11 +160,12 @@ Result<std::vector<Upserted>> SqliteArticleWriter::upsert(UnitOfWork& unit, std:
       TOASOAN_SQLITE_STATEMENT(
           update, c,
           "UPDATE articles SET title = ?, slug = ?, lead = ?, blocks = ?, authors = ?, category_id = ?, "
-          "status = ?, published_at = ?, updated_at = ?, image = ?, image_width = ?, image_height = ? WHERE id = ?");
+          "status = ?, published_at = ?, updated_at = ?, image = ?, image_width = ?, image_height = ?, state = ? "
+          "WHERE id = ?");
       // The stored time stays when the line has none: a re-import must not make an old
       // article the newest.
       const std::int64_t published_at = a.published.value_or(before->published_at);
-      update.bind(a.title, slug, lead, blocks_json, authors, cat, status, published_at, now, image, iw, ih, id);
+      update.bind(a.title, slug, lead, blocks_json, authors, cat, status, published_at, now, image, iw, ih, state, id);
       if (update.step() != SQLITE_DONE) return step_error(c);
       out.push_back(Upserted::updated);
       lists_change = before->status != status || before->category_id != cat || before->published_at != published_at;
@@ -149,10 +176,10 @@ Result<std::vector<Upserted>> SqliteArticleWriter::upsert(UnitOfWork& unit, std:
       TOASOAN_SQLITE_STATEMENT(
           insert, c,
           "INSERT INTO articles (external_id, title, slug, lead, blocks, authors, category_id, status, "
-          "published_at, updated_at, image, image_width, image_height) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+          "published_at, updated_at, image, image_width, image_height, state, created_at) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
       insert.bind(a.external_id, a.title, slug, lead, blocks_json, authors, cat, status, a.published.value_or(now),
-                  now, image, iw, ih);
+                  now, image, iw, ih, state, now);
       if (insert.step() != SQLITE_DONE) return step_error(c);
       id = sqlite3_last_insert_rowid(c.handle());
       out.push_back(Upserted::inserted);
@@ -163,17 +190,44 @@ Result<std::vector<Upserted>> SqliteArticleWriter::upsert(UnitOfWork& unit, std:
     if (lists_change) {
       if (auto s = work.record(topic::listing, std::to_string(cat)); !s) return s.error();
     }
+    if (options.from_import) {
+      // The import's revision: the row's content after this write, now the piece's newest.
+      std::string category_name;
+      if (a.category_name) category_name = *a.category_name;
+      else if (before) category_name = before->category_name;
+      else category_name = articles::kDefaultCategory;
+      const std::int64_t published_at = a.published ? *a.published : before ? before->published_at : now;
+      std::optional<std::int64_t> based_on;
+      if (before && before->revision != 0) based_on = before->revision;
+      std::int64_t revision;
+      {
+        TOASOAN_SQLITE_STATEMENT(
+            add, c,
+            "INSERT INTO revisions (article_id, based_on, user_id, at, kind, action, state, note, content) "
+            "VALUES (?, ?, NULL, ?, 'import', '', ?, '', ?)");
+        add.bind(id, based_on, now, state,
+                 content_json_from_columns(a.title, lead, blocks_json, authors, category_name, published_at));
+        if (add.step() != SQLITE_DONE) return step_error(c);
+        revision = sqlite3_last_insert_rowid(c.handle());
+      }
+      TOASOAN_SQLITE_STATEMENT(
+          mark, c,
+          "UPDATE articles SET revision = ?1, import_revision = ?1, desk_text = ?2, "
+          "published_revision = CASE WHEN status = 'published' THEN ?1 ELSE published_revision END WHERE id = ?3");
+      mark.bind(revision, desk_text(a.title, lead), id);
+      if (mark.step() != SQLITE_DONE) return step_error(c);
+    }
   }
   return out;
 }
 
 Result<std::vector<Upserted>> SqliteArticleWriter::upsert(std::span<const articles::Incoming> batch,
-                                                          std::int64_t now) {
+                                                          std::int64_t now, const UpsertOptions& options) {
   for (const auto& a : batch)
     if (auto e = unstorable(a)) return *e;
   auto work = SqliteUnitOfWork::begin(pool_);
   if (!work) return work.error();
-  auto out = upsert(**work, batch, now);
+  auto out = upsert(**work, batch, now, options);
   if (!out) return out;
   if (auto s = (*work)->commit(); !s) return s.error();
   return out;

@@ -51,6 +51,7 @@ Status SqliteDatabase::migrate() {
     }
     if (auto s = tx.commit(); !s) return s;
   }
+  if (auto s = SqliteDesk::fill_desk_text(c); !s) return s;
   // An index that misses articles (it was just introduced, or a crash left it behind) is
   // rebuilt before the server answers a search.
   TOASOAN_SQLITE_STATEMENT(

@@ -14,6 +14,7 @@
 #include "store/sqlite/article_writer.hpp"
 #include "store/sqlite/audit.hpp"
 #include "store/sqlite/change_log.hpp"
+#include "store/sqlite/desk.hpp"
 #include "store/sqlite/pool.hpp"
 #include "store/sqlite/reading.hpp"
 #include "store/sqlite/search_index.hpp"
@@ -35,6 +36,7 @@ class SqliteDatabase final : public Database {
   Accounts& accounts() override { return accounts_; }
   Audit& audit() override { return audit_; }
   Settings& settings() override { return settings_; }
+  Desk& desk() override { return desk_; }
 
  private:
   SqliteDatabase(std::string path, std::unique_ptr<Connection> first, std::unique_ptr<Connection> watcher)
@@ -42,6 +44,7 @@ class SqliteDatabase final : public Database {
         reading_(pool_),
         search_index_(pool_),
         article_writer_(pool_),
+        desk_(pool_, article_writer_),
         change_log_(pool_, std::move(watcher)),
         accounts_(pool_),
         audit_(pool_),
@@ -52,6 +55,7 @@ class SqliteDatabase final : public Database {
   SqliteReading reading_;
   SqliteSearchIndex search_index_;
   SqliteArticleWriter article_writer_;
+  SqliteDesk desk_;  // after the writer it publishes through
   SqliteChangeLog change_log_;
   SqliteAccounts accounts_;
   SqliteAudit audit_;
