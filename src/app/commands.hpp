@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace toasoan::app {
 
@@ -24,6 +25,12 @@ struct ServeOptions {
   int idle_timeout = 30;
   double search_freshness = 0.5;  // search::SearchOptions
   double search_half_life = 30;
+  // The newsroom: who may say a request came over https (X-Forwarded-Proto) and for whom
+  // (X-Forwarded-For); the password hashing cost; how long a session lives.
+  std::vector<std::string> trusted_proxies;
+  std::string password_cost = "interactive";
+  int session_idle_hours = 12;
+  int session_days = 7;
 };
 int serve_command(const ServeOptions& options);
 
@@ -33,6 +40,18 @@ struct ImportOptions {
   bool overwrite = false;  // also write over articles edited in the newsroom since the last import
 };
 int import_command(const ImportOptions& options);
+
+// `toasoan user ACTION`: add, list, set-roles, disable, enable, passwd. 0 done, 1 refused
+// (bad name, weak password, unknown user), 2 the database could not be used.
+struct UserOptions {
+  std::string action;
+  std::string username;
+  std::string roles;  // "reporter,editor"
+  std::string display_name;
+  std::string db;
+  std::string password_cost = "interactive";
+};
+int user_command(const UserOptions& options);
 
 // Rebuilds the full-text index from the articles; 0 on success, 2 when it could not.
 int reindex_command(const std::string& db);

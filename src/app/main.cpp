@@ -72,6 +72,17 @@ int main(int argc, char** argv) {
   s->add_option("--search-half-life", serve.search_half_life,
                 "Days after which that gain has halved (env TOASOAN_SEARCH_HALF_LIFE)")
       ->envname("TOASOAN_SEARCH_HALF_LIFE")->capture_default_str()->check(kFinite)->check(CLI::Range(0.1, 3650.0));
+  serve.password_cost = env_or("TOASOAN_PASSWORD_COST", "interactive");
+  s->add_option("--trusted-proxy", serve.trusted_proxies,
+                "Address of a reverse proxy whose X-Forwarded-For and X-Forwarded-Proto are believed (repeatable)")
+      ->envname("TOASOAN_TRUSTED_PROXY")->delimiter(',');
+  s->add_option("--password-cost", serve.password_cost,
+                "Argon2id cost for newsroom passwords: interactive, moderate, sensitive (env TOASOAN_PASSWORD_COST)")
+      ->capture_default_str();
+  s->add_option("--session-idle-hours", serve.session_idle_hours, "Hours a newsroom session may stay unused")
+      ->capture_default_str()->check(CLI::Range(1, 24 * 30));
+  s->add_option("--session-days", serve.session_days, "Days a newsroom session lives at most")
+      ->capture_default_str()->check(CLI::Range(1, 365));
   bool no_access_log = false;
   s->add_flag("--no-access-log", no_access_log, "Do not write a line per request to standard error");
 
@@ -87,6 +98,31 @@ int main(int argc, char** argv) {
   auto* r = app.add_subcommand("reindex", "Rebuild the search index from the articles");
   r->add_option("--db", reindex_db, "Database: sqlite:PATH or postgresql://… (env TOASOAN_DB)")->capture_default_str();
 
+  UserOptions user;
+  user.db = default_db;
+  user.password_cost = env_or("TOASOAN_PASSWORD_COST", "interactive");
+  auto* u = app.add_subcommand("user", "Newsroom accounts: add, list, set-roles, disable, enable, passwd");
+  u->require_subcommand(1);
+  auto user_sub = [&](const char* name, const char* help, bool needs_name) {
+    auto* c = u->add_subcommand(name, help);
+    if (needs_name) c->add_option("NAME", user.username, "Username")->required();
+    c->add_option("--db", user.db, "Database: sqlite:PATH or postgresql://… (env TOASOAN_DB)")->capture_default_str();
+    c->add_option("--password-cost", user.password_cost, "Argon2id cost (env TOASOAN_PASSWORD_COST)")
+        ->capture_default_str();
+    c->callback([&user, name] { user.action = name; });
+    return c;
+  };
+  auto* ua = user_sub("add", "Add a user; the password is read from standard input", true);
+  ua->add_option("--role", user.roles, "Roles: reporter, editor, secretary, chief, moderator, admin (comma-separated)")
+      ->required();
+  ua->add_option("--display-name", user.display_name, "The name shown in the newsroom, e.g. \"Huy Thành\"");
+  user_sub("list", "List users", false);
+  auto* ur = user_sub("set-roles", "Replace a user's roles", true);
+  ur->add_option("ROLES", user.roles, "Roles, comma-separated")->required();
+  user_sub("disable", "Disable a user and end their sessions", true);
+  user_sub("enable", "Enable a disabled user", true);
+  user_sub("passwd", "Set a user's password (read from standard input) and end their sessions", true);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -97,5 +133,6 @@ int main(int argc, char** argv) {
   if (s->parsed()) return serve_command(serve);
   if (i->parsed()) return import_command(import);
   if (r->parsed()) return reindex_command(reindex_db);
+  if (u->parsed()) return user_command(user);
   return 2;
 }

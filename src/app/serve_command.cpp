@@ -6,7 +6,13 @@
 #include <filesystem>
 #include <thread>
 
+#include "admin/routes.hpp"
 #include "app/change_follower.hpp"
+#include "app/scheduler.hpp"
+#include "base/clock.hpp"
+#include "editorial/office.hpp"
+#include "editorial/staff.hpp"
+#include "newsroom/password.hpp"
 #include "app/commands.hpp"
 #include "base/log.hpp"
 #include "http/errors.hpp"
@@ -126,14 +132,33 @@ int serve_command(const ServeOptions& o) {
   router.add("GET", "/metrics",
              [&site, &follower](http::Request& req, http::Response& res) { metrics(req, res, site, follower); },
              {.worker = false});
-  // The newsroom's API has its own handlers, behind the middleware (sign-in, CSRF and Origin
-  // checks, rate limits) that the reading site never passes through, and never touches the
-  // reading page cache. Until it is built, its addresses answer a JSON 404 that nothing caches.
-  for (const char* method : {"GET", "POST", "PUT", "PATCH", "DELETE"})
-    router.add(method, "/api/v1/admin/{*rest}", [](http::Request&, http::Response& res) {
-      http::json_error(res, not_found("không có địa chỉ API này"));
-      res.set_header("Cache-Control", "no-store");
-    }, {.worker = false});
+
+  // The newsroom: its API has its own handlers, behind the middleware (sign-in, CSRF and Origin
+  // checks) that the reading site never passes through, and never touches the reading cache.
+  auto cost = newsroom::PasswordCost::named(o.password_cost);
+  if (!cost) {
+    std::fprintf(stderr, "toasoan: --password-cost: %s\n", cost.error().message.c_str());
+    return 2;
+  }
+  // Hashing is the one expensive thing a stranger can ask for: at most half the cores hash at
+  // once, and few more wait, so that the workers stay free for readers' pages.
+  const int login_slots = std::max(1, static_cast<int>(std::thread::hardware_concurrency()) / 2);
+  newsroom::Passwords passwords(*cost, login_slots, login_slots);
+  editorial::StaffOptions staff_options;
+  staff_options.idle_seconds = std::int64_t{o.session_idle_hours} * 3600;
+  staff_options.absolute_seconds = std::int64_t{o.session_days} * 86400;
+  editorial::Staff staff(*db, passwords, staff_options, [] { return unix_now(); });
+  editorial::Office office(*db, [] { return unix_now(); });
+  std::string public_url = o.public_url;  // set once before serving, read after
+  admin::Newsroom newsroom{.staff = staff,
+                           .office = office,
+                           .guard = {.public_url = [&public_url] { return public_url; },
+                                     .trusted_proxies = o.trusted_proxies},
+                           .preview = [&site](const articles::Article& a) { return site.preview(a); },
+                           .idle_seconds = staff_options.idle_seconds,
+                           .absolute_seconds = staff_options.absolute_seconds};
+  admin::add_routes(router, newsroom);
+  Scheduler scheduler(office);
 
   http::ServerOptions server;
   server.listen = o.listen;
@@ -144,11 +169,16 @@ int serve_command(const ServeOptions& o) {
   server.limits.idle = std::chrono::seconds(o.idle_timeout);
   server.on_listening = [&](const std::string& address) {
     // Without --public-url, links name the address actually bound (--listen may say port 0).
-    if (o.public_url.empty()) site.set_public_url("http://" + address);
+    if (o.public_url.empty()) {
+      public_url = "http://" + address;
+      site.set_public_url(public_url);
+    }
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
     log::info("serving http://" + address + "/ (ready in " + std::to_string(ms) + " ms)");
   };
+  scheduler.start();
   auto s = http::serve(server, router);
+  scheduler.stop();
   if (!s) {
     std::fprintf(stderr, "toasoan: %s\n", s.error().message.c_str());
     return 2;

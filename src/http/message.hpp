@@ -9,6 +9,7 @@
 // thread-safe: any thread may write to it or close it.
 #pragma once
 
+#include <any>
 #include <cstdint>
 #include <deque>
 #include <filesystem>
@@ -36,6 +37,9 @@ struct Request {
   std::filesystem::path body_file;
   // The route pattern's captures, percent-decoded: "/api/v1/articles/{id}" gives {"id", "42"}.
   std::vector<std::pair<std::string_view, std::string>> params;
+  // What a route's middleware learned for its handler (who is signed in). The http layer never
+  // reads it, so it stays free of the newspaper's types.
+  std::any context;
 
   // The first header named `name` (ASCII case-insensitive), or "" when absent.
   std::string_view header(std::string_view name) const;

@@ -1,0 +1,179 @@
+#include "admin/piece_json.hpp"
+
+#include "admin/api_json.hpp"
+#include "articles/block_json.hpp"
+#include "articles/editor_json.hpp"
+#include "articles/limits.hpp"
+#include "text/datetime.hpp"
+
+namespace toasoan::admin {
+namespace {
+
+json time_or_null(std::optional<std::int64_t> t) { return t ? json(text::format_iso8601_vn(*t)) : json(nullptr); }
+json id_or_null(std::optional<std::int64_t> id) { return id ? json(*id) : json(nullptr); }
+
+json blocks_value(const std::vector<articles::Block>& blocks) {
+  return json::parse(articles::blocks_to_json(blocks), nullptr, false);
+}
+
+// Who the piece waits on: its author while a draft, the role whose turn it is in review.
+json holder_json(const store::Piece& p, newsroom::Chain chain) {
+  if (p.state == newsroom::State::draft) return json{{"user_id", id_or_null(p.created_by)}};
+  json roles = json::array();
+  for (auto r : newsroom::waiting_on(p.state, chain).list()) roles.push_back(newsroom::role_name(r));
+  if (roles.empty()) return nullptr;
+  return json{{"roles", roles}};
+}
+
+}  // namespace
+
+json content_json(const store::PieceContent& c) {
+  return {{"title", c.title},
+          {"lead", c.lead},
+          {"blocks", blocks_value(c.blocks)},
+          {"authors", c.authors},
+          {"category", c.category},
+          {"published", time_or_null(c.published_at)}};
+}
+
+json piece_json(const store::Piece& p, const std::vector<newsroom::Action>& actions, newsroom::Chain chain) {
+  json j = content_json(p.content);
+  json acts = json::array();
+  for (auto a : actions) acts.push_back(newsroom::action_name(a));
+  j.update(json{{"id", p.id},
+                {"external_id", p.external_id},
+                {"state", newsroom::state_name(p.state)},
+                {"state_label", newsroom::state_label(p.state)},
+                {"returned", p.returned},
+                {"revision", p.revision},
+                {"published_revision", id_or_null(p.published_revision)},
+                {"created_by", id_or_null(p.created_by)},
+                {"coauthors", p.coauthors},
+                {"created", text::format_iso8601_vn(p.created_at)},
+                {"updated", text::format_iso8601_vn(p.updated_at)},
+                {"updated_by", id_or_null(p.updated_by)},
+                {"scheduled_at", time_or_null(p.scheduled_at)},
+                {"slug", p.slug},
+                {"published_at", p.published_at ? json(text::format_iso8601_vn(p.published_at)) : json(nullptr)},
+                {"holder", holder_json(p, chain)},
+                {"actions", acts}});
+  if (!p.correction_note.empty())
+    j["correction"] = {{"note", p.correction_note}, {"at", text::format_iso8601_vn(p.corrected_at)}};
+  return j;
+}
+
+json summary_json(const store::PieceSummary& s) {
+  return {{"id", s.id},
+          {"title", s.title},
+          {"state", newsroom::state_name(s.state)},
+          {"state_label", newsroom::state_label(s.state)},
+          {"returned", s.returned},
+          {"category", s.category},
+          {"authors", s.authors},
+          {"created_by", id_or_null(s.created_by)},
+          {"updated", text::format_iso8601_vn(s.updated_at)},
+          {"updated_by", id_or_null(s.updated_by)},
+          {"scheduled_at", time_or_null(s.scheduled_at)},
+          {"published_at", s.published_at ? json(text::format_iso8601_vn(s.published_at)) : json(nullptr)},
+          {"revision", s.revision}};
+}
+
+json revision_json(const store::Revision& r, bool with_content) {
+  json j = {{"id", r.id},
+            {"article_id", r.article_id},
+            {"based_on", id_or_null(r.based_on)},
+            {"user_id", id_or_null(r.user_id)},
+            {"username", r.username},
+            {"at", text::format_iso8601_vn(r.at)},
+            {"kind", r.kind},
+            {"action", r.action},
+            {"state", newsroom::state_name(r.state)},
+            {"note", r.note}};
+  if (with_content) j["content"] = content_json(r.content);
+  return j;
+}
+
+json diff_json(const editorial::RevisionDiff& d) {
+  auto runs = [](const std::vector<newsroom::DiffRun>& rs) {
+    json a = json::array();
+    for (const auto& r : rs) a.push_back({{"kind", newsroom::diff_kind_name(r.kind)}, {"text", r.text}});
+    return a;
+  };
+  json blocks = json::array();
+  for (const auto& b : d.blocks) blocks.push_back(runs(b));
+  return {{"title", runs(d.title)}, {"lead", runs(d.lead)}, {"blocks", blocks}};
+}
+
+bool read_saving(const json& body, bool for_update, editorial::Saving& out, http::Response& res) {
+  if (for_update) {
+    if (!only_known(body, {"title", "lead", "blocks", "authors", "category", "published", "coauthors", "revision",
+                           "autosave"},
+                    res))
+      return false;
+  } else if (!only_known(body, {"title", "lead", "blocks", "authors", "category", "published", "coauthors"}, res)) {
+    return false;
+  }
+  std::optional<std::string> title, lead, category, published;
+  if (!get_string(body, "title", title, res, articles::kTitleChars) ||
+      !get_string(body, "lead", lead, res, articles::kLeadChars) ||
+      !get_string(body, "category", category, res, articles::kCategoryChars))
+    return false;
+  out.content.title = title.value_or("");
+  out.content.lead = lead.value_or("");
+  out.content.category = category.value_or("");
+
+  if (auto it = body.find("published"); it != body.end() && !it->is_null()) {
+    if (!it->is_string()) return send_field_error(res, "published", "Phải là thời điểm ISO 8601"), false;
+    auto t = text::parse_iso8601(it->get_ref<const std::string&>());
+    if (!t || *t < articles::kEarliestPublished)
+      return send_field_error(res, "published", "Thời điểm không hợp lệ (ISO 8601, từ năm 1945)"), false;
+    out.content.published_at = *t;
+  }
+
+  if (auto it = body.find("authors"); it != body.end() && !it->is_null()) {
+    if (!it->is_array()) return send_field_error(res, "authors", "Phải là danh sách tên"), false;
+    if (it->size() > articles::kAuthors)
+      return send_field_error(res, "authors", "Nhiều nhất " + std::to_string(articles::kAuthors) + " tác giả"), false;
+    for (std::size_t i = 0; i < it->size(); ++i) {
+      std::optional<std::string> name;
+      json one = {{"authors[" + std::to_string(i) + "]", (*it)[i]}};
+      if (!get_string(one, "authors[" + std::to_string(i) + "]", name, res, articles::kAuthorChars)) return false;
+      if (name && !name->empty()) out.content.authors.push_back(*name);
+    }
+  }
+
+  if (auto it = body.find("blocks"); it != body.end() && !it->is_null()) {
+    auto blocks = articles::blocks_from_editor_json(*it);
+    if (!blocks) {
+      send_field_error(res, blocks.error().field.empty() ? "blocks" : blocks.error().field, blocks.error().message);
+      return false;
+    }
+    out.content.blocks = std::move(*blocks);
+  }
+
+  if (auto it = body.find("coauthors"); it != body.end() && !it->is_null()) {
+    if (!it->is_array() || it->size() > articles::kAuthors)
+      return send_field_error(res, "coauthors", "Phải là danh sách mã người dùng"), false;
+    std::vector<std::int64_t> ids;
+    for (std::size_t i = 0; i < it->size(); ++i) {
+      const auto& v = (*it)[i];
+      if (!v.is_number_integer() || v.get<std::int64_t>() <= 0)
+        return send_field_error(res, "coauthors[" + std::to_string(i) + "]", "Phải là mã người dùng"), false;
+      ids.push_back(v.get<std::int64_t>());
+    }
+    out.coauthors = std::move(ids);
+  }
+
+  if (for_update) {
+    std::optional<std::int64_t> revision;
+    std::optional<bool> autosave;
+    if (!get_int(body, "revision", revision, res) || !get_bool(body, "autosave", autosave, res)) return false;
+    if (!revision || *revision < 0)
+      return send_field_error(res, "revision", "Cần số phiên bản mà bản sửa dựa trên"), false;
+    out.based_on = *revision;
+    out.autosave = autosave.value_or(false);
+  }
+  return true;
+}
+
+}  // namespace toasoan::admin

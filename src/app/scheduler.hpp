@@ -1,0 +1,43 @@
+// The scheduler: publishes scheduled pieces when their time comes, on every node, without any
+// request arriving. Every node runs one; the database decides which node publishes a piece
+// (editorial::Office::publish_due takes each piece's row), so each is published exactly once.
+// At start it publishes what fell due while no node ran (logged as late).
+//
+// Polls twice a second: a query on an index, cheap enough, and it keeps "within one second of
+// its time" true whatever another node scheduled meanwhile.
+//
+// Thread-safe: start() and stop() from the thread that owns it.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+#include "editorial/office.hpp"
+
+namespace toasoan::app {
+
+class Scheduler {
+ public:
+  explicit Scheduler(editorial::Office& office, std::chrono::milliseconds every = std::chrono::milliseconds(500))
+      : office_(office), every_(every) {}
+  ~Scheduler() { stop(); }
+
+  void start();
+  void stop();
+  // One round, on the caller's thread (tests).
+  void run_once();
+
+ private:
+  editorial::Office& office_;
+  std::chrono::milliseconds every_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stopping_ = false;
+  bool reported_ = false;  // an unavailable database is logged once until it is back
+  std::thread thread_;
+};
+
+}  // namespace toasoan::app
