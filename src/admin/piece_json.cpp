@@ -114,9 +114,9 @@ bool read_saving(const json& body, bool for_update, editorial::Saving& out, http
     return false;
   }
   std::optional<std::string> title, lead, category, published;
-  if (!get_string(body, "title", title, res, articles::kTitleChars) ||
-      !get_string(body, "lead", lead, res, articles::kLeadChars) ||
-      !get_string(body, "category", category, res, articles::kCategoryChars))
+  if (!get_string(body, "title", title, res, articles::limits::kTitleChars) ||
+      !get_string(body, "lead", lead, res, articles::limits::kLeadChars) ||
+      !get_string(body, "category", category, res, articles::limits::kCategoryChars))
     return false;
   out.content.title = title.value_or("");
   out.content.lead = lead.value_or("");
@@ -125,19 +125,19 @@ bool read_saving(const json& body, bool for_update, editorial::Saving& out, http
   if (auto it = body.find("published"); it != body.end() && !it->is_null()) {
     if (!it->is_string()) return send_field_error(res, "published", "Phải là thời điểm ISO 8601"), false;
     auto t = text::parse_iso8601(it->get_ref<const std::string&>());
-    if (!t || *t < articles::kEarliestPublished)
+    if (!t || *t < articles::limits::kEarliestPublished)
       return send_field_error(res, "published", "Thời điểm không hợp lệ (ISO 8601, từ năm 1945)"), false;
     out.content.published_at = *t;
   }
 
   if (auto it = body.find("authors"); it != body.end() && !it->is_null()) {
     if (!it->is_array()) return send_field_error(res, "authors", "Phải là danh sách tên"), false;
-    if (it->size() > articles::kAuthors)
-      return send_field_error(res, "authors", "Nhiều nhất " + std::to_string(articles::kAuthors) + " tác giả"), false;
+    if (it->size() > articles::limits::kAuthors)
+      return send_field_error(res, "authors", "Nhiều nhất " + std::to_string(articles::limits::kAuthors) + " tác giả"), false;
     for (std::size_t i = 0; i < it->size(); ++i) {
       std::optional<std::string> name;
       json one = {{"authors[" + std::to_string(i) + "]", (*it)[i]}};
-      if (!get_string(one, "authors[" + std::to_string(i) + "]", name, res, articles::kAuthorChars)) return false;
+      if (!get_string(one, "authors[" + std::to_string(i) + "]", name, res, articles::limits::kAuthorChars)) return false;
       if (name && !name->empty()) out.content.authors.push_back(*name);
     }
   }
@@ -152,7 +152,7 @@ bool read_saving(const json& body, bool for_update, editorial::Saving& out, http
   }
 
   if (auto it = body.find("coauthors"); it != body.end() && !it->is_null()) {
-    if (!it->is_array() || it->size() > articles::kAuthors)
+    if (!it->is_array() || it->size() > articles::limits::kAuthors)
       return send_field_error(res, "coauthors", "Phải là danh sách mã người dùng"), false;
     std::vector<std::int64_t> ids;
     for (std::size_t i = 0; i < it->size(); ++i) {

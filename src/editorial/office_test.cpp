@@ -249,7 +249,8 @@ TEST_P(OfficeTest, TwoNodesRacingPublishEachScheduledPieceExactlyOnce) {
   for (auto id : ids) EXPECT_EQ((*db_->desk().piece(id))->state, State::published);
 }
 
-INSTANTIATE_TEST_SUITE_P(, OfficeTest, ::testing::ValuesIn(store::testing::engines()), store::testing::engine_name);
+INSTANTIATE_TEST_SUITE_P(, OfficeTest, ::testing::ValuesIn(store::testing::engines()),
+                         store::testing::engine_name<::testing::TestParamInfo<std::string>>);
 
 }  // namespace
 }  // namespace toasoan::editorial
