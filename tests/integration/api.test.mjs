@@ -189,7 +189,7 @@ describe('JSON API', { skip: skipIf(NEEDS_SHARED, NEEDS_ENGINE) }, () => {
     paper.modelPath = newPath;
   });
 
-  test('an unpublished article is 404 everywhere and absent from every list', async () => {
+  test('an unpublished article answers 410 on its page, 404 in the API, and is absent from every list', async () => {
     const hidden = {
       id: 'an-test-unpublished',
       title: 'Bài chưa được xuất bản không được lộ ra ngoài',
@@ -220,15 +220,17 @@ describe('JSON API', { skip: skipIf(NEEDS_SHARED, NEEDS_ENGINE) }, () => {
     const pages = ['/', '/thoi-su/', paper.modelPath];
     const gone = await eventually(
       async () => {
-        if ((await request(base + url)).status !== 404) return false;
+        if ((await request(base + url)).status !== 410) return false;
         for (const p of pages) if ((await getText(base + p)).text.includes(hidden.title)) return false;
         return true;
       },
       { withinMs: 1_000 },
     );
     assert.ok(!gone.timedOut, `gone from its page and every list within ~1 s of unpublishing (${gone.ms} ms)`);
+    // It was published once: its address says it was taken down (410), in Vietnamese.
     const page = await getText(base + url);
-    assert.match(page.text, /Không tìm thấy trang/);
+    assert.match(page.text, /Bài viết đã được gỡ/);
+    assert.ok(!page.text.includes(hidden.title), 'the page names nothing of it');
     assert.equal((await json(`${base}/api/v1/articles/${shown.value.id}`)).status, 404);
     assert.equal(await findArticle(base, hidden.title), null, 'not in the API list');
     assert.equal((await json(`${base}/api/v1/articles?per_page=1`)).body.total, before.body.total, 'not counted');
@@ -237,9 +239,10 @@ describe('JSON API', { skip: skipIf(NEEDS_SHARED, NEEDS_ENGINE) }, () => {
       assert.ok(!html.includes(hidden.title), `not on ${p}`);
       assert.ok(!html.includes(url), `no link on ${p}`);
     }
-    // Under another slug it is not found either (no 301 that would reveal its address).
+    // Under another slug it is gone too, with no 301 that would reveal its address.
     const other = await request(`${base}/thoi-su/bai-khac-${shown.value.id}.html`);
-    assert.equal(other.status, 404);
+    assert.equal(other.status, 410);
+    assert.equal(other.headers.location, undefined);
   });
 
   test('SIGTERM drains and the server exits 0', async () => {

@@ -243,7 +243,7 @@ describe('feeds, sitemaps and metadata', { skip: NEEDS_SHARED }, () => {
         const r = await getText(base + d);
         if (r.status === 200 && r.text.includes(hit.url)) return false;
       }
-      return (await request(hit.url)).status === 404;
+      return (await request(hit.url)).status === 410;
     }, { withinMs: 1_500 });
     assert.ok(!gone.timedOut, `still listed after ${gone.ms} ms`);
     // Its month has no other article: that part of the archive is gone too.

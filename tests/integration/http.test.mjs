@@ -204,14 +204,17 @@ describe('http', { skip: skipIf(NEEDS_SHARED, NEEDS_ENGINE) }, () => {
       assert.equal((await request(base + bad)).status, 404, bad);
   });
 
-  test('/api/v1/admin/ is the newsroom’s: a JSON 404 for now, never cached', async () => {
+  test('/api/v1/admin/ is the newsroom’s: JSON, signed in only, never cached', async () => {
     for (const method of ['GET', 'POST']) {
       const r = await request(`${base}/api/v1/admin/articles`, { method });
-      assert.equal(r.status, 404, method);
+      assert.equal(r.status, 401, method);
       assert.match(r.headers['content-type'], /application\/json/);
       assert.equal(r.headers['cache-control'], 'no-store');
-      assert.equal(JSON.parse(r.body.toString()).error.code, 'not_found');
+      assert.equal(JSON.parse(r.body.toString()).error, 'unauthorized');
     }
+    const unknown = await request(`${base}/api/v1/admin/no-such-thing`);
+    assert.equal(unknown.status, 404);
+    assert.equal(JSON.parse(unknown.body.toString()).error, 'not_found');
   });
 
   test('/metrics answers on this machine, not through a proxy', async () => {

@@ -169,7 +169,7 @@ describe('toasoan import', { skip: NEEDS_ENGINE }, () => {
     let s = await startServer({ db, media: path.join(tmp.dir, 'media'), args: ['--no-access-log'] });
     try {
       assert.equal((await fetch(`${s.url}/api/v1/articles/1`)).status, 404, 'still taken down (API)');
-      assert.equal((await fetch(`${s.url}/xa-hoi/fix-typo-1.html`)).status, 404, 'still taken down (page)');
+      assert.equal((await fetch(`${s.url}/xa-hoi/fix-typo-1.html`)).status, 410, 'still taken down (page)');
       const j = await (await fetch(`${s.url}/api/v1/articles`)).json();
       assert.deepEqual(j.articles.map((a) => a.title), ['Bài vẫn đăng']);
       const cats = (await (await fetch(`${s.url}/api/v1/categories`)).json()).categories.map((c) => c.slug);

@@ -189,7 +189,7 @@ describe('two nodes on one PostgreSQL database', { skip: NEEDS_POSTGRES }, () =>
     await importOk(db, { input: jsonl({ ...hidden, status: 'unpublished' }) });
     const ms = assertAll(
       await onEveryNode(nodes, async (n, i) => {
-        if ((await request(n.url + hiddenPath)).status !== 404) return false;
+        if ((await request(n.url + hiddenPath)).status !== 410) return false;  // gone, as taken down
         if ((await request(`${n.url}/api/v1/articles/${id}`)).status !== 404) return false;
         for (const p of ['/', '/thoi-su/']) if ((await getText(n.url + p)).text.includes(hidden.title)) return false;
         return (await json(`${n.url}/api/v1/articles?per_page=1`)).body.total === before[i] - 1;
