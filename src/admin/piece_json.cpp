@@ -1,9 +1,8 @@
 #include "admin/piece_json.hpp"
 
 #include "admin/api_json.hpp"
+#include "admin/piece_body.hpp"
 #include "articles/block_json.hpp"
-#include "articles/editor_json.hpp"
-#include "articles/limits.hpp"
 #include "text/datetime.hpp"
 
 namespace toasoan::admin {
@@ -105,74 +104,12 @@ json diff_json(const editorial::RevisionDiff& d) {
 }
 
 bool read_saving(const json& body, bool for_update, editorial::Saving& out, http::Response& res) {
-  if (for_update) {
-    if (!only_known(body, {"title", "lead", "blocks", "authors", "category", "published", "coauthors", "revision",
-                           "autosave"},
-                    res))
-      return false;
-  } else if (!only_known(body, {"title", "lead", "blocks", "authors", "category", "published", "coauthors"}, res)) {
+  auto s = saving_from_json(body, for_update);
+  if (!s) {
+    send_field_error(res, s.error().field, s.error().message);
     return false;
   }
-  std::optional<std::string> title, lead, category, published;
-  if (!get_string(body, "title", title, res, articles::limits::kTitleChars) ||
-      !get_string(body, "lead", lead, res, articles::limits::kLeadChars) ||
-      !get_string(body, "category", category, res, articles::limits::kCategoryChars))
-    return false;
-  out.content.title = title.value_or("");
-  out.content.lead = lead.value_or("");
-  out.content.category = category.value_or("");
-
-  if (auto it = body.find("published"); it != body.end() && !it->is_null()) {
-    if (!it->is_string()) return send_field_error(res, "published", "Phải là thời điểm ISO 8601"), false;
-    auto t = text::parse_iso8601(it->get_ref<const std::string&>());
-    if (!t || *t < articles::limits::kEarliestPublished)
-      return send_field_error(res, "published", "Thời điểm không hợp lệ (ISO 8601, từ năm 1945)"), false;
-    out.content.published_at = *t;
-  }
-
-  if (auto it = body.find("authors"); it != body.end() && !it->is_null()) {
-    if (!it->is_array()) return send_field_error(res, "authors", "Phải là danh sách tên"), false;
-    if (it->size() > articles::limits::kAuthors)
-      return send_field_error(res, "authors", "Nhiều nhất " + std::to_string(articles::limits::kAuthors) + " tác giả"), false;
-    for (std::size_t i = 0; i < it->size(); ++i) {
-      std::optional<std::string> name;
-      json one = {{"authors[" + std::to_string(i) + "]", (*it)[i]}};
-      if (!get_string(one, "authors[" + std::to_string(i) + "]", name, res, articles::limits::kAuthorChars)) return false;
-      if (name && !name->empty()) out.content.authors.push_back(*name);
-    }
-  }
-
-  if (auto it = body.find("blocks"); it != body.end() && !it->is_null()) {
-    auto blocks = articles::blocks_from_editor_json(*it);
-    if (!blocks) {
-      send_field_error(res, blocks.error().field.empty() ? "blocks" : blocks.error().field, blocks.error().message);
-      return false;
-    }
-    out.content.blocks = std::move(*blocks);
-  }
-
-  if (auto it = body.find("coauthors"); it != body.end() && !it->is_null()) {
-    if (!it->is_array() || it->size() > articles::limits::kAuthors)
-      return send_field_error(res, "coauthors", "Phải là danh sách mã người dùng"), false;
-    std::vector<std::int64_t> ids;
-    for (std::size_t i = 0; i < it->size(); ++i) {
-      const auto& v = (*it)[i];
-      if (!v.is_number_integer() || v.get<std::int64_t>() <= 0)
-        return send_field_error(res, "coauthors[" + std::to_string(i) + "]", "Phải là mã người dùng"), false;
-      ids.push_back(v.get<std::int64_t>());
-    }
-    out.coauthors = std::move(ids);
-  }
-
-  if (for_update) {
-    std::optional<std::int64_t> revision;
-    std::optional<bool> autosave;
-    if (!get_int(body, "revision", revision, res) || !get_bool(body, "autosave", autosave, res)) return false;
-    if (!revision || *revision < 0)
-      return send_field_error(res, "revision", "Cần số phiên bản mà bản sửa dựa trên"), false;
-    out.based_on = *revision;
-    out.autosave = autosave.value_or(false);
-  }
+  out = std::move(*s);
   return true;
 }
 

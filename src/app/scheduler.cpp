@@ -12,6 +12,10 @@ void Scheduler::run_once() {
     return;
   }
   reported_ = false;
+  if (auto now = std::chrono::steady_clock::now(); now >= next_purge_) {
+    next_purge_ = now + std::chrono::hours(1);
+    if (auto p = staff_.purge(); !p) log::error("scheduler: purging sessions: " + p.error().message);
+  }
   if (*r > 0) log::info("scheduler: published " + std::to_string(*r) + " scheduled article(s)");
 }
 

@@ -6,6 +6,8 @@
 // Polls twice a second: a query on an index, cheap enough, and it keeps "within one second of
 // its time" true whatever another node scheduled meanwhile.
 //
+// Once an hour it also deletes expired newsroom sessions and old failed-login records.
+//
 // Thread-safe: start() and stop() from the thread that owns it.
 #pragma once
 
@@ -16,13 +18,15 @@
 #include <thread>
 
 #include "editorial/office.hpp"
+#include "editorial/staff.hpp"
 
 namespace toasoan::app {
 
 class Scheduler {
  public:
-  explicit Scheduler(editorial::Office& office, std::chrono::milliseconds every = std::chrono::milliseconds(500))
-      : office_(office), every_(every) {}
+  Scheduler(editorial::Office& office, editorial::Staff& staff,
+            std::chrono::milliseconds every = std::chrono::milliseconds(500))
+      : office_(office), staff_(staff), every_(every) {}
   ~Scheduler() { stop(); }
 
   void start();
@@ -32,7 +36,9 @@ class Scheduler {
 
  private:
   editorial::Office& office_;
+  editorial::Staff& staff_;
   std::chrono::milliseconds every_;
+  std::chrono::steady_clock::time_point next_purge_{};
   std::mutex mu_;
   std::condition_variable cv_;
   bool stopping_ = false;

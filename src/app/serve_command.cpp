@@ -158,7 +158,7 @@ int serve_command(const ServeOptions& o) {
                            .idle_seconds = staff_options.idle_seconds,
                            .absolute_seconds = staff_options.absolute_seconds};
   admin::add_routes(router, newsroom);
-  Scheduler scheduler(office);
+  Scheduler scheduler(office, staff);
 
   http::ServerOptions server;
   server.listen = o.listen;

@@ -1,5 +1,7 @@
 #include "editorial/staff.hpp"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "base/log.hpp"
@@ -189,6 +191,15 @@ Status Staff::set_password(const Actor& by, std::int64_t id, std::string_view pa
   if (auto s = db_.accounts().set_password(**work, id, *hash, clock_()); !s) return s;
   if (auto a = audit_user_change(**work, by, "user.password", id, ""); !a) return a;
   return (*work)->commit();
+}
+
+Status Staff::purge() {
+  const std::int64_t now = clock_();
+  auto s = db_.accounts().purge_sessions(now - options_.idle_seconds, now - options_.absolute_seconds);
+  if (!s) return s.error();
+  auto f = db_.accounts().purge_failures(now - std::max(options_.window_seconds, options_.lock_seconds));
+  if (!f) return f.error();
+  return ok_status();
 }
 
 Result<std::vector<store::User>> Staff::users() { return db_.accounts().users(); }

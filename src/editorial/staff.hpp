@@ -82,6 +82,10 @@ class Staff {
   Result<std::vector<store::User>> users();
   Result<std::optional<store::User>> user_by_name(std::string_view username);
 
+  // Deletes expired sessions and failed-login records older than the throttling window (the
+  // scheduler calls it hourly; an expired session is refused whether or not it was deleted).
+  Status purge();
+
   // "Huy.Thanh " → "huy.thanh"; invalid_field("username") when it breaks the rule above.
   static Result<std::string> normalise_username(std::string_view username);
 
