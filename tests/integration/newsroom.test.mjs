@@ -296,6 +296,33 @@ describe('the newsroom', { skip: NEEDS_ENGINE }, () => {
     assert.equal(now.json.revision, created.json.revision);
   });
 
+  test('every admin call that takes a body refuses broken JSON, a wrong type, an unknown field and a wrong content type', async () => {
+    const p = await m.chief.api('POST', '/api/v1/admin/articles', fullPiece('Bài cho lời gọi xấu'));
+    const calls = [
+      [m.chief, 'POST', '/api/v1/admin/articles', { title: 5 }],
+      [m.chief, 'PUT', `/api/v1/admin/articles/${p.json.id}`, { title: [], revision: p.json.revision }],
+      [m.chief, 'POST', `/api/v1/admin/articles/${p.json.id}/actions`, { action: 7 }],
+      [m.chief, 'POST', `/api/v1/admin/articles/${p.json.id}/revisions/${p.json.revision}/restore`, { revision: 'x' }],
+      [m.admin, 'POST', '/api/v1/admin/users', { username: {}, roles: ['editor'], password: PASSWORD }],
+      [m.admin, 'PATCH', `/api/v1/admin/users/${m.editor.user.id}`, { disabled: 'yes' }],
+      [m.admin, 'PUT', '/api/v1/admin/settings', { chain: 1 }],
+    ];
+    for (const [who, method, path, wrongType] of calls) {
+      const json = { 'Content-Type': 'application/json' };
+      assert.equal((await who.api(method, path, undefined, { raw: '{"a": [1, 2', headers: json })).status, 400, `${method} ${path}: broken JSON`);
+      assert.equal((await who.api(method, path, undefined, { raw: '{}', headers: { 'Content-Type': 'text/plain' } })).status, 415, `${method} ${path}: content type`);
+      const typed = await who.api(method, path, wrongType);
+      assert.equal(typed.status, 422, `${method} ${path}: wrong type: ${typed.text}`);
+      assert.ok(Object.keys(typed.json.fields).length > 0);
+      const unknown = await who.api(method, path, { ...wrongType, surplus: true });
+      assert.equal(unknown.status, 422, `${method} ${path}: unknown field`);
+    }
+    const login = await fetch(`${base}/api/v1/session`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: base }, body: '{"username": ' });
+    assert.equal(login.status, 400);
+    assert.equal((await m.chief.api('GET', `/api/v1/admin/articles/${p.json.id}`)).json.revision, p.json.revision, 'nothing changed');
+    assert.equal((await m.admin.api('GET', '/api/v1/admin/settings')).json.chain, 'full');
+  });
+
   test('script and markup in every text field are stored as text and shown escaped', async () => {
     const evil = '<script>alert(1)</script>"\'&';
     const p = await publishThroughChain(m, fullPiece(`Tiêu đề ${evil}`, { lead: `Sapo ${evil}`, authors: [`Tác giả ${evil}`], category: `Mục ${evil}` }));
