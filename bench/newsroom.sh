@@ -8,14 +8,15 @@
 # On SQLite, and on PostgreSQL too when scripts/pg can start a throwaway server. Loopback only;
 # every process it starts is stopped on exit.
 #
-#   bench/newsroom.sh [--quick]      needs build/toasoan, ../shared/corpus, wrk
+#   bench/newsroom.sh [--quick] [sqlite|postgresql]   needs build/toasoan, ../shared/corpus, wrk
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 bin=${TOASOAN_BIN:-$root/build/toasoan}
 shared=${TOASOAN_SHARED:-$root/../shared}
 duration=10
-[[ ${1:-} == --quick ]] && duration=3
+[[ ${1:-} == --quick ]] && { duration=3; shift; }
+only=${1:-}
 cost=${TOASOAN_PASSWORD_COST:-interactive}
 for tool in wrk curl xz python3; do
   command -v "$tool" >/dev/null || { echo "bench/newsroom.sh: $tool is not installed" >&2; exit 2; }
@@ -84,12 +85,16 @@ bench_store() {  # bench_store NAME DB
   echo "model article: $quiet req/s alone, $busy req/s during 10 autosaves/s ($(python3 -c "print(f'{$busy/$quiet:.2f}')") ×); $(cat "$work/autosaves.txt")"
 }
 
-bench_store sqlite "sqlite:$work/toasoan.db"
-for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-wait 2>/dev/null || true
-pids=()
+if [[ -z $only || $only == sqlite ]]; then
+  bench_store sqlite "sqlite:$work/toasoan.db"
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  pids=()
+fi
 
-if pg_dir=$(mktemp -d /tmp/toasoan-bench-pg.XXXXXX) && url=$("$root/scripts/pg" start "$pg_dir" 2>/dev/null); then
+if [[ -n $only && $only != postgresql ]]; then
+  :
+elif pg_dir=$(mktemp -d /tmp/toasoan-bench-pg.XXXXXX) && url=$("$root/scripts/pg" start "$pg_dir" 2>/dev/null); then
   bench_store postgresql "$url"
   first=$base
   serve "$url"
