@@ -46,7 +46,7 @@ export function AuditTable({ entries, busy }: { entries: AuditEntry[]; busy: boo
                 {auditActionLabel(e.action)}
                 <code className="code-note">{e.action}</code>
               </td>
-              <td>{e.article_id !== null ? <Link href={paths.article(e.article_id)}>Bài {e.article_id}</Link> : ''}</td>
+              <td className="nowrap">{e.article_id !== null ? <Link href={paths.article(e.article_id)}>Bài {e.article_id}</Link> : ''}</td>
               <td>{states(e)}</td>
               <td className="note">{e.note}</td>
               <td className="address">{e.address}</td>

@@ -95,7 +95,7 @@ export function NewUserForm({ onAdded }: { onAdded: (user: User) => void }) {
         </Field>
         <ErrorBanner error={error} />
         <div className="button-row">
-          <button type="submit" className="button button-primary" disabled={sending}>
+          <button type="submit" className="button button-primary" aria-disabled={sending || undefined}>
             Thêm người dùng
           </button>
           <span className="form-status" role="status">

@@ -83,7 +83,7 @@ export function UserEditor({ user, selfId, onSaved, onClose }: Props) {
           {(c) => <input {...c} name="display_name" value={displayName} onChange={(e) => setDisplayName(e.target.value)} />}
         </Field>
         <div className="button-row">
-          <button type="submit" className="button" disabled={rename.sending}>
+          <button type="submit" className="button" aria-disabled={rename.sending || undefined}>
             Đổi tên
           </button>
           <Outcome patch={rename} />
@@ -94,7 +94,7 @@ export function UserEditor({ user, selfId, onSaved, onClose }: Props) {
         <RoleChoices legend="Vai trò" value={roles} onChange={setRoles} error={regroup.fields.roles} />
         {self && <p className="field-hint">Bạn không thể bỏ vai trò Quản trị của chính mình.</p>}
         <div className="button-row">
-          <button type="submit" className="button" disabled={regroup.sending}>
+          <button type="submit" className="button" aria-disabled={regroup.sending || undefined}>
             Lưu vai trò
           </button>
           <Outcome patch={regroup} />
@@ -121,7 +121,7 @@ export function UserEditor({ user, selfId, onSaved, onClose }: Props) {
           )}
         </Field>
         <div className="button-row">
-          <button type="submit" className="button" disabled={reset.sending}>
+          <button type="submit" className="button" aria-disabled={reset.sending || undefined}>
             Đặt mật khẩu mới
           </button>
           <Outcome patch={reset} />
@@ -139,7 +139,8 @@ export function UserEditor({ user, selfId, onSaved, onClose }: Props) {
             type="button"
             className={user.disabled ? 'button' : 'button button-danger'}
             onClick={toggleLock}
-            disabled={lock.sending || (self && !user.disabled)}
+            aria-disabled={lock.sending || undefined}
+            disabled={self && !user.disabled}
           >
             {user.disabled ? 'Mở khóa tài khoản' : 'Khóa tài khoản'}
           </button>

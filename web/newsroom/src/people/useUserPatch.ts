@@ -39,6 +39,7 @@ export function useUserPatch(id: number, onSaved: (user: User) => void): UserPat
   };
 
   const send = async (change: UserChange, doneText: string) => {
+    if (sending) return false;
     setSending(true);
     refuse({});
     try {

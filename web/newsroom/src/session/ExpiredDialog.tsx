@@ -2,7 +2,7 @@
 // reset, a logout elsewhere). The screen underneath stays mounted with everything typed; only
 // the same person's password is asked for, so the work cannot pass to someone else's name.
 // Once signed in again, what waited on whenSignedIn() (the editor's saves) goes on by itself.
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { del, post } from '../api/client';
 import type { SignedIn, User } from '../api/types';
 import { Dialog } from '../ui/Dialog';
@@ -15,6 +15,7 @@ import { signOut } from './signOut';
 export function ExpiredDialog({ user }: { user: User }) {
   const [password, setPassword] = useState('');
   const [sending, setSending] = useState(false);
+  const passwordField = useRef<HTMLInputElement>(null);
   const [error, setError] = useState('');
 
   const submit = async (e: FormEvent) => {
@@ -41,6 +42,9 @@ export function ExpiredDialog({ user }: { user: User }) {
       const e = asApiError(err);
       setError(e.status === 401 ? 'Sai mật khẩu.' : loginErrorMessage(e));
       setSending(false);
+      // The button was disabled, which dropped the focus: back to the field to try again.
+      passwordField.current?.focus();
+      passwordField.current?.select();
     }
   };
 
@@ -59,6 +63,7 @@ export function ExpiredDialog({ user }: { user: User }) {
           {(control) => (
             <input
               {...control}
+              ref={passwordField}
               data-autofocus
               name="password"
               type="password"

@@ -1,6 +1,6 @@
 // The login screen, shown at whatever address was asked for: once signed in, the app shows
 // that address, so a link shared in the newsroom's chat opens the piece after the login.
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { post } from '../api/client';
 import type { SignedIn } from '../api/types';
 import { asApiError } from '../ui/errors';
@@ -14,6 +14,7 @@ export default function LoginPage() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [sending, setSending] = useState(false);
+  const passwordField = useRef<HTMLInputElement>(null);
   const [error, setError] = useState('');
 
   const submit = async (e: FormEvent) => {
@@ -31,6 +32,9 @@ export default function LoginPage() {
     } catch (err) {
       setError(loginErrorMessage(asApiError(err)));
       setSending(false);
+      // The button was disabled, which dropped the focus: back to the field to try again.
+      passwordField.current?.focus();
+      passwordField.current?.select();
     }
   };
 
@@ -58,6 +62,7 @@ export default function LoginPage() {
             {(control) => (
               <input
                 {...control}
+                ref={passwordField}
                 name="password"
                 type="password"
                 autoComplete="current-password"

@@ -93,7 +93,7 @@ function ChainSettings() {
           </fieldset>
           <ErrorBanner error={error} />
           <div className="button-row">
-            <button type="submit" className="button button-primary" disabled={saving}>
+            <button type="submit" className="button button-primary" aria-disabled={saving || undefined}>
               Lưu
             </button>
             <span className="form-status" role="status">
