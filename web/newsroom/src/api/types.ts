@@ -126,14 +126,43 @@ export interface AuditEntry {
   address: string;
   action: string;
   article_id: number | null;
-  state_before: string;
-  state_after: string;
+  /** A state's name (draft, published…), or null for lines that are not about a piece's state. */
+  state_before: string | null;
+  state_after: string | null;
   note: string;
-  detail: string;
+  /** What else the line records (e.g. the username a failed login tried), as an object. */
+  detail: Record<string, unknown>;
+}
+
+export interface AuditPage {
+  entries: AuditEntry[];
+  total: number;
+  page: number;
+  per_page: number;
 }
 
 export interface Category {
   id: number;
   name: string;
   slug: string;
+}
+
+/** A member of the newsroom as anyone on staff may see them (GET /api/v1/admin/people): enabled
+ *  users only, for choosing an author or a co-author. */
+export interface Person {
+  id: number;
+  username: string;
+  display_name: string;
+  roles: Role[];
+}
+
+export type Chain = 'full' | 'short';
+export interface Settings {
+  chain: Chain;
+}
+
+/** The answer to a login (POST /api/v1/session) and to GET /api/v1/admin/me. */
+export interface SignedIn {
+  user: User;
+  csrf: string;
 }
