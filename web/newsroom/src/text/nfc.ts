@@ -70,3 +70,8 @@ export function nfcContent(c: Content): Content {
     category: cleanText(c.category),
   };
 }
+
+/** Blocks cleaned as the server stores them (for counting what it will count). */
+export function cleanBlocks(blocks: Block[]): Block[] {
+  return blocks.map(cleanBlock);
+}
