@@ -130,7 +130,10 @@ export class SaveQueue {
     const k = this.state.status.kind;
     if (k === 'idle' || k === 'saved' || k === 'error') this.set({ status: { kind: 'dirty' } });
     if (!this.localTimer) this.localTimer = setTimeout(() => this.writeLocal(), LOCAL_DELAY);
-    if (this.state.conflict) return;
+    if (!this.state.conflict) this.armAutosave();
+  }
+
+  private armAutosave(): void {
     this.clearAutosave();
     this.autosaveTimer = setTimeout(() => {
       this.autosaveTimer = null;
@@ -226,12 +229,19 @@ export class SaveQueue {
     return this.base;
   }
 
+  /** The page is open (again: React may stop and start a component's effects). */
+  start(): void {
+    this.disposed = false;
+    if (this.dirty && !this.state.conflict && !this.inflight) this.armAutosave();
+  }
+
+  /** The page closes: the copy is written, timers stop; start() resumes. */
   dispose(): void {
     this.writeLocal();
     this.clearAutosave();
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
     this.disposed = true;
-    this.listeners.clear();
   }
 
   // --- inside ---
