@@ -1,7 +1,7 @@
 // What an action asks for before it is taken: a note (required for return and correct,
 // offered for submit, pass and approve) or, to schedule, the time of publication in Vietnam
 // time (one minute ahead by default). The action's own errors are shown here.
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { ACTION_LABELS } from '../api/labels';
 import type { ActionName } from '../api/types';
 import { fromVnInput, nextMinuteInput } from '../text/vn_time';
@@ -17,6 +17,7 @@ export interface ActionDialogProps {
 }
 
 export function ActionDialog({ action, busy, errors, onConfirm, onClose }: ActionDialogProps) {
+  const id = useId();
   const [note, setNote] = useState('');
   const [at, setAt] = useState(() => nextMinuteInput(new Date()));
   const [missing, setMissing] = useState('');
@@ -42,25 +43,41 @@ export function ActionDialog({ action, busy, errors, onConfirm, onClose }: Actio
     <Dialog title={ACTION_LABELS[action]} onClose={onClose}>
       <form onSubmit={submit} noValidate>
         {schedule ? (
-          <label className="editor-field">
-            <span>Thời gian xuất bản (giờ Việt Nam)</span>
-            <input type="datetime-local" value={at} required onChange={(e) => setAt(e.currentTarget.value)} />
-          </label>
+          <div className="editor-field">
+            <label htmlFor={`${id}-at`}>Xuất bản lúc</label>
+            <input
+              id={`${id}-at`}
+              type="datetime-local"
+              value={at}
+              required
+              aria-describedby={`${id}-at-hint`}
+              onChange={(e) => setAt(e.currentTarget.value)}
+            />
+            <span id={`${id}-at-hint`} className="editor-field-hint">
+              Giờ Việt Nam
+            </span>
+          </div>
         ) : (
-          <label className="editor-field">
-            <span>Ghi chú{required ? '' : ' (không bắt buộc)'}</span>
+          <div className="editor-field">
+            <label htmlFor={`${id}-note`}>Ghi chú</label>
             <textarea
+              id={`${id}-note`}
               rows={4}
               value={note}
               required={required}
               aria-required={required}
+              aria-describedby={`${id}-note-hint`}
               lang="vi"
               onChange={(e) => {
                 setNote(e.currentTarget.value);
                 setMissing('');
               }}
             />
-          </label>
+            <span id={`${id}-note-hint`} className="editor-field-hint">
+              {required ? 'Bắt buộc' : 'Không bắt buộc'}
+              {action === 'correct' ? ': bạn đọc sẽ thấy ghi chú đính chính' : action === 'return' ? ': tác giả sẽ đọc ghi chú này' : ''}
+            </span>
+          </div>
         )}
         {problems.length > 0 && (
           <div className="banner-error" role="alert">
