@@ -27,7 +27,7 @@ import { joinRuns, run } from './blocks';
 const DROPPED = new Set([
   'script', 'style', 'meta', 'link', 'title', 'head', 'noscript', 'template', 'img', 'picture', 'video',
   'audio', 'source', 'track', 'iframe', 'object', 'embed', 'svg', 'math', 'canvas', 'button', 'input',
-  'select', 'option', 'textarea', 'map', 'area', 'xml', 'o:p', 'figure',
+  'select', 'option', 'textarea', 'map', 'area', 'xml', 'o:p', 'figure', 'paste-style',
 ]);
 
 // Elements that end one block and start another.
@@ -55,9 +55,19 @@ type Out =
 // Where text that arrives outside any block goes: a paragraph, or the item or quote it is in.
 type Context = { kind: 'p' } | { kind: 'li'; list: string; ordered: boolean } | { kind: 'quote'; cite: string[] };
 
+// Chrome applies the page's style-src to the documents DOMParser makes and reports each style
+// attribute and <style> of a pasted page as a violation (Word's and Google Docs' are full of
+// them). Renamed before parsing, they are only data this file reads.
+const STYLE_ATTRIBUTE = 'data-paste-style';
+function defuseStyles(html: string): string {
+  return html
+    .replace(/<(\/?)style\b/gi, '<$1paste-style')
+    .replace(/(<[a-z][^<>]*?\s)style(\s*=)/gi, `$1${STYLE_ATTRIBUTE}$2`);
+}
+
 /** The value of one CSS property in an element's style attribute (exact name, lower case). */
 function styleValue(el: Element, property: string): string | null {
-  const style = el.getAttribute('style');
+  const style = el.getAttribute(STYLE_ATTRIBUTE);
   if (!style) return null;
   let found: string | null = null;
   for (const decl of style.split(';')) {
@@ -334,7 +344,7 @@ function stripEditorCopy(body: HTMLElement): string {
 
 /** The pasted HTML reduced to what the body holds. */
 export function cleanPastedHTML(html: string): string {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const doc = new DOMParser().parseFromString(defuseStyles(html), 'text/html');
   if (doc.querySelector('[data-pm-slice]')) return stripEditorCopy(doc.body);
   const b = new Builder();
   walk(doc.body, { bold: false, italic: false }, { kind: 'p' }, b, false);
