@@ -33,10 +33,12 @@ function BodyCounts({ editor }: { editor: Editor }) {
         setCounts(count());
       }, COUNT_DELAY);
     };
-    editor.on('update', update);
+    // Every change of the document, typed or not (their version put in after a conflict).
+    const onTransaction = ({ transaction }: { transaction: { docChanged: boolean } }) => transaction.docChanged && update();
+    editor.on('transaction', onTransaction);
     setCounts(count());
     return () => {
-      editor.off('update', update);
+      editor.off('transaction', onTransaction);
       if (timer) clearTimeout(timer);
     };
   }, [editor]);

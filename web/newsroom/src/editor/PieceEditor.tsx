@@ -5,28 +5,30 @@
 import type { Editor } from '@tiptap/core';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { FieldErrors } from '../api/client';
-import { ApiError } from '../api/client';
 import { ACTION_LABELS } from '../api/labels';
 import type { ActionName, Content } from '../api/types';
 import { useSession, whenSignedIn } from '../session/session';
-import { actionError, asksFirst } from './actions';
+import { asksFirst } from './actions';
 import { ActionBar } from './ActionBar';
 import { ActionDialog } from './ActionDialog';
-import { actOn, createPiece, savePiece, type PieceWithCounts } from './api';
+import { createPiece, savePiece, type PieceWithCounts } from './api';
 import { readContent, type BodyBlock } from './blocks';
 import { BodyEditor } from './BodyEditor';
 import { ConflictView } from './ConflictView';
 import { blocksToDoc, docToBlocks } from './convert';
 import { nameById, useCategories, usePeople } from './directory';
 import { fieldMessages } from './field_labels';
+import { applyLink, currentLink, removeLink } from './link_commands';
 import { LinkDialog } from './LinkDialog';
 import { pieceKey, storageCopies, type OnOpen } from './local_copy';
 import { mayEdit } from './may_edit';
 import { parseByline, PieceFields, type FieldValues } from './PieceFields';
 import { PresenceLine } from './Presence';
 import { ReturnNote } from './ReturnNote';
+import { runAction } from './run_action';
 import { SaveQueue } from './save_queue';
 import { SaveStatusLine } from './SaveStatusLine';
+import { useQueueEvents } from './use_queue_events';
 
 export interface PieceEditorProps {
   /** The piece as loaded; null for a new one. */
@@ -112,30 +114,7 @@ export function PieceEditor({ piece: loaded, initial, opening, conflictBase, onC
 
   const editable = piece ? mayEdit(piece, user) : true;
 
-  // --- the queue's life, and what the browser tells it ---
-  useEffect(() => {
-    queue.start();
-    const hide = () => queue.writeLocal();
-    const visibility = () => document.visibilityState === 'hidden' && queue.writeLocal();
-    const online = () => queue.online();
-    const keys = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 's') {
-        e.preventDefault();
-        queue.saveNow();
-      }
-    };
-    window.addEventListener('pagehide', hide);
-    document.addEventListener('visibilitychange', visibility);
-    window.addEventListener('online', online);
-    window.addEventListener('keydown', keys);
-    return () => {
-      window.removeEventListener('pagehide', hide);
-      document.removeEventListener('visibilitychange', visibility);
-      window.removeEventListener('online', online);
-      window.removeEventListener('keydown', keys);
-      queue.dispose();
-    };
-  }, [queue]);
+  useQueueEvents(queue);
 
   // What was found in the browser on opening, acted on once.
   const opened = useRef(false);
@@ -166,49 +145,34 @@ export function PieceEditor({ piece: loaded, initial, opening, conflictBase, onC
   // --- links ---
   const openLink = useCallback(() => {
     const e = editorRef.current;
-    if (!e || !e.isEditable) return;
-    setLinkOpen({ href: String(e.getAttributes('link').href ?? '') });
+    if (e?.isEditable) setLinkOpen({ href: currentLink(e) });
   }, []);
   const closeLink = () => {
     setLinkOpen(null);
     editorRef.current?.commands.focus();
   };
-  const applyLink = (href: string) => {
-    const e = editorRef.current;
+  const withEditor = (f: (e: Editor) => void) => () => {
     setLinkOpen(null);
-    if (!e) return;
-    if (e.state.selection.empty && !e.isActive('link'))
-      e.chain().focus().insertContent({ type: 'text', text: href, marks: [{ type: 'link', attrs: { href } }] }).run();
-    else e.chain().focus().extendMarkRange('link').setMark('link', { href }).run();
-  };
-  const removeLink = () => {
-    setLinkOpen(null);
-    editorRef.current?.chain().focus().extendMarkRange('link').unsetMark('link').run();
+    if (editorRef.current) f(editorRef.current);
   };
 
   // --- actions ---
   const act = async (action: ActionName, note?: string, at?: string): Promise<string[] | null> => {
     if (!piece) return null;
     setBusy(true);
-    try {
-      await queue.flush();
-      const next = await actOn(piece.id, action, note, at);
-      setPiece(next);
-      queue.adopt(next);
+    const outcome = await runAction(queue, piece.id, action, note, at);
+    setBusy(false);
+    if (outcome.ok) {
+      setPiece(outcome.piece);
       setActionErrors({});
       setNotice(`Đã thực hiện: ${ACTION_LABELS[action]}`);
       return null;
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 422) setActionErrors(e.fields);
-      // The piece moved on under us: show where it is now (its content stays as typed).
-      if (e instanceof ApiError && e.status === 409 && e.body.current && typeof e.body.current === 'object') {
-        const now = e.body.current as PieceWithCounts;
-        setPiece((p) => (p ? { ...p, state: now.state, state_label: now.state_label, actions: now.actions, returned: now.returned } : p));
-      }
-      return actionError(e);
-    } finally {
-      setBusy(false);
     }
+    setActionErrors(outcome.fields);
+    // The piece moved on under us: show where it stands now (its content stays as typed).
+    const now = outcome.current;
+    if (now) setPiece((p) => (p ? { ...p, state: now.state, state_label: now.state_label, actions: now.actions, returned: now.returned } : p));
+    return outcome.errors;
   };
 
   const onAction = (action: ActionName) => {
@@ -322,7 +286,14 @@ export function PieceEditor({ piece: loaded, initial, opening, conflictBase, onC
           onTakeTheirs={takeTheirs}
         />
       )}
-      {linkOpen && <LinkDialog current={linkOpen.href} onApply={applyLink} onRemove={removeLink} onClose={closeLink} />}
+      {linkOpen && (
+        <LinkDialog
+          current={linkOpen.href}
+          onApply={(href) => withEditor((e) => applyLink(e, href))()}
+          onRemove={withEditor(removeLink)}
+          onClose={closeLink}
+        />
+      )}
       {dialog && (
         <ActionDialog
           action={dialog}
