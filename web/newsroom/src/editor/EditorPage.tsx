@@ -14,6 +14,7 @@ import { navigate } from '../app/router';
 import { useSession } from '../session/session';
 import { loadPiece, loadRevision, type PieceWithCounts } from './api';
 import { isEmptyContent, readContent, type BodyBlock } from './blocks';
+import { settled } from './in_flight';
 import { decideOnOpen, pieceKey, storageCopies, type OnOpen } from './local_copy';
 import { PieceEditor } from './PieceEditor';
 import './editor.css';
@@ -39,6 +40,8 @@ async function open(id: number | null, byline: string): Promise<Opened> {
       conflictBase: null,
     };
   }
+  // A save of this piece from an editor just closed lands first.
+  await settled(id);
   const piece = await loadPiece(id);
   const server = readContent(piece);
   const opening = decideOnOpen(copies.read(pieceKey(id)), { revision: piece.revision, content: server });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Content } from '../api/types';
 import { createPiece, savePiece, type PieceWithCounts } from './api';
+import { settled } from './in_flight';
 import { decideOnOpen, storageCopies, type LocalCopy } from './local_copy';
 import { AUTOSAVE_DELAY, LOCAL_DELAY, NotSaved, RETRY_DELAYS, SaveQueue, type QueueDeps } from './save_queue';
 
@@ -373,6 +374,36 @@ describe('the local copy', () => {
     makeQueue({ id: 41, revision: 10 });
     queue.writeLocal();
     expect(copies.read('toasoan:piece:41')).toBeNull();
+  });
+});
+
+describe('closing the page', () => {
+  it('sends what is unsaved at once, and the next open waits for it', async () => {
+    makeQueue({ id: 41, revision: 10 });
+    const release = server.hold();
+    type(content('Đóng trang'));
+    queue.dispose();
+    await advance(0);
+    expect(server.calls).toHaveLength(1);
+    expect(copies.read('toasoan:piece:41')?.content.title).toBe('Đóng trang');
+    let opened = false;
+    void settled(41).then(() => (opened = true));
+    await advance(0);
+    expect(opened).toBe(false);
+    release();
+    await advance(0);
+    expect(opened).toBe(true);
+    expect(copies.read('toasoan:piece:41')).toBeNull();
+  });
+
+  it('creates a new piece it closes with, without taking the writer back to it', async () => {
+    const created = vi.fn();
+    makeQueue({ id: null, revision: null }, { onCreated: created });
+    type(content('Bài mới bỏ dở'));
+    queue.dispose();
+    await advance(0);
+    expect(server.calls[0]).toMatchObject({ method: 'POST' });
+    expect(created).not.toHaveBeenCalled();
   });
 });
 

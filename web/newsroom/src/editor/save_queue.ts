@@ -25,6 +25,7 @@ import type { Content } from '../api/types';
 import { isEmptyContent, readContent } from './blocks';
 import { pieceKey, recoveryKey, type CopyStore } from './local_copy';
 import type { PieceWithCounts } from './api';
+import { track } from './in_flight';
 
 export const AUTOSAVE_DELAY = 2000;
 export const LOCAL_DELAY = 1000;
@@ -235,12 +236,16 @@ export class SaveQueue {
     if (this.dirty && !this.state.conflict && !this.inflight) this.armAutosave();
   }
 
-  /** The page closes: the copy is written, timers stop; start() resumes. */
+  /**
+   * The page closes: the copy is written, timers stop, and what is unsaved is sent once more
+   * (the copy stays until it lands); start() resumes.
+   */
   dispose(): void {
     this.writeLocal();
     this.clearAutosave();
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
+    if (this.dirty && !this.disposed) void this.save(true);
     this.disposed = true;
   }
 
@@ -293,7 +298,9 @@ export class SaveQueue {
       return Promise.resolve(true);
     }
     this.set({ status: { kind: 'saving' } });
-    this.inflight = this.send(id, content, version, autosave).finally(() => {
+    const sending = this.send(id, content, version, autosave);
+    if (id !== null) track(id, sending);
+    this.inflight = sending.finally(() => {
       this.inflight = null;
       const again = this.again;
       this.again = null;
@@ -309,7 +316,8 @@ export class SaveQueue {
         piece = await this.deps.create(content);
         this.deps.copies.remove(pieceKey(null));
         this.set({ id: piece.id });
-        this.deps.onCreated?.(piece);
+        // Not after the page closed: the writer has gone elsewhere and stays there.
+        if (!this.disposed) this.deps.onCreated?.(piece);
       } else {
         if (this.state.revision === null) throw new NotSaved('Chưa biết phiên bản của bài.');
         piece = (await this.deps.update(id, content, this.state.revision, autosave)).article;
