@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "admin/app_files.hpp"
 #include "admin/routes.hpp"
 #include "app/change_follower.hpp"
 #include "app/scheduler.hpp"
@@ -158,6 +159,9 @@ int serve_command(const ServeOptions& o) {
                            .idle_seconds = staff_options.idle_seconds,
                            .absolute_seconds = staff_options.absolute_seconds};
   admin::add_routes(router, newsroom);
+  // The newsroom's web app, compiled in: public files, its data only through the API above.
+  const admin::AppFiles app_files(admin::app_files::embedded_files());
+  admin::add_app_routes(router, app_files);
   Scheduler scheduler(office, staff);
 
   http::ServerOptions server;
