@@ -164,6 +164,14 @@ int serve_command(const ServeOptions& o) {
   admin::add_app_routes(router, app_files);
   Scheduler scheduler(office, staff);
 
+  // The demo's first start says how to get into the newsroom, rather than make an account
+  // whose password everyone would know.
+  bool no_account = false;
+  if (o.sample) {
+    auto users = staff.users();
+    no_account = users && users->empty();
+  }
+
   http::ServerOptions server;
   server.listen = o.listen;
   server.threads = o.threads;
@@ -179,6 +187,10 @@ int serve_command(const ServeOptions& o) {
     }
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
     log::info("serving http://" + address + "/ (ready in " + std::to_string(ms) + " ms)");
+    if (no_account)
+      log::info("the newsroom at http://" + address +
+                "/toa-soan/ has no account yet: add the first with `toasoan user add NAME --role admin` "
+                "(with this --db, if not the default; it asks for the password)");
   };
   scheduler.start();
   auto s = http::serve(server, router);
