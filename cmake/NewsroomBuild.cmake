@@ -1,7 +1,9 @@
 # Script half of web/CMakeLists.txt: builds the newsroom app (web/newsroom) with Vite into OUT
 # and touches STAMP once it succeeded.
 #
-#   cmake -DAPP=<web/newsroom> -DOUT=<folder> -DSTAMP=<file> -P NewsroomBuild.cmake
+#   cmake -DAPP=<web/newsroom> -DOUT=<folder> -DSTAMP=<file> [-DSOURCES=<hash>] -P NewsroomBuild.cmake
+#
+# SOURCES is unused here: it only makes the command change when the list of the app's files does.
 #
 # node and npm are looked for here, at build time, rather than only when configuring, so that
 # running ./scripts/deps after a failed build is enough: no reconfigure needed.
