@@ -19,3 +19,23 @@ function(toasoan_embed)
   add_library(${E_TARGET} STATIC ${out})
   target_link_libraries(${E_TARGET} PUBLIC toasoan_base)
 endfunction()
+
+# toasoan_embed_dir(TARGET <lib> NAMESPACE <ns> DIR <dir> DEPENDS <file>...)
+#
+# The same for a folder whose files are known only once a build step has written them (the
+# newsroom app's Vite output, with content-hashed names): the folder is listed when the source
+# is generated, each time one of DEPENDS (that step's stamp) changes. The source is rewritten
+# only when its content differs, so a rebuild that changed nothing compiles nothing.
+function(toasoan_embed_dir)
+  cmake_parse_arguments(E "" "TARGET;NAMESPACE;DIR" "DEPENDS" ${ARGN})
+  set(out ${CMAKE_CURRENT_BINARY_DIR}/${E_TARGET}_embedded.cpp)
+  add_custom_command(
+    OUTPUT ${out}
+    COMMAND ${CMAKE_COMMAND} -DOUT=${out} -DNS=${E_NAMESPACE} -DDIR=${E_DIR}
+            -P ${PROJECT_SOURCE_DIR}/cmake/EmbedGenerate.cmake
+    DEPENDS ${E_DEPENDS} ${PROJECT_SOURCE_DIR}/cmake/EmbedGenerate.cmake
+    COMMENT "Embedding ${E_DIR} for ${E_TARGET}"
+    VERBATIM)
+  add_library(${E_TARGET} STATIC ${out})
+  target_link_libraries(${E_TARGET} PUBLIC toasoan_base)
+endfunction()

@@ -1,5 +1,17 @@
-# Script half of toasoan_embed(): writes OUT from FILES (see Embed.cmake).
-string(REPLACE "|" ";" FILES "${FILES}")
+# Script half of toasoan_embed() and toasoan_embed_dir(): writes OUT from FILES, or from every
+# file under DIR (listed now, at build time), named by their paths relative to BASE (see
+# Embed.cmake).
+if(DEFINED DIR)
+  file(GLOB_RECURSE FILES LIST_DIRECTORIES false "${DIR}/*")
+  # Sorted, so the same files give the same source (and ccache a hit).
+  list(SORT FILES)
+  set(BASE "${DIR}")
+  if(NOT FILES)
+    message(FATAL_ERROR "Nothing to embed: ${DIR} is empty.")
+  endif()
+else()
+  string(REPLACE "|" ";" FILES "${FILES}")
+endif()
 set(body "")
 set(table "")
 set(i 0)
@@ -9,6 +21,10 @@ foreach(f IN LISTS FILES)
   math(EXPR size "${hexlen} / 2")
   string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
   file(RELATIVE_PATH name ${BASE} ${f})
+  # The name goes into a C++ string literal as it is.
+  if(NOT name MATCHES "^[A-Za-z0-9._/-]+$")
+    message(FATAL_ERROR "Cannot embed ${f}: its name may hold only letters, digits, '.', '_', '-' and '/'.")
+  endif()
   string(APPEND body "alignas(16) const unsigned char f${i}[] = {${bytes}0};\n")
   string(APPEND table "  {\"${name}\", {reinterpret_cast<const char*>(f${i}), ${size}}},\n")
   math(EXPR i "${i} + 1")

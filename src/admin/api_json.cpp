@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "admin/piece_body.hpp"
 #include "http/errors.hpp"
 #include "text/controls.hpp"
 #include "text/count.hpp"
@@ -71,8 +72,7 @@ bool only_known(const json& body, std::initializer_list<std::string_view> known,
     bool ok = false;
     for (auto k : known) ok = ok || it.key() == k;
     if (!ok) {
-      std::string key = text::valid_utf8(it.key()) ? it.key() : std::string("?");
-      fields[std::string(path) + key] = "Trường không được hỗ trợ";
+      fields[std::string(path) + unknown_field_name(it.key())] = "Trường không được hỗ trợ";
     }
   }
   if (fields.empty()) return true;

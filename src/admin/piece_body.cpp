@@ -35,14 +35,18 @@ Result<std::optional<std::string>> member_text(const json& body, const char* key
 
 }  // namespace
 
+std::string unknown_field_name(std::string_view key) {
+  if (key.empty()) return "\"\"";
+  return text::valid_utf8(key) ? std::string(key) : std::string("?");
+}
+
 Result<editorial::Saving> saving_from_json(const json& body, bool for_update) {
   if (!body.is_object()) return invalid_field("", "Nội dung phải là một đối tượng JSON");
   static const char* const kCreate[] = {"title", "lead", "blocks", "authors", "category", "published", "coauthors"};
   for (auto it = body.begin(); it != body.end(); ++it) {
     bool known = for_update && (it.key() == "revision" || it.key() == "autosave");
     for (const char* k : kCreate) known = known || it.key() == k;
-    if (!known)
-      return invalid_field(text::valid_utf8(it.key()) ? it.key() : std::string("?"), "Trường không được hỗ trợ");
+    if (!known) return invalid_field(unknown_field_name(it.key()), "Trường không được hỗ trợ");
   }
 
   editorial::Saving out;

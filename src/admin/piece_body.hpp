@@ -9,6 +9,9 @@
 // the API runs. Thread-safe (pure).
 #pragma once
 
+#include <string>
+#include <string_view>
+
 #include <nlohmann/json_fwd.hpp>
 
 #include "base/result.hpp"
@@ -17,5 +20,9 @@
 namespace toasoan::admin {
 
 Result<editorial::Saving> saving_from_json(const nlohmann::json& body, bool for_update);
+
+// How a refusal names a key no call knows: as written; "?" when it is not UTF-8; "\"\"" when it
+// is empty, since every refusal names its field.
+std::string unknown_field_name(std::string_view key);
 
 }  // namespace toasoan::admin

@@ -3,6 +3,7 @@
 #include "admin/api_json.hpp"
 #include "admin/piece_body.hpp"
 #include "articles/block_json.hpp"
+#include "articles/counts.hpp"
 #include "text/datetime.hpp"
 
 namespace toasoan::admin {
@@ -27,9 +28,11 @@ json holder_json(const store::Piece& p, newsroom::Chain chain) {
 }  // namespace
 
 json content_json(const store::PieceContent& c) {
+  const auto counts = articles::body_counts(c.blocks);
   return {{"title", c.title},
           {"lead", c.lead},
           {"blocks", blocks_value(c.blocks)},
+          {"counts", {{"words", counts.words}, {"chars", counts.chars}}},
           {"authors", c.authors},
           {"category", c.category},
           {"published", time_or_null(c.published_at)}};

@@ -1,6 +1,8 @@
 // A piece (an article in the newsroom) as the admin API shows and takes it: the import
 // format's fields (title, lead, blocks, authors, category, published) plus id, state, revision
-// and who holds it. Thread-safe (pure functions).
+// and who holds it. A piece's content, and a revision's, also carries the body's length as
+// "counts": {"words", "chars"} (articles/counts.hpp), which a save does not take back.
+// Thread-safe (pure functions).
 #pragma once
 
 #include <optional>

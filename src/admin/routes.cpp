@@ -11,6 +11,7 @@ void add_routes(http::Router& router, const Newsroom& n) {
   add_user_routes(router, n);
   add_article_routes(router, n);
   add_record_routes(router, n);
+  add_lookup_routes(router, n);
   // Anything else under the admin prefix: a JSON 404, never the reading site's page.
   for (const char* method : {"GET", "POST", "PUT", "PATCH", "DELETE"})
     router.add(method, "/api/v1/admin/{*rest}", [](http::Request&, http::Response& res) {

@@ -34,6 +34,7 @@ void add_session_routes(http::Router& router, const Newsroom& n);
 void add_user_routes(http::Router& router, const Newsroom& n);
 void add_article_routes(http::Router& router, const Newsroom& n);
 void add_record_routes(http::Router& router, const Newsroom& n);  // settings and audit
+void add_lookup_routes(http::Router& router, const Newsroom& n);  // categories and people
 
 // Middleware every admin route runs: signed in, then same site for changes.
 std::vector<http::Middleware> guarded(const Newsroom& n);

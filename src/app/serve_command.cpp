@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "admin/app_files.hpp"
 #include "admin/routes.hpp"
 #include "app/change_follower.hpp"
 #include "app/scheduler.hpp"
@@ -158,7 +159,18 @@ int serve_command(const ServeOptions& o) {
                            .idle_seconds = staff_options.idle_seconds,
                            .absolute_seconds = staff_options.absolute_seconds};
   admin::add_routes(router, newsroom);
+  // The newsroom's web app, compiled in: public files, its data only through the API above.
+  const admin::AppFiles app_files(admin::app_files::embedded_files());
+  admin::add_app_routes(router, app_files);
   Scheduler scheduler(office, staff);
+
+  // The demo's first start says how to get into the newsroom, rather than make an account
+  // whose password everyone would know.
+  bool no_account = false;
+  if (o.sample) {
+    auto users = staff.users();
+    no_account = users && users->empty();
+  }
 
   http::ServerOptions server;
   server.listen = o.listen;
@@ -175,6 +187,10 @@ int serve_command(const ServeOptions& o) {
     }
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
     log::info("serving http://" + address + "/ (ready in " + std::to_string(ms) + " ms)");
+    if (no_account)
+      log::info("the newsroom at http://" + address +
+                "/toa-soan/ has no account yet: add the first with `toasoan user add NAME --role admin` "
+                "(with this --db, if not the default; it asks for the password)");
   };
   scheduler.start();
   auto s = http::serve(server, router);

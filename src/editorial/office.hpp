@@ -26,6 +26,7 @@
 #include "store/audit.hpp"
 #include "store/database.hpp"
 #include "store/desk.hpp"
+#include "store/reading.hpp"
 #include "store/settings.hpp"
 
 namespace toasoan::editorial {
@@ -81,6 +82,9 @@ class Office {
   Result<store::Revision> revision(const store::User& who, std::int64_t id, std::int64_t revision);
   Result<RevisionDiff> diff(const store::User& who, std::int64_t id, std::int64_t a, std::int64_t b);
   Result<std::vector<Queue>> queues(const store::User& who);
+
+  // The categories in menu order: what a piece is filed under, and what the desk filters by.
+  Result<std::vector<articles::Category>> categories() { return db_.reading().categories(); }
 
   // The audit log, as the chief and admins read it (the caller checked the role).
   Result<std::pair<std::vector<store::AuditEntry>, std::int64_t>> audit_log(const store::AuditQuery& q) {

@@ -204,6 +204,13 @@ Status Staff::purge() {
 
 Result<std::vector<store::User>> Staff::users() { return db_.accounts().users(); }
 
+Result<std::vector<store::User>> Staff::members() {
+  auto all = db_.accounts().users();
+  if (!all) return all.error();
+  std::erase_if(*all, [](const store::User& u) { return u.disabled; });
+  return all;
+}
+
 Result<std::optional<store::User>> Staff::user_by_name(std::string_view username) {
   auto n = normalise_username(username);
   if (!n) return n.error();

@@ -80,6 +80,9 @@ class Staff {
   Status set_disabled(const Actor& by, std::int64_t id, bool disabled);
   Status set_password(const Actor& by, std::int64_t id, std::string_view password);
   Result<std::vector<store::User>> users();
+  // The members who may sign in (not disabled), as users() orders them: whom a piece may be
+  // credited to and the desk filtered by.
+  Result<std::vector<store::User>> members();
   Result<std::optional<store::User>> user_by_name(std::string_view username);
 
   // Deletes expired sessions and failed-login records older than the throttling window (the

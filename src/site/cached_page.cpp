@@ -43,9 +43,11 @@ std::shared_ptr<const std::string> CachedPage::brotli() const {
 }
 
 std::shared_ptr<const CachedPage> CachedPage::make(int status, std::string content_type, std::string body,
-                                                   std::string cache_control, bool fast) {
+                                                   std::string cache_control, bool fast,
+                                                   std::vector<std::pair<std::string, std::string>> headers) {
   auto p = std::make_shared<CachedPage>();
   p->status = status;
+  p->headers = std::move(headers);
   p->etag = etag_of(body);
   p->cache_control = std::move(cache_control);
   p->compressible = http::compressible(content_type, body.size());
@@ -79,11 +81,17 @@ std::shared_ptr<const CachedPage> CachedPage::moved(std::string location) {
 void respond(const http::Request& req, http::Response& res, const CachedPage& page) {
   res.status = page.status;
   res.content_type = page.content_type;
-  res.set_header("X-Content-Type-Options", "nosniff");
+  auto own = [&page](std::string_view name) {
+    for (const auto& h : page.headers)
+      if (h.first == name) return true;
+    return false;
+  };
+  if (!own("X-Content-Type-Options")) res.set_header("X-Content-Type-Options", "nosniff");
   if (page.content_type.starts_with("text/html")) {
-    res.set_header("Content-Security-Policy", kContentSecurityPolicy);
-    res.set_header("Referrer-Policy", "strict-origin-when-cross-origin");
+    if (!own("Content-Security-Policy")) res.set_header("Content-Security-Policy", kContentSecurityPolicy);
+    if (!own("Referrer-Policy")) res.set_header("Referrer-Policy", "strict-origin-when-cross-origin");
   }
+  for (const auto& h : page.headers) res.set_header(h.first, h.second);
   if (!page.location.empty()) res.set_header("Location", page.location);
   if (!page.cache_control.empty()) res.set_header("Cache-Control", page.cache_control);
   if (page.compressible) res.set_header("Vary", "Accept-Encoding");

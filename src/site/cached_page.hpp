@@ -5,6 +5,8 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "http/message.hpp"
 
@@ -19,6 +21,10 @@ struct CachedPage {
   std::shared_ptr<const std::string> identity;
   bool compressible = false;  // worth offering gzip and brotli
   bool fast = true;           // quick compression levels (pages) over the strongest (assets)
+  // Sent with every answer of the page, in place of respond()'s own of the same name (its
+  // nosniff, and for HTML the reading site's Content-Security-Policy and Referrer-Policy): for
+  // pages that are not the reading site's, such as the newsroom app's.
+  std::vector<std::pair<std::string, std::string>> headers;
 
   // The compressed forms, made the first time a client asks for each (most readers' browsers
   // ask for brotli; curl and wrk for neither), then kept. Null when compression does not pay.
@@ -36,7 +42,8 @@ struct CachedPage {
 
  public:
   static std::shared_ptr<const CachedPage> make(int status, std::string content_type, std::string body,
-                                                std::string cache_control, bool fast = true);
+                                                std::string cache_control, bool fast = true,
+                                                std::vector<std::pair<std::string, std::string>> headers = {});
 
   // A permanent redirect to `location`.
   static std::shared_ptr<const CachedPage> moved(std::string location);

@@ -1,5 +1,7 @@
 #include "text/count.hpp"
 
+#include <unicode/uchar.h>
+
 #include "text/utf8.hpp"
 #include "text/utf8_decode.hpp"
 
@@ -33,6 +35,23 @@ std::string truncate_chars(std::string_view utf8, std::size_t n) {
     ++seen;
   }
   return normalized;
+}
+
+std::size_t count_words(std::string_view utf8) {
+  std::size_t words = 0;
+  bool in_word = false;  // inside a piece that already holds a letter or number
+  for (std::size_t i = 0; i < utf8.size();) {
+    const auto d = detail::decode_utf8(utf8, i);
+    i += d.len;
+    const auto c = static_cast<UChar32>(d.cp);
+    if (u_hasBinaryProperty(c, UCHAR_WHITE_SPACE)) {
+      in_word = false;
+    } else if (!in_word && (U_GET_GC_MASK(c) & (U_GC_L_MASK | U_GC_N_MASK)) != 0) {
+      in_word = true;
+      ++words;
+    }
+  }
+  return words;
 }
 
 }  // namespace toasoan::text
