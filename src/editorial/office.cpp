@@ -1,6 +1,7 @@
 #include "editorial/office.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -245,10 +246,26 @@ Result<std::pair<std::vector<store::PieceSummary>, std::int64_t>> Office::list(c
   return db_.desk().list(q);
 }
 
+// The desk keeps who wrote a revision by id; the history shows their username as it is now
+// (a renamed member's revisions follow the new name). One lookup per member, not per revision.
+void Office::name_writers(std::vector<store::Revision>& revisions) {
+  std::unordered_map<std::int64_t, std::string> names;
+  for (auto& r : revisions) {
+    if (!r.user_id) continue;
+    auto [it, fresh] = names.try_emplace(*r.user_id);
+    if (fresh)
+      if (auto u = db_.accounts().user(*r.user_id); u && *u) it->second = (*u)->username;
+    r.username = it->second;
+  }
+}
+
 Result<std::vector<store::Revision>> Office::revisions(const store::User& who, std::int64_t id) {
   auto p = visible_piece(nullptr, who, id);
   if (!p) return p.error();
-  return db_.desk().revisions(id);
+  auto all = db_.desk().revisions(id);
+  if (!all) return all.error();
+  name_writers(*all);
+  return all;
 }
 
 Result<store::Revision> Office::revision(const store::User& who, std::int64_t id, std::int64_t revision) {
@@ -257,7 +274,9 @@ Result<store::Revision> Office::revision(const store::User& who, std::int64_t id
   auto r = db_.desk().revision(revision);
   if (!r) return r.error();
   if (!*r || (*r)->article_id != id) return not_found("Không có phiên bản này");
-  return std::move(**r);
+  std::vector<store::Revision> one{std::move(**r)};
+  name_writers(one);
+  return std::move(one.front());
 }
 
 Result<RevisionDiff> Office::diff(const store::User& who, std::int64_t id, std::int64_t a, std::int64_t b) {

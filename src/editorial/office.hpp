@@ -103,6 +103,7 @@ class Office {
   static std::vector<std::pair<std::string, std::string>> publication_gaps(const store::PieceContent& c);
 
  private:
+  void name_writers(std::vector<store::Revision>& revisions);
   Result<store::Piece> visible_piece(store::UnitOfWork* work, const store::User& who, std::int64_t id);
   Status audit(store::UnitOfWork& work, const Actor& by, std::string action, const store::Piece& p,
                const std::string& before, const std::string& after, const std::string& note);

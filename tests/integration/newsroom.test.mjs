@@ -162,6 +162,9 @@ describe('the newsroom', { skip: NEEDS_ENGINE }, () => {
     assert.notEqual(c.json.revision.id, b.json.revision.id);
     const revs = await m.reporter.api('GET', `/api/v1/admin/articles/${id}/revisions`);
     assert.deepEqual(revs.json.revisions.map((r) => r.kind), ['save', 'autosave', 'create']);
+    assert.deepEqual(revs.json.revisions.map((r) => r.username), Array(3).fill(STAFF.reporter.username), 'who wrote each');
+    const one = await m.reporter.api('GET', `/api/v1/admin/articles/${id}/revisions/${c.json.revision.id}`);
+    assert.equal(one.json.username, STAFF.reporter.username);
   });
 
   test('the difference between two revisions marks inserted and deleted words; restoring makes a new revision', async () => {
