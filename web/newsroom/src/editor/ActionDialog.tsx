@@ -4,7 +4,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ACTION_LABELS } from '../api/labels';
 import type { ActionName } from '../api/types';
-import { fromVnInput, nextMinuteInput } from '../text/vn_time';
+import { fromVnInput, aMinuteAheadInput } from '../text/vn_time';
 import { NOTE_REQUIRED } from './actions';
 import { Dialog } from './Dialog';
 
@@ -19,7 +19,7 @@ export interface ActionDialogProps {
 export function ActionDialog({ action, busy, errors, onConfirm, onClose }: ActionDialogProps) {
   const id = useId();
   const [note, setNote] = useState('');
-  const [at, setAt] = useState(() => nextMinuteInput(new Date()));
+  const [at, setAt] = useState(() => aMinuteAheadInput(new Date()));
   const [missing, setMissing] = useState('');
   const required = NOTE_REQUIRED.has(action);
   const schedule = action === 'schedule';
@@ -48,6 +48,7 @@ export function ActionDialog({ action, busy, errors, onConfirm, onClose }: Actio
             <input
               id={`${id}-at`}
               type="datetime-local"
+              step={1}
               value={at}
               required
               aria-describedby={`${id}-at-hint`}

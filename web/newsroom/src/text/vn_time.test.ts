@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromVnInput, nextMinuteInput, toVnInput, vnClock, vnDateTime } from './vn_time';
+import { fromVnInput, aMinuteAheadInput, toVnInput, vnClock, vnDateTime } from './vn_time';
 
 describe('Vietnam time', () => {
   it('shows any offset in Vietnam time', () => {
@@ -13,9 +13,10 @@ describe('Vietnam time', () => {
     expect(toVnInput(null)).toBe('');
     expect(fromVnInput('')).toBeNull();
   });
-  it('rounds one minute ahead up to the minute', () => {
-    expect(nextMinuteInput(new Date('2026-12-05T03:32:15Z'))).toBe('2026-12-05T10:34');
-    expect(nextMinuteInput(new Date('2026-12-05T03:32:00Z'))).toBe('2026-12-05T10:33');
-    expect(nextMinuteInput(new Date('2026-12-31T16:59:30Z'))).toBe('2027-01-01T00:01');
+  it('puts the default schedule sixty seconds ahead, to the second', () => {
+    expect(aMinuteAheadInput(new Date('2026-12-05T03:32:15.600Z'))).toBe('2026-12-05T10:33:15');
+    expect(aMinuteAheadInput(new Date('2026-12-05T03:32:00Z'))).toBe('2026-12-05T10:33:00');
+    expect(aMinuteAheadInput(new Date('2026-12-31T16:59:30Z'))).toBe('2027-01-01T00:00:30');
+    expect(fromVnInput(aMinuteAheadInput(new Date('2026-12-05T03:32:15Z')))).toBe('2026-12-05T10:33:15+07:00');
   });
 });

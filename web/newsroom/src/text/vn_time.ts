@@ -43,8 +43,12 @@ export function fromVnInput(value: string): string | null {
   return m ? `${m[1]}T${m[2]}:${m[3]}:${m[4] ?? '00'}+07:00` : null;
 }
 
-/** One minute from `now`, rounded up to a whole minute, as a datetime-local value. */
-export function nextMinuteInput(now: Date): string {
-  const t = Math.ceil((now.getTime() + 60_000) / 60_000) * 60_000;
-  return toVnInput(new Date(t));
+/**
+ * One minute from `now`, to the second, as a datetime-local value with seconds
+ * ("2026-12-05T10:33:15"): "in a minute" means sixty seconds, not up to two.
+ */
+export function aMinuteAheadInput(now: Date): string {
+  const t = new Date(Math.floor((now.getTime() + 60_000) / 1000) * 1000);
+  const w = wall(t);
+  return w ? `${toVnInput(t)}:${pad(w.getUTCSeconds())}` : '';
 }
