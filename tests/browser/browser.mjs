@@ -24,9 +24,9 @@ export const MISSING_BROWSER = !chromium
     : false;
 if (MISSING_BROWSER && process.env.CI) throw new Error(`browser tests cannot run in CI: ${MISSING_BROWSER}`);
 
-/** Launches chromium and opens a 360 × 740 phone context: { browser, context }. */
-export async function launchPhone() {
-  const browser = await chromium.launch({
+/** Launches Debian's chromium headless with the flags this machine allows. */
+export async function launchChromium() {
+  return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     // A fresh temporary profile each launch. The machines have no network but loopback;
@@ -43,6 +43,11 @@ export async function launchPhone() {
     ],
     timeout: 30_000,
   });
+}
+
+/** Launches chromium and opens a 360 × 740 phone context: { browser, context }. */
+export async function launchPhone() {
+  const browser = await launchChromium();
   const context = await browser.newContext({
     viewport: { width: 360, height: 740 },
     deviceScaleFactor: 2,
@@ -52,4 +57,10 @@ export async function launchPhone() {
   });
   mkdirSync(ARTIFACTS, { recursive: true });
   return { browser, context };
+}
+
+/** A newsroom desk: a 1280 × 800 context in a browser of its own or in `browser`. */
+export async function openDesk(browser, { width = 1280, height = 800 } = {}) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return browser.newContext({ viewport: { width, height }, locale: 'vi-VN', timezoneId: 'Europe/Paris' });
 }
