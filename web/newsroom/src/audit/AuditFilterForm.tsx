@@ -2,7 +2,7 @@
 // replaces the history entry, a choice adds one).
 import { useEffect, useState } from 'react';
 import { navigate } from '../app/router';
-import { idOptions, usePeople } from '../desk/directory';
+import { idOptions, usePeople } from '../ui/directory';
 import { Field } from '../ui/Field';
 import { articleId, auditHref, isAuditFiltered, NO_AUDIT_FILTERS, type AuditFilters } from './auditFilters';
 

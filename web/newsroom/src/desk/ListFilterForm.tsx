@@ -6,7 +6,7 @@ import { STATE_LABELS } from '../api/labels';
 import type { State } from '../api/types';
 import { navigate } from '../app/router';
 import { Field } from '../ui/Field';
-import { idOptions, useCategories, usePeople } from './directory';
+import { idOptions, useCategories, usePeople } from '../ui/directory';
 import { isFiltered, listHref, NO_FILTERS, type ListFilters, type StateFilter } from './listFilters';
 
 const STATES = Object.entries(STATE_LABELS) as [State, string][];

@@ -6,7 +6,7 @@ import { ACTION_LABELS } from '../api/labels';
 import type { ActionName } from '../api/types';
 import { fromVnInput, aMinuteAheadInput } from '../text/vn_time';
 import { NOTE_REQUIRED } from './actions';
-import { Dialog } from './Dialog';
+import { Dialog } from '../ui/Dialog';
 
 export interface ActionDialogProps {
   action: ActionName;

@@ -4,7 +4,7 @@
 import type { Content } from '../api/types';
 import { vnDateTime } from '../text/vn_time';
 import { readContent } from './blocks';
-import { Dialog } from './Dialog';
+import { Dialog } from '../ui/Dialog';
 import { DiffView } from './DiffView';
 import type { Conflict } from './save_queue';
 import { diffContent } from './word_diff';
@@ -25,7 +25,7 @@ export function ConflictView({ conflict, mine, theirName, onKeepMine, onTakeThei
   const theirChanges = diffContent(base ?? theirs, theirs);
   const myChanges = diffContent(base ?? my, my);
   return (
-    <Dialog title="Có người khác vừa lưu bài này" onClose={() => {}} wide>
+    <Dialog title="Có người khác vừa lưu bài này" className="editor-dialog-wide">
       <p>
         <strong>{theirName}</strong> đã lưu bài lúc {vnDateTime(conflict.current.updated)}, sau khi bạn bắt đầu sửa. Hãy
         chọn bản để giữ; bản còn lại không mất.

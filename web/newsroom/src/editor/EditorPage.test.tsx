@@ -99,11 +99,12 @@ async function until(ok: () => boolean, ms = 3000) {
 }
 
 const byLabel = (text: string) => {
-  const label = [...host.querySelectorAll('label')].find((l) => l.textContent === text || l.firstChild?.textContent === text);
+  // Dialogs open in a portal on document.body, outside the page's host.
+  const label = [...document.body.querySelectorAll('label')].find((l) => l.textContent === text || l.firstChild?.textContent === text);
   const control = label?.htmlFor ? document.getElementById(label.htmlFor) : label?.querySelector("input, textarea, select");
   return control as HTMLInputElement;
 };
-const button = (text: string) => [...host.querySelectorAll('button')].find((b) => b.textContent === text)!;
+const button = (text: string) => [...document.body.querySelectorAll('button')].find((b) => b.textContent === text)!;
 
 async function typeInto(el: HTMLInputElement | HTMLTextAreaElement, value: string) {
   const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
@@ -189,7 +190,7 @@ describe('EditorPage', () => {
     try {
       await render(41);
       await act(async () => button('Trả lại').click());
-      const dialog = host.querySelector('[role="dialog"]')!;
+      const dialog = document.querySelector('[role="dialog"]')!;
       expect(dialog.querySelector('h2')!.textContent).toBe('Trả lại');
       await act(async () => button('Xác nhận').click());
       expect(dialog.textContent).toContain('Cần ghi chú');
@@ -198,7 +199,7 @@ describe('EditorPage', () => {
       await act(async () => button('Xác nhận').click());
       await until(() => calls.some((c) => c.url.endsWith('/actions')));
       expect(calls.find((c) => c.url.endsWith('/actions'))!.body).toEqual({ action: 'return', note: 'Thiếu ảnh' });
-      await until(() => host.querySelector('[role="dialog"]') === null);
+      await until(() => document.querySelector('[role="dialog"]') === null);
       expect(host.textContent).toContain('Trạng thái: Chờ biên tập');
     } finally {
       piece.actions = ['submit'];

@@ -9,7 +9,7 @@ import { Link, navigate } from '../app/router';
 import { vnDateTime } from '../text/vn_time';
 import { listRevisions, restoreRevision, revisionDiff } from './api';
 import { DiffView } from './DiffView';
-import { nameByUsername, usePeople } from './directory';
+import { nameByUsername, usePeople } from '../ui/directory';
 import { revisionKind } from './revision_labels';
 import './editor.css';
 

@@ -1,7 +1,7 @@
 // Asks for a link's address (Ctrl+K or the "Liên kết" button), instead of window.prompt: it
 // says what is wrong with an address the server would refuse, and can remove a link.
 import { useState, type FormEvent } from 'react';
-import { Dialog } from './Dialog';
+import { Dialog } from '../ui/Dialog';
 import { allowedLink } from './link';
 
 export interface LinkDialogProps {

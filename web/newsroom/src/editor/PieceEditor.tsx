@@ -16,7 +16,7 @@ import { readContent, type BodyBlock } from './blocks';
 import { BodyEditor } from './BodyEditor';
 import { ConflictView } from './ConflictView';
 import { blocksToDoc, docToBlocks } from './convert';
-import { nameById, useCategories, usePeople } from './directory';
+import { nameById, useCategories, usePeople } from '../ui/directory';
 import { fieldMessages } from './field_labels';
 import { applyLink, currentLink, removeLink } from './link_commands';
 import { LinkDialog } from './LinkDialog';

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { Revision } from '../api/types';
 import { vnDateTime } from '../text/vn_time';
 import { listRevisions } from './api';
-import { nameByUsername, usePeople } from './directory';
+import { nameByUsername, usePeople } from '../ui/directory';
 
 export function ReturnNote({ id, returned, revision }: { id: number; returned: boolean; revision: number }) {
   const [note, setNote] = useState<Revision | null>(null);

@@ -1,8 +1,8 @@
 // The editor's calls to the admin API (docs/api.md, "Articles"): a piece, its saves, actions,
-// revisions and presence, and the lists the form picks from. Content is cleaned as the server
-// stores it (NFC, controls out) here, on its way out, and nowhere earlier.
+// revisions and presence; the lists the form picks from are in ui/directory.ts. Content is
+// cleaned as the server stores it (NFC, controls out) here, on its way out, and nowhere earlier.
 import { get, post, put } from '../api/client';
-import type { ActionName, Category, Content, Diff, Piece, Presence, Revision, Role } from '../api/types';
+import type { ActionName, Content, Diff, Piece, Presence, Revision } from '../api/types';
 import { nfcContent } from '../text/nfc';
 
 const ADMIN = '/api/v1/admin';
@@ -10,12 +10,6 @@ const ADMIN = '/api/v1/admin';
 /** A piece with the body's counts, which the server adds beside its fields. */
 export type PieceWithCounts = Piece & { counts?: { words: number; chars: number } };
 
-export interface Person {
-  id: number;
-  username: string;
-  display_name: string;
-  roles: Role[];
-}
 
 // Only the content fields: the server refuses any field it does not know.
 function body(c: Content): Content {
@@ -55,7 +49,3 @@ export const restoreRevision = (id: number, rev: number, newest: number) =>
 export const heartbeat = (id: number) => post<unknown>(`${ADMIN}/articles/${id}/presence`);
 
 export const presentOn = (id: number) => get<Presence>(`${ADMIN}/articles/${id}/presence`);
-
-export const listCategories = () => get<{ categories: Category[] }>(`${ADMIN}/categories`);
-
-export const listPeople = () => get<{ people: Person[] }>(`${ADMIN}/people`);

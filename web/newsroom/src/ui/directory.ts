@@ -1,9 +1,14 @@
-// The people and categories the editor names, fetched once per app load and shared by every
-// screen of the editor. A list the server will not give (a role without the right, no
-// connection) is empty: names then fall back to usernames and ids.
+// The newsroom's people and categories (GET /api/v1/admin/people and /categories, open to all
+// staff), fetched once per app load and shared by every screen: the filters' choices, the
+// editor's categories, the names beside revisions and notes. A list the server will not give
+// (no connection) is empty and asked for again by the next screen: names then fall back to
+// usernames and ids, and a filter offers "all" only.
 import { useEffect, useState } from 'react';
-import type { Category } from '../api/types';
-import { listCategories, listPeople, type Person } from './api';
+import { get } from '../api/client';
+import type { Category, Person } from '../api/types';
+
+const listPeople = () => get<{ people: Person[] }>('/api/v1/admin/people');
+const listCategories = () => get<{ categories: Category[] }>('/api/v1/admin/categories');
 
 let people: Promise<Person[]> | null = null;
 let categories: Promise<Category[]> | null = null;
@@ -53,4 +58,17 @@ export function nameById(list: Person[], id: number | null | undefined): string 
 /** A person's name by username: their display name, else the username. */
 export function nameByUsername(list: Person[], username: string): string {
   return list.find((p) => p.username === username)?.display_name || username;
+}
+
+/** Options for a select of ids: the known ones by name, plus the chosen id when it is not
+ *  among them (a disabled author in a shared link), so the select shows what filters the list. */
+export function idOptions<T extends { id: number }>(
+  items: T[],
+  name: (item: T) => string,
+  chosen: string,
+  unknown: (id: string) => string,
+): { value: string; label: string }[] {
+  const out = items.map((i) => ({ value: String(i.id), label: name(i) }));
+  if (chosen && !out.some((o) => o.value === chosen)) out.push({ value: chosen, label: unknown(chosen) });
+  return out;
 }
