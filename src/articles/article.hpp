@@ -69,6 +69,7 @@ struct Summary {
   int image_width = 0;
   int image_height = 0;
   std::int64_t updated_at = 0;
+  std::int64_t comment_count = 0;  // approved readers' comments (store/comments.hpp)
 };
 
 // One month of the archive: how many articles were published in it (Vietnam time) and when
@@ -98,6 +99,8 @@ struct Article {
   // "" and 0 when none.
   std::string correction_note;
   std::int64_t corrected_at = 0;
+  std::int64_t comment_count = 0;  // approved readers' comments (store/comments.hpp)
+  bool comments_closed = false;    // the newsroom closed comments here
 };
 
 // The category of an article that arrives without one.
