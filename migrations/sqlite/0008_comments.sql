@@ -30,11 +30,12 @@ CREATE TABLE comments (
   moderated_by  INTEGER
 );
 -- The article's page: its approved threads, pinned first, newest or most liked, read in order
--- from one of these without a sort.
-CREATE INDEX comments_shown_newest
-  ON comments (article_id, status, parent_id, pinned DESC, created_at DESC, id DESC);
-CREATE INDEX comments_shown_liked
-  ON comments (article_id, status, parent_id, pinned DESC, likes DESC, created_at DESC, id DESC);
+-- from one of these without a sort. Partial, on top-level comments only: PostgreSQL does not
+-- take "parent_id IS NULL" as fixing a key column, so with parent_id among the keys it sorts.
+CREATE INDEX comments_shown_newest ON comments (article_id, status, pinned DESC, created_at DESC, id DESC)
+  WHERE parent_id IS NULL;
+CREATE INDEX comments_shown_liked ON comments (article_id, status, pinned DESC, likes DESC, created_at DESC, id DESC)
+  WHERE parent_id IS NULL;
 -- A thread's replies, and the cascade when its parent goes.
 CREATE INDEX comments_parent ON comments (parent_id, created_at);
 -- The moderation queue and the other lists, newest first.
