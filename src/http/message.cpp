@@ -140,6 +140,21 @@ void Stream::on_close(std::function<void()> f) {
   f();
 }
 
+bool Deferred::finish(Response response) {
+  auto owned = std::make_unique<Response>(std::move(response));
+  std::lock_guard lock(mutex_);
+  if (done_) return false;  // `owned` goes after the lock is released
+  done_ = true;
+  response_ = std::move(owned);
+  if (wake_) wake_();
+  return true;
+}
+
+bool Deferred::done() const {
+  std::lock_guard lock(mutex_);
+  return done_;
+}
+
 bool percent_decode(std::string_view in, std::string& out, bool plus_is_space) {
   out.clear();
   out.reserve(in.size());
