@@ -129,6 +129,13 @@ bool Stream::closed() const {
   return closing_ || aborted_;
 }
 
+std::string Stream::queued() const {
+  std::lock_guard lock(mutex_);
+  std::string all;
+  for (const auto& chunk : queue_) all += chunk;
+  return all;
+}
+
 void Stream::on_close(std::function<void()> f) {
   {
     std::lock_guard lock(mutex_);

@@ -78,6 +78,9 @@ class Stream {
   // Ends the response cleanly: what is queued is sent, then the last chunk.
   void close();
   bool closed() const;
+  // What is queued and not yet taken by the server, joined: lets a producer's tests read what
+  // it wrote without a server.
+  std::string queued() const;
   // `f` runs once when the stream ends for any reason, on whichever thread ended it; at once
   // when it has already ended. It must not call back into this Stream's on_close.
   void on_close(std::function<void()> f);
