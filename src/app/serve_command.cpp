@@ -119,6 +119,8 @@ int serve_command(const ServeOptions& o) {
     const int workers = o.workers > 0 ? o.workers : 2 * cores;
     config.search_slots = std::max(1, workers / 2);
   }
+  // PENDING the comments store (store/comments.hpp): once Database::comments() exists this
+  // line becomes `site::Site site(db->reading(), db->search_index(), config, &db->comments());`.
   site::Site site(db->reading(), db->search_index(), config);
   if (!o.public_url.empty()) site.set_public_url(o.public_url);
   FollowerHooks hooks{.changed = [&site](const std::vector<store::Change>& c) { site.apply(c); },
