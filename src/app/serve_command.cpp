@@ -129,7 +129,7 @@ int serve_command(const ServeOptions& o) {
     const int workers = o.workers > 0 ? o.workers : 2 * cores;
     config.search_slots = std::max(1, workers / 2);
   }
-  site::Site site(db->reading(), db->search_index(), config);
+  site::Site site(db->reading(), db->search_index(), config, &db->comments());
   if (!o.public_url.empty()) site.set_public_url(o.public_url);
   // Readers' comments: written in groups (the inbox), told to open pages (the live hub),
   // checked against the admin's disallowed words, which every node rereads when they change.
