@@ -197,7 +197,7 @@ function BanForm({ onAdded }: { onAdded: (b: CommentBan) => void }) {
           </div>
         ))}
       </fieldset>
-      <Field label={kind === 'email' ? 'Email' : 'Địa chỉ IP'} error={errors.value}>
+      <Field label={kind === 'email' ? 'Email cần chặn' : 'Địa chỉ IP cần chặn'} error={errors.value}>
         {(control) => <input {...control} value={value} onChange={(e) => setValue(e.target.value)} />}
       </Field>
       <Field label="Số ngày" error={errors.days}>
