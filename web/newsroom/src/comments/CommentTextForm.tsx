@@ -3,8 +3,7 @@
 // refusal, if any, shows under the field.
 import { useState, type FormEvent } from 'react';
 import { Field } from '../ui/Field';
-import { asApiError } from '../ui/errors';
-import { errorMessage } from '../ui/errors';
+import { asApiError, errorMessage } from '../ui/errors';
 import { COMMENT_MAX, commentLength, commentTextProblem } from './comment_text';
 
 export interface CommentTextFormProps {
@@ -45,7 +44,6 @@ export function CommentTextForm({ label, initial, submitLabel, onSubmit, onCance
             {...control}
             rows={3}
             value={text}
-            data-autofocus
             ref={(el) => {
               // Focus once, when the form opens, so typing starts where the eye is.
               if (el && !el.dataset.focused) {
