@@ -1,6 +1,9 @@
 // The moderators' API (docs/api.md, "Comments and moderation"): the queue and its filters, one
 // action or several, bans, closing an article's comments, the live queue, and a reader's data.
 // Every rule is editorial::Moderation's; this file only translates.
+#include <algorithm>
+#include <charconv>
+
 #include "admin/api_json.hpp"
 #include "admin/routes.hpp"
 #include "text/datetime.hpp"

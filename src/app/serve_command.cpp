@@ -217,7 +217,10 @@ int serve_command(const ServeOptions& o) {
       .address = [&newsroom](const http::Request& req) { return admin::client_address(req, newsroom.guard); },
       .public_url = [&public_url] { return public_url; },
       .stream = [&live](std::int64_t id, std::optional<std::uint64_t> last) { return live.open_article(id, last); },
-      .report_threshold = o.comment_reports};
+      .report_threshold = o.comment_reports,
+      .read = [&site](http::Request& req, http::Response& res) {
+        if (!site.answer_cached(req, res)) site.handle(req, res);
+      }};
   site::add_comment_routes(router, reader_comments);
 
   // The demo's first start says how to get into the newsroom, rather than make an account

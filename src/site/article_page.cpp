@@ -61,6 +61,7 @@ std::string render_article(const SiteInfo& site, const ArticlePageData& d, bool 
     // A preview: the section as it will open, empty.
     CommentSection empty;
     empty.article_id = a.id;
+    empty.article_path = article_path(a);
     empty.closed = a.comments_closed;
     comment_section(h, empty);
   }

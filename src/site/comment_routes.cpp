@@ -78,34 +78,38 @@ struct Verdict {
   std::int64_t retry_after = 0;
 };
 
+Verdict said(int status, std::string code, std::string reason, std::string field = {}, std::int64_t retry_after = 0) {
+  return Verdict{status, std::move(code), std::move(reason), std::move(field), retry_after};
+}
+
 Verdict verdict(const Result<store::Posted>& r) {
-  if (!r) return {503, "unavailable", "Chưa gửi được bình luận, xin bạn thử lại sau ít phút."};
+  if (!r) return said(503, "unavailable", "Chưa gửi được bình luận, xin bạn thử lại sau ít phút.");
   const auto& p = *r;
   switch (p.outcome) {
     case store::PostOutcome::accepted:
-      return {202, "", std::string(comments::kReceived)};
+      return said(202, "", std::string(comments::kReceived));
     case store::PostOutcome::no_article:
-      return {404, "not_found", "Bài viết không tồn tại hoặc chưa được xuất bản."};
+      return said(404, "not_found", "Bài viết không tồn tại hoặc chưa được xuất bản.");
     case store::PostOutcome::closed:
-      return {409, "closed", "Bài viết này đã đóng bình luận."};
+      return said(409, "closed", "Bài viết này đã đóng bình luận.");
     case store::PostOutcome::bad_parent:
-      return {422, "invalid", "Bình luận bạn trả lời không còn hiển thị.", "parent_id"};
+      return said(422, "invalid", "Bình luận bạn trả lời không còn hiển thị.", "parent_id");
     case store::PostOutcome::banned:
-      return {403, "banned",
-              "Bạn không thể bình luận đến " + text::format_iso8601_vn(p.ban_until).substr(0, 10) +
-                  (p.ban_reason.empty() ? std::string(".") : ": " + p.ban_reason)};
+      return said(403, "banned",
+              "Bạn không thể bình luận đến " + text::format_vi_date(p.ban_until) +
+                  (p.ban_reason.empty() ? std::string(".") : ": " + p.ban_reason));
     case store::PostOutcome::address_limit:
-      return {429, "rate_limited",
+      return said(429, "rate_limited",
               "Bạn gửi bình luận quá nhanh, xin thử lại sau " + std::to_string(p.retry_after) + " giây.", "",
-              p.retry_after};
+              p.retry_after);
     case store::PostOutcome::article_limit:
-      return {429, "rate_limited",
+      return said(429, "rate_limited",
               "Bài viết đang nhận quá nhiều bình luận, xin thử lại sau " + std::to_string(p.retry_after) + " giây.",
-              "", p.retry_after};
+              "", p.retry_after);
     case store::PostOutcome::duplicate:
-      return {409, "duplicate", "Bạn đã gửi bình luận này rồi."};
+      return said(409, "duplicate", "Bạn đã gửi bình luận này rồi.");
   }
-  return {500, "internal", "Máy chủ gặp lỗi, xin thử lại sau."};
+  return said(500, "internal", "Máy chủ gặp lỗi, xin thử lại sau.");
 }
 
 void answer_json(http::Response& res, const Verdict& v, std::int64_t id) {
@@ -138,7 +142,7 @@ void submit(const ReaderComments& c, http::Response& res, store::NewComment comm
     deferred->finish(std::move(out));
   });
   if (!queued) {
-    write(res, Verdict{503, "unavailable", "Máy chủ đang quá tải, xin bạn thử lại sau ít giây.", "", 5}, 0);
+    write(res, said(503, "unavailable", "Máy chủ đang quá tải, xin bạn thử lại sau ít giây.", "", 5), 0);
     return;
   }
   res.deferred = std::move(deferred);
@@ -273,6 +277,7 @@ void add_comment_routes(http::Router& router, const ReaderComments& c) {
   router.add("POST", "/api/v1/articles/{id}/comments",
              [&c](http::Request& req, http::Response& res) { post(c, req, res); },
              {.body_limit = kBodyLimit, .worker = false});
+  router.add("GET", "/api/v1/articles/{id}/comments", [&c](http::Request& req, http::Response& res) { c.read(req, res); });
   router.add("POST", "/api/v1/comments/{id}/like",
              [&c](http::Request& req, http::Response& res) { vote(c, req, res, true); }, {.body_limit = 1024});
   router.add("POST", "/api/v1/comments/{id}/report",

@@ -38,6 +38,9 @@ struct ReaderComments {
   // Opens an article's live stream, resuming after the given event id.
   std::function<std::shared_ptr<http::Stream>(std::int64_t, std::optional<std::uint64_t>)> stream;
   int report_threshold = 3;
+  // Answers a GET the reading site serves (the comment list shares its address with posting,
+  // so the router sends that GET here rather than to the site's fallback).
+  std::function<void(http::Request&, http::Response&)> read;
 };
 
 void add_comment_routes(http::Router& router, const ReaderComments& c);

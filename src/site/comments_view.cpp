@@ -14,9 +14,14 @@ namespace {
 
 // What a reader is told after posting without JavaScript, one line per answer of the comment
 // API (docs/api.md, "Reader comments"); the script shows the server's own `reason` instead.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 11> kNotices{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 16> kNotices{{
     {"da-gui", "Cảm ơn bạn! Bình luận đang chờ duyệt."},
     {"loi-invalid", "Bình luận chưa gửi được: bạn vui lòng nhập họ tên (2–50 ký tự) và nội dung (5–500 ký tự)."},
+    {"loi-invalid-content", "Bạn vui lòng nhập từ 5 ký tự trở lên !!!"},
+    {"loi-invalid-name", "Bạn vui lòng nhập họ tên (2–50 ký tự)."},
+    {"loi-invalid-email", "Địa chỉ email không hợp lệ."},
+    {"loi-invalid-website", "Bình luận không gửi được."},
+    {"loi-invalid-parent_id", "Bình luận bạn trả lời không còn hiển thị."},
     {"loi-invalid_json", "Bình luận chưa gửi được. Bạn vui lòng thử lại."},
     {"loi-rate_limited", "Bạn gửi bình luận nhanh quá. Bạn vui lòng đợi một phút rồi gửi lại."},
     {"loi-duplicate", "Bình luận này bạn đã gửi rồi."},
@@ -51,8 +56,11 @@ void comment_item(render::Html& h, const store::Comment& c, bool reply) {
 
 void comment_form(render::Html& h, const CommentSection& s) {
   auto message = comment_notice_message(s.notice);
-  h << "<form class=\"comment-form\" id=\"comment-form\" method=\"post\" action=\"/binh-luan/"_html << s.article_id
-    << "\">"_html
+  // Without JavaScript the form posts to the API's own address, which answers a form with a
+  // redirect back to `back` (checked there to name this article) and the message's code.
+  h << "<form class=\"comment-form\" id=\"comment-form\" method=\"post\" action=\"/api/v1/articles/"_html
+    << s.article_id << "/comments\">"_html
+    << "<input type=\"hidden\" name=\"back\" value=\""_html << s.article_path << "\">"_html
     << "<p class=\"replying\" hidden></p>"_html
     << "<label for=\"comment-text\">Ý kiến của bạn</label>"_html
     << "<textarea id=\"comment-text\" name=\"content\" rows=\"5\" maxlength=\"500\" required "

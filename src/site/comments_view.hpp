@@ -25,6 +25,7 @@ inline constexpr int kCommentThreadsPerPage = 20;
 
 struct CommentSection {
   std::int64_t article_id = 0;
+  std::string article_path;        // where the form without JavaScript comes back to
   std::int64_t total = 0;          // approved comments, replies included ("BÌNH LUẬN (12)")
   std::int64_t total_threads = 0;  // approved top-level comments in all
   std::vector<store::CommentThread> threads;  // the first page, newest first

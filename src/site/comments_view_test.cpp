@@ -126,7 +126,7 @@ TEST(CommentsView, MoreThreadsThanShownOffersXemThem) {
 
 TEST(CommentsView, TheFormPostsWithoutScriptWithItsLabelledFieldsAndAHiddenHoneypot) {
   std::string html = render(section_with({}));
-  at(html, "<form class=\"comment-form\" id=\"comment-form\" method=\"post\" action=\"/binh-luan/42\">");
+  at(html, "<form class=\"comment-form\" id=\"comment-form\" method=\"post\" action=\"/api/v1/articles/42/comments\">");
   at(html, "<label for=\"comment-name\">Họ tên</label><input id=\"comment-name\" name=\"name\"");
   at(html, "<label for=\"comment-email\">Email (không bắt buộc, không hiển thị)</label><input type=\"email\" "
            "id=\"comment-email\" name=\"email\"");

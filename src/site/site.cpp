@@ -336,6 +336,7 @@ Site::Rendered Site::render_article(const Categories& cats, std::int64_t id, std
   // the rest of the page, so an approval (a `comment` change) purges it.
   CommentSection comments;
   comments.article_id = a.id;
+  comments.article_path = article_path(a);
   comments.closed = a.comments_closed;
   std::string notice = http::query_param(query, "binh-luan");
   if (comment_notice_known(notice)) comments.notice = notice;

@@ -168,7 +168,7 @@ describe('the comment section in a browser', { skip: SKIP }, () => {
       const p = await plain.newPage();
       await p.goto(articleUrl, { waitUntil: 'load' });
       const form = await p.$eval('form.comment-form', (f) => ({ method: f.method, action: new URL(f.action).pathname }));
-      assert.deepEqual(form, { method: 'post', action: `/binh-luan/${paper.model.id}` });
+      assert.deepEqual(form, { method: 'post', action: `/api/v1/articles/${paper.model.id}/comments` });
       for (const [id, label] of [
         ['comment-text', 'Ý kiến của bạn'],
         ['comment-name', 'Họ tên'],
@@ -195,7 +195,7 @@ describe('the comment section in a browser', { skip: SKIP }, () => {
 // after the write side lands:
 // - posting with JavaScript: 202 thanks with the server's message and empties the box; a 422,
 //   409 or 429 shows the server's `reason` and keeps what was typed; a filled honeypot is refused
-// - posting without JavaScript: POST /binh-luan/{id} answers 303 to ?binh-luan=da-gui#binh-luan
+// - posting without JavaScript: the form POST answers 303 to ?binh-luan=da-gui#binh-luan
 //   and the page says "Cảm ơn bạn! Bình luận đang chờ duyệt."; each error code its message
 // - a reply posted from "Trả lời" carries parent_id and appears under its thread once approved
 // - moderation: a comment approved in the newsroom appears on an open page within seconds

@@ -1,5 +1,5 @@
 // The readers' comment section on top of the server's markup (site/comments_view.cpp), which
-// works alone without script: the form posts to /binh-luan/{id} and the first threads are there.
+// works alone without script: the form posts to the API's address with `back` and the first threads are there.
 // This adds, with no framework and never innerHTML for readers' text:
 // - the live counter and the checks of the model page: "Bạn còn N/500 ký tự" after every
 //   keystroke or paste, never more than 500 characters, "Bạn vui lòng nhập từ 5 ký tự trở lên
