@@ -35,27 +35,9 @@ std::string_view trim(std::string_view s) {
 
 const editorial::Signed& signed_of(const http::Request& req) { return std::any_cast<const editorial::Signed&>(req.context); }
 
-std::string cookie(const http::Request& req, std::string_view name) {
-  for (const auto& [k, v] : req.headers) {
-    if (k.size() != 6 || !std::equal(k.begin(), k.end(), "cookie", [](char a, char b) {
-          return std::tolower(static_cast<unsigned char>(a)) == b;
-        }))
-      continue;
-    std::string_view rest = v;
-    while (!rest.empty()) {
-      auto semi = rest.find(';');
-      auto part = trim(rest.substr(0, semi));
-      auto eq = part.find('=');
-      if (eq != std::string_view::npos && trim(part.substr(0, eq)) == name) return std::string(trim(part.substr(eq + 1)));
-      rest = semi == std::string_view::npos ? std::string_view() : rest.substr(semi + 1);
-    }
-  }
-  return {};
-}
-
 http::Middleware signed_in(editorial::Staff& staff, bool html) {
   return [&staff, html](http::Request& req, http::Response& res) {
-    auto secret = cookie(req, kSessionCookie);
+    auto secret = http::cookie(req, kSessionCookie);
     auto s = secret.empty() ? Result<std::optional<editorial::Signed>>(std::optional<editorial::Signed>())
                             : staff.session(secret);
     if (!s) {

@@ -40,7 +40,5 @@ std::string client_address(const http::Request& req, const GuardOptions& options
 // True when the cookie must be Secure: the public URL is https, or a trusted proxy says the
 // request came over https.
 bool secure_request(const http::Request& req, const GuardOptions& options);
-// The value of cookie `name` in the request's Cookie headers, or "".
-std::string cookie(const http::Request& req, std::string_view name);
 
 }  // namespace toasoan::admin

@@ -87,6 +87,26 @@ std::string_view Request::header(std::string_view name) const {
   return {};
 }
 
+std::string cookie(const Request& req, std::string_view name) {
+  auto trim = [](std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+  };
+  for (const auto& [k, v] : req.headers) {
+    if (!iequals(k, "cookie")) continue;
+    std::string_view rest = v;
+    while (!rest.empty()) {
+      auto semi = rest.find(';');
+      auto part = trim(rest.substr(0, semi));
+      auto eq = part.find('=');
+      if (eq != std::string_view::npos && trim(part.substr(0, eq)) == name) return std::string(trim(part.substr(eq + 1)));
+      rest = semi == std::string_view::npos ? std::string_view() : rest.substr(semi + 1);
+    }
+  }
+  return {};
+}
+
 std::string_view Request::param(std::string_view name) const {
   for (const auto& [k, v] : params)
     if (k == name) return v;

@@ -157,6 +157,9 @@ class Deferred {
   std::function<void()> wake_;
 };
 
+// The value of cookie `name` in the request's Cookie headers (any of them), or "".
+std::string cookie(const Request& req, std::string_view name);
+
 // The value of query parameter `name` in `query`, percent-decoded ('+' is a space), or "" when
 // absent. Decoding never fails: a value with a broken escape stays as written. Invalid UTF-8
 // (from "%FF", "%C3" or raw bytes) comes back as U+FFFD, one per ill-formed subpart, so every

@@ -200,3 +200,17 @@ TEST(RequestParam, FindsCapturesByName) {
 
 }  // namespace
 }  // namespace toasoan::http
+
+namespace toasoan::http {
+namespace {
+
+TEST(Cookie, FindsANamedCookieInAnyCookieHeaderAndNothingByAPrefix) {
+  Request req;
+  req.headers = {{"cookie", "a=1; toasoan_reader_x=no"}, {"Cookie", " toasoan_reader = abc ;b=2"}};
+  EXPECT_EQ(cookie(req, "toasoan_reader"), "abc");
+  EXPECT_EQ(cookie(req, "b"), "2");
+  EXPECT_EQ(cookie(req, "toasoan"), "");
+}
+
+}  // namespace
+}  // namespace toasoan::http

@@ -232,19 +232,10 @@ bool same_origin(const ReaderComments& c, const http::Request& req) {
   return origin == ours || (origin.starts_with(ours) && origin.size() > ours.size() && origin[ours.size()] == '/');
 }
 
+// The browser's own random token (the toasoan_reader cookie), made and set when it has none.
 std::string reader_token(const http::Request& req, http::Response& res, const ReaderComments& c) {
-  for (auto [name, value] : req.headers) {
-    if (name.size() != 6 || (name[0] | 0x20) != 'c') continue;  // "Cookie", any case
-    std::string_view v = value;
-    while (!v.empty()) {
-      auto semi = v.find(';');
-      std::string_view pair = v.substr(0, semi);
-      while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
-      if (pair.starts_with(kReaderCookie) && pair.size() == kReaderCookie.size() + 65 && pair[kReaderCookie.size()] == '=')
-        return std::string(pair.substr(kReaderCookie.size() + 1));
-      v = semi == std::string_view::npos ? std::string_view() : v.substr(semi + 1);
-    }
-  }
+  std::string have = http::cookie(req, kReaderCookie);
+  if (have.size() == 64 && have.find_first_not_of("0123456789abcdef") == std::string::npos) return have;
   std::string token = newsroom::SessionToken::random().secret;
   std::string cookie = std::string(kReaderCookie) + "=" + token + "; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax";
   if (c.public_url().starts_with("https://")) cookie += "; Secure";
