@@ -70,6 +70,14 @@ struct Refused {
   std::vector<std::shared_ptr<http::Stream>> queue;
 };
 
+// What readers' pages are told of comment `id` now (without the id: line): the comment when it
+// is shown, that it is gone otherwise (rejected, spam, back to moderation, erased).
+std::string comment_event(std::int64_t id, const std::optional<store::Comment>& comment) {
+  if (comment && comment->status == store::CommentStatus::approved)
+    return "event: comment\ndata: " + public_json(*comment).dump() + "\n\n";
+  return "event: remove\ndata: " + nlohmann::json{{"id", id}}.dump() + "\n\n";
+}
+
 }  // namespace
 
 struct LiveHub::State {
@@ -201,12 +209,7 @@ std::shared_ptr<http::Stream> LiveHub::open_article(std::int64_t article_id,
             reset = *newest;
             break;
           }
-          std::string data;
-          if (*comment && (*comment)->status == store::CommentStatus::approved)
-            data = "event: comment\ndata: " + public_json(**comment).dump() + "\n\n";
-          else
-            data = "event: remove\ndata: " + nlohmann::json{{"id", key->second}}.dump() + "\n\n";
-          found = shown.emplace(key->second, std::move(data)).first;
+          found = shown.emplace(key->second, comment_event(key->second, *comment)).first;
         }
         if (!stream->write("id: " + std::to_string(c.seq) + "\n" + found->second)) return stream;
       }
@@ -293,12 +296,7 @@ void LiveHub::apply(const std::vector<store::Change>& changes) {
         log::warn("live comments: cannot read comment " + std::to_string(key->second) + ": " + comment.error().message);
         continue;
       }
-      std::string data;
-      if (*comment && (*comment)->status == store::CommentStatus::approved)
-        data = "event: comment\ndata: " + public_json(**comment).dump() + "\n\n";
-      else
-        data = "event: remove\ndata: " + nlohmann::json{{"id", key->second}}.dump() + "\n\n";
-      found = shown.emplace(key->second, std::move(data)).first;
+      found = shown.emplace(key->second, comment_event(key->second, *comment)).first;
     }
     events.push_back({key->first, c.seq, "id: " + std::to_string(c.seq) + "\n" + found->second});
   }

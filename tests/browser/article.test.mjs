@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { ARTIFACTS, MISSING_BROWSER, launchPhone } from './browser.mjs';
+import { ARTIFACTS, MISSING_BROWSER, expectText as expectTextOn, launchPhone } from './browser.mjs';
 import { MODEL, NEEDS_SHARED, startNewspaper } from '../integration/helpers.mjs';
 
 const SKIP = NEEDS_SHARED || MISSING_BROWSER;
@@ -35,17 +35,7 @@ describe('the model article in a browser', { skip: SKIP }, () => {
     if (paper) await paper.close();
   });
 
-  // Waits until `selector`'s text is `want`, then asserts it (with the last text seen).
-  async function expectText(selector, want, timeout = 5_000) {
-    try {
-      await page.waitForFunction(([s, w]) => document.querySelector(s)?.textContent.trim() === w, [selector, want], {
-        timeout,
-      });
-    } catch {
-      /* the assertion below says what was there */
-    }
-    assert.equal((await page.textContent(selector))?.trim(), want, selector);
-  }
+  const expectText = (selector, want, timeout) => expectTextOn(page, selector, want, timeout);
 
   async function freshArticle() {
     await page.goto(articleUrl, { waitUntil: 'load' });

@@ -1,6 +1,7 @@
 // What every browser test shares: Debian's chromium driven by playwright-core, started the
 // way this machine allows (no network but loopback), and a phone-sized page.
 // Needs /usr/bin/chromium and tests/node_modules; under CI their absence is an error, not a skip.
+import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -63,4 +64,16 @@ export async function launchPhone() {
 export async function openDesk(browser, { width = 1280, height = 800 } = {}) {
   mkdirSync(ARTIFACTS, { recursive: true });
   return browser.newContext({ viewport: { width, height }, locale: 'vi-VN', timezoneId: 'Europe/Paris' });
+}
+
+/** Waits until `selector`'s text (trimmed) is `want`, then asserts it, naming the last text seen. */
+export async function expectText(page, selector, want, timeout = 5_000) {
+  try {
+    await page.waitForFunction(([s, w]) => document.querySelector(s)?.textContent.trim() === w, [selector, want], {
+      timeout,
+    });
+  } catch {
+    /* the assertion below says what was there */
+  }
+  assert.equal((await page.textContent(selector))?.trim(), want, selector);
 }

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { MISSING_BROWSER, launchPhone } from './browser.mjs';
+import { MISSING_BROWSER, expectText as expectTextOn, launchPhone } from './browser.mjs';
 import { NEEDS_SHARED, startNewspaper } from '../integration/helpers.mjs';
 
 const SKIP = NEEDS_SHARED || MISSING_BROWSER;
@@ -50,16 +50,7 @@ describe('the comment section in a browser', { skip: SKIP }, () => {
     if (paper) await paper.close();
   });
 
-  async function expectText(selector, want, timeout = 5_000) {
-    try {
-      await page.waitForFunction(([s, w]) => document.querySelector(s)?.textContent.trim() === w, [selector, want], {
-        timeout,
-      });
-    } catch {
-      /* the assertion below says what was there */
-    }
-    assert.equal((await page.textContent(selector))?.trim(), want, selector);
-  }
+  const expectText = (selector, want, timeout) => expectTextOn(page, selector, want, timeout);
 
   async function freshArticle() {
     await page.goto(articleUrl, { waitUntil: 'load' });

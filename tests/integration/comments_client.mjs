@@ -2,6 +2,8 @@
 // and reading a server-sent-event stream as EventSource would, Last-Event-ID included.
 import http from 'node:http';
 
+import { answerOf } from './newsroom_client.mjs';
+
 /** POST /api/v1/articles/{id}/comments as the page's script: { status, json, headers }. */
 export async function postComment(base, articleId, fields, { headers = {} } = {}) {
   const body = { name: 'Bạn Đọc', email: '', content: '', parent_id: null, website: '', ...fields };
@@ -10,12 +12,7 @@ export async function postComment(base, articleId, fields, { headers = {} } = {}
     headers: { 'Content-Type': 'application/json', ...headers },
     body: JSON.stringify(body),
   });
-  const text = await r.text();
-  let json = null;
-  try {
-    json = JSON.parse(text);
-  } catch {}
-  return { status: r.status, json, text, headers: r.headers };
+  return answerOf(r);
 }
 
 /** The newest comments the moderators see, by content. */

@@ -27,6 +27,16 @@ export async function addStaff(db) {
   }
 }
 
+/** A fetch answer read whole: { status, json (null when the body is not JSON), text, headers }. */
+export async function answerOf(r) {
+  const text = await r.text();
+  let json = null;
+  try {
+    json = JSON.parse(text);
+  } catch {}
+  return { status: r.status, json, text, headers: r.headers };
+}
+
 /** POST /api/v1/session: { status, headers, json }. */
 export async function loginRaw(base, username, password, { origin = base, headers = {} } = {}) {
   const r = await fetch(`${base}/api/v1/session`, {
@@ -34,12 +44,7 @@ export async function loginRaw(base, username, password, { origin = base, header
     headers: { 'Content-Type': 'application/json', Origin: origin, ...headers },
     body: JSON.stringify({ username, password }),
   });
-  const text = await r.text();
-  let json = null;
-  try {
-    json = JSON.parse(text);
-  } catch {}
-  return { status: r.status, headers: r.headers, json, text };
+  return answerOf(r);
 }
 
 /** A signed-in member: `api(method, path, body)` → { status, json, headers }. */
@@ -65,12 +70,7 @@ export function session(base, cookie, csrf, user) {
         headers: h,
         body: raw !== undefined ? raw : body === undefined ? undefined : JSON.stringify(body),
       });
-      const text = await r.text();
-      let json = null;
-      try {
-        json = JSON.parse(text);
-      } catch {}
-      return { status: r.status, json, text, headers: r.headers };
+      return answerOf(r);
     },
   };
 }
