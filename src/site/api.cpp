@@ -182,7 +182,7 @@ Site::Rendered Site::render_api(const Categories& cats, std::string_view rest, s
     json list = json::array();
     for (const auto& s : items) list.push_back(summary_json(base, s));
     std::vector<std::string> shown{category ? tags::listing(*category) : tags::all_listings};
-    tags::add_articles(shown, items);
+    tags::add_articles_with_counts(shown, items);
     return {json_page(200, json{{"articles", list}, {"page", *page}, {"per_page", *per_page}, {"total", *total}}),
             std::move(shown)};
   }
@@ -207,7 +207,7 @@ Site::Rendered Site::render_api(const Categories& cats, std::string_view rest, s
     for (auto& b : blocks)
       if (b.contains("image")) b["image"] = absolute(base, media_url(b["image"].get<std::string>()));
     out["blocks"] = std::move(blocks);
-    return {json_page(200, out), {tags::article(a.id)}};
+    return {json_page(200, out), {tags::article(a.id), tags::comments(a.id)}};
   }
   return {json_error(not_found("không có địa chỉ API này")), {}};
 }
@@ -241,10 +241,10 @@ Site::Rendered Site::render_comments_api(std::int64_t article_id, std::string_vi
   out["total_threads"] = shown.total_threads;
   out["page"] = *page;
   out["closed"] = a.comments_closed;
-  // Kept here until a comment of the article changes (tag article:<id>); browsers ask again
-  // each time, as for every answer about comments.
+  // Kept here until a comment of the article changes (tag comments:<id>) or the article does;
+  // browsers ask again each time, as for every answer about comments.
   return {CachedPage::make(200, kJson, out.dump(-1, ' ', false, json::error_handler_t::replace), "no-store"),
-          {tags::article(a.id)}};
+          {tags::article(a.id), tags::comments(a.id)}};
 }
 
 }  // namespace toasoan::site

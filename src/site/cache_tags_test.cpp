@@ -46,8 +46,9 @@ TEST(CacheTags, NewsroomWorkReadersCannotSeePurgesNothing) {
 TEST(CacheTags, AShownCommentPurgesOnlyWhatShowsItsArticle) {
   Purge p = tags_for({change(store::topic::comment, "42:7")});
   EXPECT_FALSE(p.everything);
-  EXPECT_EQ(p.tags, std::vector<std::string>{article(42)})
-      << "its page, its comments' JSON and the lists naming it with their counts; no search, sitemap or list";
+  EXPECT_EQ(p.tags, std::vector<std::string>{comments(42)})
+      << "its page, its comments' JSON and the lists naming it with their counts; no search, sitemap or list, "
+         "nor the pages naming it without a count";
 }
 
 TEST(CacheTags, TheModerationQueuePurgesNothing) {

@@ -78,13 +78,13 @@ std::string media_url(std::string_view image) {
   return "/media/" + encode_media_path(image);
 }
 
-void headline_list(render::Html& h, const std::vector<articles::Summary>& items) {
+void headline_list(render::Html& h, const std::vector<articles::Summary>& items, bool counts) {
   h << "<ul class=\"list\">"_html;
   for (const auto& s : items) {
     h << "<li><a href=\""_html << article_path(s) << "\">"_html << s.title << "</a><time datetime=\""_html
       << text::format_iso8601_vn(s.published_at) << "\">"_html << text::format_vi_datetime(s.published_at)
       << "</time>"_html;
-    comment_count_link(h, s);
+    if (counts) comment_count_link(h, s);
     h << "</li>"_html;
   }
   h << "</ul>"_html;

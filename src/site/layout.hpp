@@ -55,8 +55,9 @@ void close_page(render::Html& h, const SiteInfo& site, const PageMeta& meta);
 // ("" means no image). Every page, feed and API answer writes media addresses through it.
 std::string media_url(std::string_view image);
 
-// A headline list: link, and the date under it (with the comment count, when there are any).
-void headline_list(render::Html& h, const std::vector<articles::Summary>& items);
+// A headline list: link, and the date under it, with the comment count when there are any and
+// `counts` (not in an article page's side lists: see cache_tags.hpp, comments:<id>).
+void headline_list(render::Html& h, const std::vector<articles::Summary>& items, bool counts = true);
 
 // " 12 bình luận", a small link to the article's comment section; nothing when it has none.
 void comment_count_link(render::Html& h, const articles::Summary& s);

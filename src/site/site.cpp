@@ -275,11 +275,11 @@ Site::Rendered Site::render_home(const Categories& cats) {
   if (!newest) return {failed(cats, newest.error()), {}};
   d.newest = std::move(*newest);
   std::vector<std::string> shown{tags::all_listings};
-  tags::add_articles(shown, d.newest);
+  tags::add_articles_with_counts(shown, d.newest);
   for (const auto& c : cats) {
     auto items = reading_.latest({c.id, 3, 0, t});
     if (!items) return {failed(cats, items.error()), {}};
-    tags::add_articles(shown, *items);
+    tags::add_articles_with_counts(shown, *items);
     d.sections.push_back({c, std::move(*items)});
   }
   return {CachedPage::make(200, kHtml, home_page(info(cats), d), kPageCacheControl), std::move(shown)};
@@ -299,7 +299,7 @@ Site::Rendered Site::render_category(const Categories& cats, std::string_view sl
   auto items = reading_.latest({cat->id, config_.page_size, (*page - 1) * config_.page_size, t});
   if (!items) return {failed(cats, items.error()), {}};
   std::vector<std::string> shown{tags::listing(cat->id)};
-  tags::add_articles(shown, *items);
+  tags::add_articles_with_counts(shown, *items);
   CategoryPageData d{*cat, std::move(*items), *page, pages};
   return {CachedPage::make(200, kHtml, category_page(info(cats), d), kPageCacheControl), std::move(shown)};
 }
@@ -348,7 +348,10 @@ Site::Rendered Site::render_article(const Categories& cats, std::int64_t id, std
     comments.threads = std::move(shown->threads);
   }
   d.comments = &comments;
-  std::vector<std::string> shown{tags::article(a.id), tags::all_listings, tags::listing(a.category_id)};
+  // Its own comments and their count; the side lists show titles only (no counts), so an
+  // approval elsewhere leaves this page cached.
+  std::vector<std::string> shown{tags::article(a.id), tags::comments(a.id), tags::all_listings,
+                                 tags::listing(a.category_id)};
   tags::add_articles(shown, d.latest);
   tags::add_articles(shown, d.related);
   return {CachedPage::make(200, kHtml, article_page(info(cats), d), kPageCacheControl), std::move(shown)};
@@ -434,7 +437,10 @@ Site::Rendered Site::render_search(const Categories& cats, std::string_view quer
     d.results.push_back({std::move(r->results[i]), std::move(texts[i])});
   // Each result shows its article's comment count: the page goes when that changes.
   std::vector<std::string> shown{tags::search};
-  for (const auto& result : d.results) shown.push_back(tags::article(result.summary.id));
+  for (const auto& result : d.results) {
+    shown.push_back(tags::article(result.summary.id));
+    shown.push_back(tags::comments(result.summary.id));
+  }
   return {CachedPage::make(200, kHtml, search_page(info(cats), d), kPageCacheControl), std::move(shown)};
 }
 

@@ -8,6 +8,17 @@
 namespace toasoan::store::sql {
 namespace {
 
+// 64-bit FNV-1a of a comment's text, as a signed number both engines store: the duplicate check
+// looks the text up by it (an index), then compares the texts themselves.
+std::int64_t fingerprint(std::string_view text) {
+  std::uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : text) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return static_cast<std::int64_t>(h);
+}
+
 // The window the per-minute limits count over.
 constexpr std::int64_t kRateWindow = 60;
 // Rate records older than this count for nothing and name an address: erase_personal drops them.
@@ -162,8 +173,9 @@ Result<Posted> check(Session& s, const NewComment& n, const PostLimits& limits, 
     }
   }
   if (limits.duplicate_seconds > 0) {
-    auto same = s.run("SELECT 1 FROM comments WHERE article_id = $1 AND created_at > $2 AND content = $3 LIMIT 1",
-                      {n.article_id, now - limits.duplicate_seconds, n.content});
+    auto same = s.run("SELECT 1 FROM comments WHERE article_id = $1 AND fingerprint = $2 AND created_at > $3 "
+                      "AND content = $4 LIMIT 1",
+                      {n.article_id, fingerprint(n.content), now - limits.duplicate_seconds, n.content});
     if (!same) return same.error();
     if (!same->empty()) {
       p.outcome = PostOutcome::duplicate;
@@ -177,9 +189,9 @@ Result<Posted> check(Session& s, const NewComment& n, const PostLimits& limits, 
 Result<std::int64_t> insert(Session& s, UnitOfWork& work, const NewComment& n, std::int64_t now) {
   auto added = s.run(
       "INSERT INTO comments (article_id, parent_id, name, email, address, content, status, flags, newsroom, "
-      "user_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+      "user_id, created_at, fingerprint) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
       {n.article_id, maybe(n.parent_id), n.name, lower_ascii(n.email), n.address, n.content, status_value(n.status),
-       join_flags(n.flags), flag(n.newsroom), maybe(n.user_id), now});
+       join_flags(n.flags), flag(n.newsroom), maybe(n.user_id), now, fingerprint(n.content)});
   if (!added) return added.error();
   const std::int64_t id = added->int64(0, 0);
   if (n.status == CommentStatus::approved) {
@@ -383,8 +395,9 @@ Status SqlComments::set_pinned(UnitOfWork& work, std::int64_t id, bool pinned) {
 
 Status SqlComments::edit(UnitOfWork& work, std::int64_t id, std::string_view content) {
   auto s = session(work);
-  auto u = s->run("UPDATE comments SET content = $1, edited = 1 WHERE id = $2 RETURNING article_id, status",
-                  {std::string(content), id});
+  auto u = s->run("UPDATE comments SET content = $1, fingerprint = $2, edited = 1 WHERE id = $3 "
+                  "RETURNING article_id, status",
+                  {std::string(content), fingerprint(content), id});
   if (!u) return u.error();
   if (u->empty()) return no_comment(id);
   if (u->text(0, 1) == "approved") return work.record(topic::comment, shown_key(u->int64(0, 0), id));
