@@ -199,6 +199,7 @@ PY
   wait "$server" 2>/dev/null || true
 }
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 if [[ -z $only || $only == sqlite ]]; then
   bench_store sqlite "sqlite:$work/toasoan.db" "$work"
 fi
@@ -220,7 +221,7 @@ if [[ -z $only || $only == postgresql ]]; then
 fi
 
 # --- The report ------------------------------------------------------------------------------
-python3 - "$work/results.tsv" "$duration" "$(nproc)" <<'PY'
+python3 - "$work/results.tsv" "$duration" "$(nproc)" "$load_before" "$(cut -d' ' -f1-3 /proc/loadavg)" <<'PY'
 import sys
 rows, stores = {}, []
 for line in open(sys.argv[1], encoding="utf-8"):
@@ -230,6 +231,7 @@ for line in open(sys.argv[1], encoding="utf-8"):
     rows.setdefault(key, {})[store] = value
 print(f"readers' comments ({sys.argv[3]} cores, wrk -t2, {sys.argv[2]} s a run, loopback; "
       f"targets: SQLite >= 5,000/s, PostgreSQL >= 2,000/s, another article >= 0.9 x)")
+print(f"load average (1, 5, 15 min) at the start: {sys.argv[4]}; at the end: {sys.argv[5]}")
 width = max(len(k) for k in rows)
 for key, values in rows.items():
     for i, store in enumerate(s for s in stores if s in values):
