@@ -12,14 +12,14 @@ namespace {
 // An article body may be long (2,000 blocks of text); far below what would hurt the server.
 constexpr std::size_t kArticleBodyLimit = 4 * 1024 * 1024;
 
-editorial::Actor actor(const http::Request& req, const Newsroom& n) {
-  return editorial::Actor::member(signed_of(req).user, client_address(req, n.guard));
-}
-
 void send_piece(http::Response& res, const Newsroom& n, const store::User& who, const store::Piece& p,
                 int status = 200) {
   auto chain = n.office.chain();
-  send(res, piece_json(p, newsroom::actions_for(editorial::Office::standing(who, p), p.state, chain), chain), status);
+  json j = piece_json(p, newsroom::actions_for(editorial::Office::standing(who, p), p.state, chain), chain);
+  // Readers' comments are the moderators' business, but the piece's screen shows whether they are open.
+  auto closed = n.moderation.closed(p.id);
+  j["comments_closed"] = closed && *closed;
+  send(res, j, status);
 }
 
 bool list_query(const http::Request& req, store::DeskQuery& q, int& page, int& per_page, http::Response& res) {
@@ -86,7 +86,7 @@ void add_article_routes(http::Router& router, const Newsroom& n) {
     if (!body) return;
     editorial::Saving s;
     if (!read_saving(*body, false, s, res)) return;
-    auto p = n.office.create(actor(req, n), s);
+    auto p = n.office.create(actor_of(req, n), s);
     if (!p) return send_error(res, p.error());
     send_piece(res, n, signed_of(req).user, *p, 201);
   }, big, g);
@@ -107,7 +107,7 @@ void add_article_routes(http::Router& router, const Newsroom& n) {
     editorial::Saving s;
     if (!read_saving(*body, true, s, res)) return;
     const auto& who = signed_of(req).user;
-    auto saved = n.office.save(actor(req, n), *id, s);
+    auto saved = n.office.save(actor_of(req, n), *id, s);
     if (!saved) {
       if (saved.error().kind == ErrorKind::conflict) {
         // The writer gets what is there now, to show the difference and decide.
@@ -149,7 +149,7 @@ void add_article_routes(http::Router& router, const Newsroom& n) {
       if (!t) return send_field_error(res, "at", "Thời điểm không hợp lệ (ISO 8601)");
       acting.at = *t;
     }
-    auto p = n.office.act(actor(req, n), *id, acting);
+    auto p = n.office.act(actor_of(req, n), *id, acting);
     if (!p) return send_error(res, p.error());
     send_piece(res, n, signed_of(req).user, *p);
   }, {}, g);
@@ -197,7 +197,7 @@ void add_article_routes(http::Router& router, const Newsroom& n) {
     std::optional<std::int64_t> based_on;
     if (!get_int(*body, "revision", based_on, res)) return;
     if (!based_on) return send_field_error(res, "revision", "Cần số phiên bản hiện tại");
-    auto r = n.office.restore(actor(req, n), *id, *rev, *based_on);
+    auto r = n.office.restore(actor_of(req, n), *id, *rev, *based_on);
     if (!r) {
       if (r.error().kind == ErrorKind::conflict) return send(res, json{{"error", "conflict"}, {"reason", r.error().message}}, 409);
       return send_error(res, r.error());

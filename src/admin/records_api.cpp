@@ -1,5 +1,5 @@
-// /api/v1/admin/settings (the editorial chain) and /api/v1/admin/audit (the audit log, for the
-// chief and admins).
+// /api/v1/admin/settings (the editorial chain, the comments' disallowed words) and
+// /api/v1/admin/audit (the audit log, for the chief and admins).
 #include "admin/api_json.hpp"
 #include "admin/routes.hpp"
 #include "store/audit.hpp"
@@ -47,11 +47,38 @@ bool id_query(const http::Request& req, const char* name, std::optional<std::int
   return true;
 }
 
+// {"chain": "full", "comment_words": ["…"]}
+void send_settings(http::Response& res, const Newsroom& n) {
+  auto words = n.moderation.words();
+  if (!words) return send_error(res, words.error());
+  send(res, json{{"chain", newsroom::chain_name(n.office.chain())}, {"comment_words", *words}});
+}
+
+// "comment_words": ["…", …]
+bool get_words(const json& body, std::optional<std::vector<std::string>>& out, http::Response& res) {
+  auto it = body.find("comment_words");
+  if (it == body.end() || it->is_null()) return true;
+  if (!it->is_array()) {
+    send_field_error(res, "comment_words", "Cần một danh sách từ");
+    return false;
+  }
+  std::vector<std::string> words;
+  for (const auto& w : *it) {
+    if (!w.is_string()) {
+      send_field_error(res, "comment_words", "Mỗi từ cấm phải là một chuỗi");
+      return false;
+    }
+    words.push_back(w.get<std::string>());
+  }
+  out = std::move(words);
+  return true;
+}
+
 }  // namespace
 
 void add_record_routes(http::Router& router, const Newsroom& n) {
   router.add("GET", "/api/v1/admin/settings", [&n](http::Request&, http::Response& res) {
-    send(res, json{{"chain", newsroom::chain_name(n.office.chain())}});
+    send_settings(res, n);
   }, {}, guarded(n));
 
   router.add("PUT", "/api/v1/admin/settings", [&n](http::Request& req, http::Response& res) {
@@ -59,17 +86,20 @@ void add_record_routes(http::Router& router, const Newsroom& n) {
       return send(res, json{{"error", "forbidden"}, {"reason", "Chỉ quản trị viên được đổi cài đặt"}}, 403);
     auto body = read_object(req, res);
     if (!body) return;
-    if (!only_known(*body, {"chain"}, res)) return;
+    if (!only_known(*body, {"chain", "comment_words"}, res)) return;
     std::optional<std::string> chain;
-    if (!get_string(*body, "chain", chain, res, 20)) return;
+    std::optional<std::vector<std::string>> words;
+    if (!get_string(*body, "chain", chain, res, 20) || !get_words(*body, words, res)) return;
     if (chain) {
       auto c = newsroom::chain_from_name(*chain);
       if (!c) return send_field_error(res, "chain", "Quy trình phải là \"full\" hoặc \"short\"");
-      if (auto s = n.office.set_chain(editorial::Actor::member(signed_of(req).user, client_address(req, n.guard)), *c);
+      if (auto s = n.office.set_chain(actor_of(req, n), *c);
           !s)
         return send_error(res, s.error());
     }
-    send(res, json{{"chain", newsroom::chain_name(n.office.chain())}});
+    if (words)
+      if (auto s = n.moderation.set_words(actor_of(req, n), *words); !s) return send_error(res, s.error());
+    send_settings(res, n);
   }, {}, guarded(n));
 
   router.add("GET", "/api/v1/admin/audit", [&n](http::Request& req, http::Response& res) {

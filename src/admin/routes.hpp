@@ -11,6 +11,7 @@
 
 #include "admin/guard.hpp"
 #include "articles/article.hpp"
+#include "editorial/moderation.hpp"
 #include "editorial/office.hpp"
 #include "editorial/staff.hpp"
 #include "http/router.hpp"
@@ -20,6 +21,9 @@ namespace toasoan::admin {
 struct Newsroom {
   editorial::Staff& staff;
   editorial::Office& office;
+  editorial::Moderation& moderation;
+  // Opens a moderator's live queue (server-sent events), or nullptr when this node has none.
+  std::function<std::shared_ptr<http::Stream>()> queue_stream;
   GuardOptions guard;
   // Renders an article as the reading site will show it, marked as a preview.
   std::function<std::string(const articles::Article&)> preview;
@@ -35,8 +39,11 @@ void add_user_routes(http::Router& router, const Newsroom& n);
 void add_article_routes(http::Router& router, const Newsroom& n);
 void add_record_routes(http::Router& router, const Newsroom& n);  // settings and audit
 void add_lookup_routes(http::Router& router, const Newsroom& n);  // categories and people
+void add_comment_routes(http::Router& router, const Newsroom& n);  // moderation, bans, readers' data
 
 // Middleware every admin route runs: signed in, then same site for changes.
 std::vector<http::Middleware> guarded(const Newsroom& n);
+// Who is acting on a guarded route: the signed-in member, from the request's address.
+editorial::Actor actor_of(const http::Request& req, const Newsroom& n);
 
 }  // namespace toasoan::admin

@@ -36,10 +36,6 @@ bool get_roles(const json& body, std::optional<newsroom::Roles>& out, http::Resp
   return true;
 }
 
-editorial::Actor actor(const http::Request& req, const Newsroom& n) {
-  return editorial::Actor::member(signed_of(req).user, client_address(req, n.guard));
-}
-
 void send_user(http::Response& res, const Newsroom& n, std::int64_t id, int status = 200) {
   auto users = n.staff.users();
   if (!users) return send_error(res, users.error());
@@ -71,7 +67,7 @@ void add_user_routes(http::Router& router, const Newsroom& n) {
         !get_string(*body, "password", password, res, 1024) || !get_roles(*body, roles, res))
       return;
     if (!roles) return send_field_error(res, "roles", "Cần ít nhất một vai trò");
-    auto added = n.staff.add_user(actor(req, n), username.value_or(""), display.value_or(""), *roles,
+    auto added = n.staff.add_user(actor_of(req, n), username.value_or(""), display.value_or(""), *roles,
                                   password.value_or(""));
     if (!added) return send_error(res, added.error());
     send(res, user_json(*added), 201);
@@ -94,7 +90,7 @@ void add_user_routes(http::Router& router, const Newsroom& n) {
     // An admin cannot lock themselves out: someone must be left to manage the newsroom.
     if (*id == me.id && ((disabled && *disabled) || (roles && !roles->has(newsroom::Role::admin))))
       return send_field_error(res, disabled ? "disabled" : "roles", "Không thể tự khóa hoặc tự bỏ quyền quản trị của mình");
-    auto by = actor(req, n);
+    auto by = actor_of(req, n);
     if (display) {
       if (display->empty()) return send_field_error(res, "display_name", "Tên hiển thị không được trống");
       if (auto s = n.staff.set_display_name(by, *id, *display); !s) return send_error(res, s.error());

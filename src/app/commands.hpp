@@ -31,6 +31,11 @@ struct ServeOptions {
   std::string password_cost = "interactive";
   int session_idle_hours = 12;
   int session_days = 7;
+  // Readers' comments: the per-address rate (0: no limits, for load tests), the reports that
+  // send a comment back to moderation, how long personal data is kept.
+  int comment_rate_limit = 5;
+  int comment_reports = 3;
+  int comment_data_days = 90;
 };
 int serve_command(const ServeOptions& options);
 

@@ -83,6 +83,15 @@ int main(int argc, char** argv) {
       ->capture_default_str()->check(CLI::Range(1, 24 * 30));
   s->add_option("--session-days", serve.session_days, "Days a newsroom session lives at most")
       ->capture_default_str()->check(CLI::Range(1, 365));
+  s->add_option("--comment-rate-limit", serve.comment_rate_limit,
+                "Readers' comments a minute from one address, on all nodes (12 × this on one article); 0: no limits")
+      ->capture_default_str()->check(CLI::Range(0, 100000));
+  s->add_option("--comment-reports", serve.comment_reports,
+                "Readers' reports that send an approved comment back to moderation")
+      ->capture_default_str()->check(CLI::Range(1, 1000));
+  s->add_option("--comment-data-days", serve.comment_data_days,
+                "Days a commenter's email and address are kept before they are erased")
+      ->capture_default_str()->check(CLI::Range(1, 3650));
   bool no_access_log = false;
   s->add_flag("--no-access-log", no_access_log, "Do not write a line per request to standard error");
 

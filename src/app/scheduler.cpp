@@ -15,6 +15,7 @@ void Scheduler::run_once() {
   if (auto now = std::chrono::steady_clock::now(); now >= next_purge_) {
     next_purge_ = now + std::chrono::hours(1);
     if (auto p = staff_.purge(); !p) log::error("scheduler: purging sessions: " + p.error().message);
+    for (const auto& chore : chores_) chore();
   }
   if (*r > 0) log::info("scheduler: published " + std::to_string(*r) + " scheduled article(s)");
 }

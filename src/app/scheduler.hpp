@@ -6,7 +6,8 @@
 // Polls twice a second: a query on an index, cheap enough, and it keeps "within one second of
 // its time" true whatever another node scheduled meanwhile.
 //
-// Once an hour it also deletes expired newsroom sessions and old failed-login records.
+// Once an hour it also deletes expired newsroom sessions and old failed-login records, and runs
+// the hourly chores given to it (erasing commenters' personal data past its time).
 //
 // Thread-safe: start() and stop() from the thread that owns it.
 #pragma once
@@ -16,6 +17,7 @@
 #include <functional>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 #include "editorial/office.hpp"
 #include "editorial/staff.hpp"
@@ -29,6 +31,9 @@ class Scheduler {
       : office_(office), staff_(staff), every_(every) {}
   ~Scheduler() { stop(); }
 
+  // `chore` runs once an hour on the scheduler's thread, after the sessions' purge. Before start().
+  void every_hour(std::function<void()> chore) { chores_.push_back(std::move(chore)); }
+
   void start();
   void stop();
   // One round, on the caller's thread (tests).
@@ -39,6 +44,7 @@ class Scheduler {
   editorial::Staff& staff_;
   std::chrono::milliseconds every_;
   std::chrono::steady_clock::time_point next_purge_{};
+  std::vector<std::function<void()>> chores_;
   std::mutex mu_;
   std::condition_variable cv_;
   bool stopping_ = false;

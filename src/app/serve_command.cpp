@@ -1,6 +1,7 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -11,6 +12,10 @@
 #include "app/change_follower.hpp"
 #include "app/scheduler.hpp"
 #include "base/clock.hpp"
+#include "comments/inbox.hpp"
+#include "comments/live.hpp"
+#include "comments/rules.hpp"
+#include "editorial/moderation.hpp"
 #include "editorial/office.hpp"
 #include "editorial/staff.hpp"
 #include "newsroom/password.hpp"
@@ -20,7 +25,9 @@
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "sample/sample.hpp"
+#include "site/comment_routes.hpp"
 #include "site/site.hpp"
+#include "store/comments.hpp"
 #include "store/database.hpp"
 #include "store/reading.hpp"
 #include "store/search_index.hpp"
@@ -49,7 +56,8 @@ void ensure_sqlite_folder(const std::string& db) {
 
 // Counters for the operator's monitoring, in Prometheus' text format. Only for requests made on
 // this machine, not through a proxy: they say nothing secret, but they are not the readers'.
-void metrics(const http::Request& req, http::Response& res, const site::Site& site, const ChangeFollower& follower) {
+void metrics(const http::Request& req, http::Response& res, const site::Site& site, const ChangeFollower& follower,
+             const comments::Inbox& inbox) {
   bool local = (req.remote == "127.0.0.1" || req.remote == "::1") && req.header("X-Forwarded-For").empty() &&
                req.header("Forwarded").empty();
   res.content_type = "text/plain; version=0.0.4; charset=utf-8";
@@ -75,6 +83,8 @@ void metrics(const http::Request& req, http::Response& res, const site::Site& si
   line("toasoan_query_cache_bytes", "Bytes kept now (search and API answers).", c.query_bytes);
   line("toasoan_change_log_seq", "The last change-log entry this node applied.", follower.last_seq());
   line("toasoan_change_log_applied_total", "Change-log entries applied by this node.", follower.changes_applied());
+  line("toasoan_comment_batches_total", "Group commits of readers' comments.", inbox.batches());
+  line("toasoan_comments_written_total", "Readers' comments written in them.", inbox.written());
 }
 
 }  // namespace
@@ -119,10 +129,35 @@ int serve_command(const ServeOptions& o) {
     const int workers = o.workers > 0 ? o.workers : 2 * cores;
     config.search_slots = std::max(1, workers / 2);
   }
-  site::Site site(db->reading(), db->search_index(), config);
+  site::Site site(db->reading(), db->search_index(), config, &db->comments());
   if (!o.public_url.empty()) site.set_public_url(o.public_url);
-  FollowerHooks hooks{.changed = [&site](const std::vector<store::Change>& c) { site.apply(c); },
-                      .everything = [&site] { site.content_changed(); },
+  // Readers' comments: written in groups (the inbox), told to open pages (the live hub),
+  // checked against the admin's disallowed words, which every node rereads when they change.
+  comments::InboxOptions inbox_options;
+  inbox_options.limits.per_address_per_minute = o.comment_rate_limit;
+  inbox_options.limits.per_article_per_minute = 12 * o.comment_rate_limit;
+  comments::Inbox inbox(db->comments(), inbox_options, [] { return unix_now(); });
+  comments::LiveHub live(db->change_log(), db->comments());
+  editorial::Moderation moderation(*db, [] { return unix_now(); });
+  std::atomic<std::shared_ptr<const comments::DisallowedWords>> words(std::make_shared<const comments::DisallowedWords>());
+  auto load_words = [&moderation, &words] {
+    if (auto w = moderation.words()) words.store(std::make_shared<const comments::DisallowedWords>(*w));
+    else log::error("comments: reading the disallowed words: " + w.error().message);
+  };
+  load_words();
+  FollowerHooks hooks{.changed =
+                          [&site, &live, &load_words](const std::vector<store::Change>& c) {
+                            site.apply(c);
+                            live.apply(c);
+                            for (const auto& e : c)
+                              if (e.topic == "setting" && e.key == editorial::kCommentWordsSetting) load_words();
+                          },
+                      .everything =
+                          [&site, &live, &load_words] {
+                            site.content_changed();
+                            live.everything();
+                            load_words();
+                          },
                       .due = [&site] { site.scheduled_due(); }};
   ChangeFollower follower(db->change_log(), db->reading(), std::move(hooks));
 
@@ -131,7 +166,9 @@ int serve_command(const ServeOptions& o) {
   router.fast_path([&site](const http::Request& req, http::Response& res) { return site.answer_cached(req, res); });
   router.fallback([&site](http::Request& req, http::Response& res) { site.handle(req, res); });
   router.add("GET", "/metrics",
-             [&site, &follower](http::Request& req, http::Response& res) { metrics(req, res, site, follower); },
+             [&site, &follower, &inbox](http::Request& req, http::Response& res) {
+               metrics(req, res, site, follower, inbox);
+             },
              {.worker = false});
 
   // The newsroom: its API has its own handlers, behind the middleware (sign-in, CSRF and Origin
@@ -153,6 +190,8 @@ int serve_command(const ServeOptions& o) {
   std::string public_url = o.public_url;  // set once before serving, read after
   admin::Newsroom newsroom{.staff = staff,
                            .office = office,
+                           .moderation = moderation,
+                           .queue_stream = [&live] { return live.open_queue(); },
                            .guard = {.public_url = [&public_url] { return public_url; },
                                      .trusted_proxies = o.trusted_proxies},
                            .preview = [&site](const articles::Article& a) { return site.preview(a); },
@@ -163,6 +202,26 @@ int serve_command(const ServeOptions& o) {
   const admin::AppFiles app_files(admin::app_files::embedded_files());
   admin::add_app_routes(router, app_files);
   Scheduler scheduler(office, staff);
+  // Commenters' emails and addresses are kept --comment-data-days, then erased (docs/operations.md).
+  scheduler.every_hour([&db, days = o.comment_data_days] {
+    auto n = db->comments().erase_personal(unix_now() - std::int64_t{days} * 86400);
+    if (!n) log::error("comments: erasing old personal data: " + n.error().message);
+    else if (*n > 0) log::info("comments: erased the email and address of " + std::to_string(*n) + " comment(s)");
+  });
+
+  // Readers' comments, the writing side and the live stream: no session, their own checks.
+  site::ReaderComments reader_comments{
+      .inbox = inbox,
+      .store = db->comments(),
+      .words = [&words] { return words.load(); },
+      .address = [&newsroom](const http::Request& req) { return admin::client_address(req, newsroom.guard); },
+      .public_url = [&public_url] { return public_url; },
+      .stream = [&live](std::int64_t id, std::optional<std::uint64_t> last) { return live.open_article(id, last); },
+      .report_threshold = o.comment_reports,
+      .read = [&site](http::Request& req, http::Response& res) {
+        if (!site.answer_cached(req, res)) site.handle(req, res);
+      }};
+  site::add_comment_routes(router, reader_comments);
 
   // The demo's first start says how to get into the newsroom, rather than make an account
   // whose password everyone would know.

@@ -129,6 +129,13 @@ bool Stream::closed() const {
   return closing_ || aborted_;
 }
 
+std::string Stream::queued() const {
+  std::lock_guard lock(mutex_);
+  std::string all;
+  for (const auto& chunk : queue_) all += chunk;
+  return all;
+}
+
 void Stream::on_close(std::function<void()> f) {
   {
     std::lock_guard lock(mutex_);
@@ -138,6 +145,21 @@ void Stream::on_close(std::function<void()> f) {
     }
   }
   f();
+}
+
+bool Deferred::finish(Response response) {
+  auto owned = std::make_unique<Response>(std::move(response));
+  std::lock_guard lock(mutex_);
+  if (done_) return false;  // `owned` goes after the lock is released
+  done_ = true;
+  response_ = std::move(owned);
+  if (wake_) wake_();
+  return true;
+}
+
+bool Deferred::done() const {
+  std::lock_guard lock(mutex_);
+  return done_;
 }
 
 bool percent_decode(std::string_view in, std::string& out, bool plus_is_space) {

@@ -3,10 +3,11 @@
 // A Request's views point into the connection's buffers and live only for the handler call.
 // A Response owns its body, or shares an immutable cached one (a page rendered once and
 // served to many readers without copying), or names a file to send in pieces, or carries a
-// Stream that the program keeps writing to after the handler returned.
+// Stream that the program keeps writing to after the handler returned, or is Deferred: the
+// handler returned at once and another thread finishes the response later.
 //
-// Thread-safety: Request and Response are used by one thread at a time. Stream is
-// thread-safe: any thread may write to it or close it.
+// Thread-safety: Request and Response are used by one thread at a time. Stream and Deferred
+// are thread-safe: any thread may write to, close or finish them.
 #pragma once
 
 #include <any>
@@ -77,6 +78,9 @@ class Stream {
   // Ends the response cleanly: what is queued is sent, then the last chunk.
   void close();
   bool closed() const;
+  // What is queued and not yet taken by the server, joined: lets a producer's tests read what
+  // it wrote without a server.
+  std::string queued() const;
   // `f` runs once when the stream ends for any reason, on whichever thread ended it; at once
   // when it has already ended. It must not call back into this Stream's on_close.
   void on_close(std::function<void()> f);
@@ -94,6 +98,8 @@ class Stream {
   std::vector<std::function<void()>> on_close_;  // GUARDED_BY(mutex_)
 };
 
+class Deferred;
+
 struct Response {
   int status = 200;
   std::string content_type = "text/html; charset=utf-8";
@@ -106,9 +112,49 @@ struct Response {
   std::optional<FileBody> file;
   // When set, the headers are sent, then the stream's chunks as they come (chunked encoding).
   std::shared_ptr<Stream> stream;
+  // When set, everything else is ignored: the server waits for the Deferred's response
+  // (without holding a thread) and sends that instead.
+  std::shared_ptr<Deferred> deferred;
 
   void set_header(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
   std::string_view payload() const { return shared_body ? std::string_view(*shared_body) : std::string_view(body); }
+};
+
+// A response another thread finishes later: the handler sets `res.deferred =
+// std::make_shared<Deferred>()`, hands the Deferred on (to the comments' inbox, which answers a
+// whole batch after one flush of the disk) and returns, freeing its worker or I/O thread. The
+// connection waits, holding no thread, until finish() is called, then sends that Response as
+// it would have sent the handler's own (a Deferred in it is ignored).
+//
+// If finish() does not come within Limits::deferred the client gets 503 with Retry-After: 1
+// and the late finish() is ignored (returns false): the producer must not count on its answer
+// reaching the client, only on the client having been answered once. At shutdown a waiting
+// Deferred is waited for like any request in flight (up to Limits::drain), and its answer
+// says Connection: close. A client that hangs up meanwhile changes nothing for the producer.
+//
+// Thread-safe: finish() from any thread, at any time, also after the connection or the whole
+// server is gone (the Deferred is shared; the server's hook is dropped when it stops waiting).
+class Deferred {
+ public:
+  Deferred() = default;
+  Deferred(const Deferred&) = delete;
+  Deferred& operator=(const Deferred&) = delete;
+
+  // Delivers the response. True for the first call; false, and `response` dropped, when the
+  // Deferred was already finished or the server stopped waiting (timed out).
+  bool finish(Response response);
+  // True once finish() was called or the server stopped waiting.
+  bool done() const;
+
+ private:
+  friend struct DeferredAccess;  // the server's side, in server.cpp
+
+  mutable std::mutex mutex_;
+  bool done_ = false;                   // GUARDED_BY(mutex_)
+  std::unique_ptr<Response> response_;  // GUARDED_BY(mutex_): set by finish(), taken by the server
+  // GUARDED_BY(mutex_): tells the connection the response is there. Called under the lock so
+  // that once the server clears it no call is still on its way; it only posts, never calls back.
+  std::function<void()> wake_;
 };
 
 // The value of query parameter `name` in `query`, percent-decoded ('+' is a space), or "" when

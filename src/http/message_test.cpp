@@ -174,6 +174,23 @@ TEST(Stream, AReaderTooSlowClosesTheStream) {
   EXPECT_TRUE(s.closed());
 }
 
+TEST(Deferred, OnlyTheFirstFinishCounts) {
+  Deferred d;
+  EXPECT_FALSE(d.done());
+  Response first;
+  first.body = "first";
+  EXPECT_TRUE(d.finish(std::move(first)));
+  EXPECT_TRUE(d.done());
+  EXPECT_FALSE(d.finish(Response{}));
+}
+
+TEST(Stream, QueuedShowsWhatWasWrittenAndNotYetSent) {
+  Stream s;
+  s.write("data: 1\n\n");
+  s.write("data: 2\n\n");
+  EXPECT_EQ(s.queued(), "data: 1\n\ndata: 2\n\n");
+}
+
 TEST(RequestParam, FindsCapturesByName) {
   Request r;
   r.params = {{"id", "42"}};

@@ -91,6 +91,26 @@ struct StreamAccess {
   }
 };
 
+// The server's side of a Deferred: the connection waits for its response, or gives up.
+struct DeferredAccess {
+  static void set_wake(Deferred& d, std::function<void()> f) {
+    std::lock_guard lock(d.mutex_);
+    d.wake_ = std::move(f);
+  }
+  // The response, once finish() has been called; null before (and after it was taken).
+  static std::unique_ptr<Response> take(Deferred& d) {
+    std::lock_guard lock(d.mutex_);
+    return std::move(d.response_);
+  }
+  // Stops waiting: a later finish() is refused. Returns the response if it came meanwhile.
+  static std::unique_ptr<Response> give_up(Deferred& d) {
+    std::lock_guard lock(d.mutex_);
+    d.done_ = true;
+    d.wake_ = nullptr;
+    return std::move(d.response_);
+  }
+};
+
 struct StopAccess {
   // A stop requested before serve() listened takes effect at once.
   static void set_hook(StopSource& s, std::function<void()> f) {
@@ -443,6 +463,41 @@ bool is_quiet_close(const beast::error_code& ec) {
 }
 
 
+// Clears a Deferred's wake-up when the wait ends, however it ends (the frame destroyed at
+// shutdown included): a finish() that comes later reaches no connection.
+struct DeferredWait {
+  std::shared_ptr<Deferred> deferred;
+  ~DeferredWait() { DeferredAccess::give_up(*deferred); }
+};
+
+// Waits, on the connection's strand and holding no thread, until the handler's Deferred is
+// finished; 503 once Limits::deferred has passed without it.
+asio::awaitable<Response> await_deferred(Server& s, const std::shared_ptr<Connection>& conn,
+                                         std::shared_ptr<Deferred> deferred) {
+  Connection& c = *conn;
+  DeferredWait wait{deferred};
+  std::weak_ptr<Connection> weak = conn;
+  // Posts only: finish() calls it under the Deferred's lock.
+  DeferredAccess::set_wake(*deferred, [weak] {
+    if (auto cp = weak.lock()) asio::post(cp->stream.get_executor(), [cp] { cp->wake.cancel(); });
+  });
+  const auto deadline = Clock::now() + s.options.limits.deferred;
+  for (;;) {
+    // Checked on the strand right before waiting: a wake-up posted after this check runs after
+    // the wait has begun and cuts it short, so none is lost.
+    if (auto r = DeferredAccess::take(*deferred)) co_return std::move(*r);
+    if (Clock::now() >= deadline) break;
+    beast::error_code ec;
+    c.wake.expires_at(deadline);
+    co_await c.wake.async_wait(asio::redirect_error(kAwait, ec));
+  }
+  if (auto r = DeferredAccess::give_up(*deferred)) co_return std::move(*r);
+  log::warn("deferred response not finished in time: answered 503");
+  Response busy = plain_error(503, reason_phrase(503));
+  busy.set_header("Retry-After", "1");
+  co_return busy;
+}
+
 // Runs `work` on the worker pool and resumes on the connection's strand; false (and nothing
 // run) when the pool and its queue are full.
 asio::awaitable<bool> run_on_worker(Server& s, const std::function<void()>& work) {
@@ -605,6 +660,11 @@ asio::awaitable<void> session(Server& s, std::uint64_t id, std::shared_ptr<Conne
       } else if (!co_await run_on_worker(s, work)) {
         res = plain_error(503, reason_phrase(503));
         res.set_header("Retry-After", "1");
+      }
+      if (res.deferred) {
+        auto deferred = std::move(res.deferred);
+        res = co_await await_deferred(s, conn, std::move(deferred));
+        res.deferred.reset();  // a Deferred finished with another Deferred: not followed
       }
 
       // Draining: the connection stays open only for requests already sent (pipelined in the

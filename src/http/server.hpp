@@ -10,7 +10,7 @@
 // Shutdown: SIGINT, SIGTERM or StopSource::request_stop() stops accepting, closes connections
 // with nothing to read, answers every request that had fully arrived (in flight, waiting for a
 // worker, pipelined, in the kernel's buffers, or on a connection still in the listen backlog)
-// with Connection: close, ends every open Stream cleanly (last chunk sent), and returns once
+// with Connection: close (a Deferred response still waiting included), ends every open Stream cleanly (last chunk sent), and returns once
 // all is answered or Limits::drain has passed.
 //
 // Thread-safety: serve() blocks its caller; StopSource is thread-safe.
@@ -44,6 +44,9 @@ struct Limits {
   std::chrono::seconds idle{30};          // keep-alive wait for the next request
   std::chrono::seconds write{30};         // to send one response (or one stream chunk) to a slow reader
   std::chrono::seconds drain{10};         // shutdown grace for requests in flight
+  // For a Deferred response to be finished (then 503): longer than any group commit takes,
+  // short enough that a client is not left hanging when the database is stuck.
+  std::chrono::seconds deferred{10};
   std::size_t connections = 10000;        // beyond this new connections are closed at once
 };
 

@@ -650,5 +650,189 @@ TEST(Server, StopRequestedWithNothingOpenReturnsAtOnce) {
   EXPECT_TRUE(s.returned_ok());
 }
 
+// Hands each request's Deferred to the test, which finishes it from a thread of its own, as
+// the comments' inbox does after writing a batch.
+struct DeferredPile {
+  std::mutex mutex;
+  std::condition_variable arrived;
+  std::vector<std::shared_ptr<Deferred>> waiting;
+
+  void add(Response& res) {
+    res.deferred = std::make_shared<Deferred>();
+    std::lock_guard lock(mutex);
+    waiting.push_back(res.deferred);
+    arrived.notify_all();
+  }
+  // Waits until `n` have come (false after 5 s), and takes them.
+  bool take(std::size_t n, std::vector<std::shared_ptr<Deferred>>& out) {
+    std::unique_lock lock(mutex);
+    if (!arrived.wait_for(lock, 5s, [&] { return waiting.size() >= n; })) return false;
+    out.swap(waiting);
+    waiting.clear();
+    return true;
+  }
+};
+
+Response text(int status, std::string body) {
+  Response r;
+  r.status = status;
+  r.content_type = "text/plain; charset=utf-8";
+  r.body = std::move(body);
+  return r;
+}
+
+TEST(Server, DeferredResponseFinishedByAnotherThreadArrivesWhileTheThreadServesOthers) {
+  TestServer s;
+  s.options.threads = 1;
+  s.options.workers = 1;
+  DeferredPile pile;
+  s.router.add("POST", "/comments", [&](Request&, Response& res) { pile.add(res); });
+  s.router.add("GET", "/other", [](Request&, Response& res) { res.body = "other"; });
+  s.router.add("GET", "/io", [](Request&, Response& res) { res.body = "io"; }, {.worker = false});
+  s.start();
+
+  Client poster(s.port());
+  auto t0 = Clock::now();
+  poster.send(post("/comments", "hello"));
+  std::vector<std::shared_ptr<Deferred>> got;
+  ASSERT_TRUE(pile.take(1, got));
+  std::thread inbox([d = got[0]] {
+    std::this_thread::sleep_for(200ms);
+    Response r = text(201, "{\"id\": 7}");
+    r.set_header("Location", "/c/7");
+    EXPECT_TRUE(d->finish(std::move(r)));
+    EXPECT_FALSE(d->finish(text(500, "twice")));
+  });
+  // The only worker and the only I/O thread are free while the comment waits.
+  Parsed other = s.request(get("/other"));
+  Parsed io = s.request(get("/io"));
+  auto others_took = Clock::now() - t0;
+  Parsed posted = parse(poster.read_all());
+  auto posted_took = Clock::now() - t0;
+  inbox.join();
+
+  EXPECT_EQ(other.body, "other");
+  EXPECT_EQ(io.body, "io");
+  EXPECT_EQ(posted.status, 201);
+  EXPECT_EQ(posted.body, "{\"id\": 7}");
+  EXPECT_EQ(posted.headers["location"], "/c/7");
+  EXPECT_EQ(posted.headers["content-type"], "text/plain; charset=utf-8");
+#ifndef TOASOAN_SANITIZED
+  EXPECT_LT(others_took, 150ms);
+#endif
+  EXPECT_GE(posted_took, 200ms);
+}
+
+TEST(Server, DeferredResponsesKeepTheConnectionAlive) {
+  TestServer s;
+  DeferredPile pile;
+  s.router.add("GET", "/later", [&](Request&, Response& res) { pile.add(res); }, {.worker = false});
+  s.start();
+  Client c(s.port());
+  for (int i = 0; i < 3; ++i) {
+    c.send(get_keep_alive("/later"));
+    std::vector<std::shared_ptr<Deferred>> got;
+    ASSERT_TRUE(pile.take(1, got));
+    got[0]->finish(text(200, "answer" + std::to_string(i)));
+    ASSERT_TRUE(c.read_until("answer" + std::to_string(i)));
+  }
+  auto answers = parse_all(c.received());
+  EXPECT_EQ(bodies(answers), (std::vector<std::string>{"answer0", "answer1", "answer2"}));
+}
+
+TEST(Server, AHundredDeferredResponsesFinishedInOneGoAreAllAnswered) {
+  TestServer s;
+  DeferredPile pile;
+  s.router.add("POST", "/comments", [&](Request& req, Response& res) {
+    pile.add(res);
+    res.body = std::string(req.body);  // ignored: the Deferred's response is sent
+  });
+  s.start();
+  constexpr int kClients = 100;
+  std::vector<std::unique_ptr<Client>> clients;
+  for (int i = 0; i < kClients; ++i) {
+    clients.push_back(std::make_unique<Client>(s.port()));
+    clients.back()->send(post("/comments", std::to_string(i)));
+  }
+  std::vector<std::shared_ptr<Deferred>> batch;
+  ASSERT_TRUE(pile.take(kClients, batch));
+  std::thread inbox([&batch] {
+    for (std::size_t i = 0; i < batch.size(); ++i) batch[i]->finish(text(201, "ok"));
+  });
+  int answered = 0;
+  for (auto& c : clients) {
+    Parsed p = parse(c->read_all());
+    if (p.status == 201 && p.body == "ok") ++answered;
+  }
+  inbox.join();
+  EXPECT_EQ(answered, kClients);
+}
+
+TEST(Server, DeferredResponseNeverFinishedIs503AfterTheLimitAndALateFinishIsRefused) {
+  TestServer s;
+  s.options.limits.deferred = 1s;
+  s.options.access_log = true;  // the 503 goes through the access log's path too
+  DeferredPile pile;
+  s.router.add("GET", "/stuck", [&](Request&, Response& res) { pile.add(res); });
+  s.start();
+  auto t0 = Clock::now();
+  Client c(s.port());
+  c.send(get("/stuck"));
+  std::vector<std::shared_ptr<Deferred>> got;
+  ASSERT_TRUE(pile.take(1, got));
+  Parsed p = parse(c.read_all());
+  auto took = Clock::now() - t0;
+  EXPECT_EQ(p.status, 503);
+  EXPECT_EQ(p.headers["retry-after"], "1");
+  EXPECT_GE(took, 1s);
+#ifndef TOASOAN_SANITIZED
+  EXPECT_LT(took, 2s);
+#endif
+  EXPECT_TRUE(got[0]->done());
+  EXPECT_FALSE(got[0]->finish(text(201, "too late")));
+}
+
+TEST(Server, DeferredFinishedAfterTheClientHungUpIsHarmless) {
+  TestServer s;
+  DeferredPile pile;
+  s.router.add("POST", "/comments", [&](Request&, Response& res) { pile.add(res); });
+  s.router.add("GET", "/alive", [](Request&, Response& res) { res.body = "alive"; });
+  s.start();
+  std::vector<std::shared_ptr<Deferred>> got;
+  {
+    Client c(s.port());
+    c.send(post("/comments", "bye"));
+    ASSERT_TRUE(pile.take(1, got));
+  }
+  std::this_thread::sleep_for(50ms);  // the hang-up reaches the server
+  EXPECT_TRUE(got[0]->finish(text(201, std::string(256 * 1024, 'x'))));
+  EXPECT_EQ(s.request(get("/alive")).body, "alive");
+  s.stop();
+  EXPECT_TRUE(s.returned_ok());
+  // And after the server itself is gone.
+  auto orphan = std::make_shared<Deferred>();
+  EXPECT_TRUE(orphan->finish(text(200, "nobody")));
+}
+
+TEST(Server, DeferredResponseWaitingAtShutdownIsAwaitedAndSaysConnectionClose) {
+  TestServer s;
+  DeferredPile pile;
+  s.router.add("GET", "/later", [&](Request&, Response& res) { pile.add(res); });
+  s.start();
+  Client c(s.port());
+  c.send(get_keep_alive("/later"));
+  std::vector<std::shared_ptr<Deferred>> got;
+  ASSERT_TRUE(pile.take(1, got));
+  std::thread stopper([&s] { s.stop(); });
+  std::this_thread::sleep_for(200ms);  // the drain has begun and waits for the answer
+  EXPECT_TRUE(got[0]->finish(text(201, "saved")));
+  Parsed p = parse(c.read_all());
+  stopper.join();
+  EXPECT_EQ(p.status, 201);
+  EXPECT_EQ(p.body, "saved");
+  EXPECT_EQ(p.headers["connection"], "close");
+  EXPECT_TRUE(s.returned_ok());
+}
+
 }  // namespace
 }  // namespace toasoan::http

@@ -4,6 +4,7 @@
 //   /api/v1/categories
 //   /api/v1/search?q=…&page&per_page&category&from&to&sort   ranked results with snippets
 //   /api/v1/search/suggest?q=…                          titles for what is typed so far
+//   /api/v1/articles/{id}/comments?sort=newest|liked&page=N   readers' approved comments
 // Errors are {"error": {"status": N, "message": "…"}}.
 #include <charconv>
 
@@ -17,6 +18,8 @@
 #include "site/routes.hpp"
 #include "site/search_params.hpp"
 #include "base/log.hpp"
+#include "comments/public_json.hpp"
+#include "site/comments_view.hpp"
 #include "http/errors.hpp"
 #include "site/cache_tags.hpp"
 #include "site/site.hpp"
@@ -66,7 +69,20 @@ json summary_json(const std::string& base, const articles::Summary& s) {
           {"lead", s.lead},
           {"category", {{"name", s.category_name}, {"slug", s.category_slug}, {"url", base + category_path(s.category_slug)}}},
           {"published", text::format_iso8601_vn(s.published_at)},
-          {"image", image.empty() ? json(nullptr) : json(absolute(base, image))}};
+          {"image", image.empty() ? json(nullptr) : json(absolute(base, image))},
+          {"comment_count", s.comment_count}};
+}
+
+// "articles/41/comments" → 41; nullopt for any other address.
+std::optional<std::int64_t> comments_address(std::string_view rest) {
+  constexpr std::string_view kPrefix = "articles/", kSuffix = "/comments";
+  if (!rest.starts_with(kPrefix) || !rest.ends_with(kSuffix) || rest.size() <= kPrefix.size() + kSuffix.size())
+    return std::nullopt;
+  std::string_view digits = rest.substr(kPrefix.size(), rest.size() - kPrefix.size() - kSuffix.size());
+  std::int64_t id = 0;
+  auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
+  if (ec != std::errc() || end != digits.data() + digits.size() || id < 1) return std::nullopt;
+  return id;
 }
 
 }  // namespace
@@ -103,6 +119,7 @@ Site::Rendered Site::render_search_api(const Categories& cats, std::string_view 
     json item = summary_json(base, s);
     item.erase("lead");
     item.erase("image");
+    item.erase("comment_count");
     item["snippet"] = snippet.take();
     results.push_back(std::move(item));
   }
@@ -169,6 +186,7 @@ Site::Rendered Site::render_api(const Categories& cats, std::string_view rest, s
     return {json_page(200, json{{"articles", list}, {"page", *page}, {"per_page", *per_page}, {"total", *total}}),
             std::move(shown)};
   }
+  if (auto id = comments_address(rest)) return render_comments_api(*id, query);
   if (rest.starts_with("articles/")) {
     std::string_view digits = rest.substr(9);
     std::int64_t id = 0;
@@ -180,6 +198,7 @@ Site::Rendered Site::render_api(const Categories& cats, std::string_view rest, s
     if (!found->has_value() || !visible(**found)) return {json_error(not_found("không có bài viết này")), {}};
     const articles::Article& a = **found;
     articles::Summary s{a.id, a.title, a.slug, a.lead, a.category_name, a.category_slug, a.published_at, "", 0, 0};
+    s.comment_count = a.comment_count;
     if (const articles::Block* photo = articles::lead_photo(a.blocks)) s.image = photo->image;
     json out = summary_json(base, s);
     out["authors"] = a.authors;
@@ -191,6 +210,41 @@ Site::Rendered Site::render_api(const Categories& cats, std::string_view rest, s
     return {json_page(200, out), {tags::article(a.id)}};
   }
   return {json_error(not_found("không có địa chỉ API này")), {}};
+}
+
+Site::Rendered Site::render_comments_api(std::int64_t article_id, std::string_view query) {
+  auto page = http::int_param(query, "page", 1, 1, 100000);
+  if (!page) return {json_error(invalid_field("page", "page phải là số nguyên từ 1")), {}};
+  auto order = store::CommentOrder::newest;
+  if (auto sort = http::find_query_param(query, "sort")) {
+    if (*sort == "liked") order = store::CommentOrder::most_liked;
+    else if (*sort != "newest") return {json_error(invalid_field("sort", "sort phải là newest hoặc liked")), {}};
+  }
+  auto found = reading_.article(article_id);
+  if (!found) return {json_error(found.error()), {}};
+  if (!found->has_value() || !visible(**found)) return {json_error(not_found("không có bài viết này")), {}};
+  const articles::Article& a = **found;
+  store::CommentPage shown;
+  if (comments_) {
+    auto read = comments_->shown(a.id, order, kCommentThreadsPerPage, (*page - 1) * kCommentThreadsPerPage);
+    if (!read) return {json_error(read.error()), {}};
+    shown = std::move(*read);
+  }
+  // A page past the last is 404, as the article list's; page 1 of none is an empty list.
+  if (*page > 1 && std::int64_t{*page - 1} * kCommentThreadsPerPage >= shown.total_threads)
+    return {json_error(not_found("không có trang " + std::to_string(*page))), {}};
+  json list = json::array();
+  for (const auto& t : shown.threads) list.push_back(comments::public_json(t));
+  json out = json::object();
+  out["comments"] = std::move(list);
+  out["total"] = shown.total;
+  out["total_threads"] = shown.total_threads;
+  out["page"] = *page;
+  out["closed"] = a.comments_closed;
+  // Kept here until a comment of the article changes (tag article:<id>); browsers ask again
+  // each time, as for every answer about comments.
+  return {CachedPage::make(200, kJson, out.dump(-1, ' ', false, json::error_handler_t::replace), "no-store"),
+          {tags::article(a.id)}};
 }
 
 }  // namespace toasoan::site

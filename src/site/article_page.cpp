@@ -1,4 +1,5 @@
 #include "site/blocks_view.hpp"
+#include "site/comments_view.hpp"
 #include "site/pages.hpp"
 #include "site/routes.hpp"
 #include "site/seo.hpp"
@@ -9,19 +10,6 @@ namespace toasoan::site {
 using namespace render::literals;
 
 namespace {
-
-// The reader-comment section as on the model page: heading, box, live counter, and the
-// message for too-short comments (filled in by comments.js; empty until then).
-void comment_box(render::Html& h, const articles::Article& a) {
-  h << "<section class=\"box comments\" aria-labelledby=\"binh-luan\"><h2 id=\"binh-luan\">BÌNH LUẬN</h2>"_html
-    << "<form class=\"comment-form\" method=\"post\" novalidate>"_html
-    << "<label for=\"comment-text\">Ý kiến của bạn</label>"_html
-    << "<textarea id=\"comment-text\" name=\"text\" rows=\"5\" maxlength=\"500\" "
-       "aria-describedby=\"comment-count comment-notice\"></textarea>"_html
-    << "<div class=\"row\"><p class=\"counter\" id=\"comment-count\" aria-live=\"polite\">Bạn còn 500/500 ký tự</p>"_html
-    << "<button type=\"submit\">Gửi bình luận</button></div>"_html
-    << "<p class=\"notice\" id=\"comment-notice\" role=\"alert\"></p></form></section>"_html;
-}
 
 // The newsroom's latest correction, after the body where a reader who read the article finds
 // it: when it was made, and what it says.
@@ -67,7 +55,16 @@ std::string render_article(const SiteInfo& site, const ArticlePageData& d, bool 
   correction_box(h, a);
   if (!a.authors.empty()) h << "<p class=\"byline\">"_html << articles::byline(a.authors) << "</p>"_html;
   h << "</article>"_html;
-  comment_box(h, a);
+  if (d.comments) {
+    comment_section(h, *d.comments);
+  } else {
+    // A preview: the section as it will open, empty.
+    CommentSection empty;
+    empty.article_id = a.id;
+    empty.article_path = article_path(a);
+    empty.closed = a.comments_closed;
+    comment_section(h, empty);
+  }
   h << "</div><aside>"_html;
   h << "<section class=\"box\" aria-labelledby=\"tin-moi\"><h2 id=\"tin-moi\">Tin mới</h2>"_html;
   headline_list(h, d.latest);

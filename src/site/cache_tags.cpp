@@ -1,6 +1,11 @@
 #include "site/cache_tags.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <optional>
+#include <string_view>
+
+#include "store/comments.hpp"
 
 namespace toasoan::site::tags {
 
@@ -13,6 +18,16 @@ void add_articles(std::vector<std::string>& tags, const std::vector<articles::Su
 }
 
 namespace {
+
+// The article of a `comment` entry's key, "<article id>:<comment id>"; nullopt when malformed.
+std::optional<std::int64_t> commented_article(std::string_view key) {
+  auto colon = key.find(':');
+  if (colon == std::string_view::npos || colon == 0) return std::nullopt;
+  std::int64_t id = 0;
+  auto [end, ec] = std::from_chars(key.data(), key.data() + colon, id);
+  if (ec != std::errc() || end != key.data() + colon || id < 1) return std::nullopt;
+  return id;
+}
 
 void dedupe(std::vector<std::string>& v) {
   std::sort(v.begin(), v.end());
@@ -34,7 +49,14 @@ Purge tags_for(const std::vector<store::Change>& changes) {
       p.tags.push_back(all_listings);
       p.tags.push_back(search);
       p.tags.push_back(sitemap);
-    } else if (c.topic == "piece" || c.topic == "setting" || c.topic == "account") {
+    } else if (c.topic == store::topic::comment) {
+      // What readers see of a comment changed: the pages naming its article show it, or its
+      // count. Its words are in no search index and its time in no sitemap.
+      if (auto id = commented_article(c.key)) p.tags.push_back(article(*id));
+      else p.everything = true;
+    } else if (c.topic == "piece" || c.topic == "setting" || c.topic == "account" ||
+               c.topic == store::topic::comment_queue) {
+      // The moderation queue is the newsroom's; readers see a comment only once approved.
       // Newsroom work readers cannot see (drafts, autosaves, the chain, users): no page shows it.
     } else {
       // A category (every page's menu) or a topic this version does not know: nothing is safe.

@@ -5,7 +5,9 @@
 // changed; tags_for() turns it into the tags whose pages must go, so a re-imported article
 // purges its own page and the pages that list it, and every other page stays cached.
 //
-//   article:<id>     a page showing this article (its own page, or a headline of it in a list)
+//   article:<id>     a page showing this article (its own page with its readers' comments, the
+//                    list API of those comments, or a headline of it in a list with its
+//                    comment count); a `comment` change "<article id>:<comment id>" purges it
 //   listing:all      a page showing the newest articles across categories (home, "Tin mới" on
 //                    every article page, the site-wide feed, the news sitemap)
 //   listing:<cat>    a page showing a category's newest articles (its pages and feed)

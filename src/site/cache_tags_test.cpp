@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "store/comments.hpp"
+
 namespace toasoan::site::tags {
 namespace {
 
@@ -39,6 +41,24 @@ TEST(CacheTags, NewsroomWorkReadersCannotSeePurgesNothing) {
     EXPECT_FALSE(p.everything) << t;
     EXPECT_TRUE(p.tags.empty()) << t;
   }
+}
+
+TEST(CacheTags, AShownCommentPurgesOnlyWhatShowsItsArticle) {
+  Purge p = tags_for({change(store::topic::comment, "42:7")});
+  EXPECT_FALSE(p.everything);
+  EXPECT_EQ(p.tags, std::vector<std::string>{article(42)})
+      << "its page, its comments' JSON and the lists naming it with their counts; no search, sitemap or list";
+}
+
+TEST(CacheTags, TheModerationQueuePurgesNothing) {
+  Purge p = tags_for({change(store::topic::comment_queue, "42")});
+  EXPECT_FALSE(p.everything);
+  EXPECT_TRUE(p.tags.empty());
+}
+
+TEST(CacheTags, AMalformedCommentKeyPurgesEverything) {
+  for (const char* key : {"42", ":7", "x:7", "42x:7", "0:7", ""})
+    EXPECT_TRUE(tags_for({change(store::topic::comment, key)}).everything) << key;
 }
 
 TEST(CacheTags, ABatchNamesEachTagOnce) {

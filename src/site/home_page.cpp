@@ -29,6 +29,7 @@ void card(render::Html& h, const articles::Summary& s, bool eager, std::string_v
   if (heading_tag == "h2") h << "<h2><a href=\""_html << href << "\">"_html << s.title << "</a></h2>"_html;
   else h << "<h3><a href=\""_html << href << "\">"_html << s.title << "</a></h3>"_html;
   time_tag(h, s.published_at);
+  comment_count_link(h, s);
   h << "<p>"_html << excerpt(s.lead, 220) << "</p>"_html;
 }
 

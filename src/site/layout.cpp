@@ -83,9 +83,17 @@ void headline_list(render::Html& h, const std::vector<articles::Summary>& items)
   for (const auto& s : items) {
     h << "<li><a href=\""_html << article_path(s) << "\">"_html << s.title << "</a><time datetime=\""_html
       << text::format_iso8601_vn(s.published_at) << "\">"_html << text::format_vi_datetime(s.published_at)
-      << "</time></li>"_html;
+      << "</time>"_html;
+    comment_count_link(h, s);
+    h << "</li>"_html;
   }
   h << "</ul>"_html;
+}
+
+void comment_count_link(render::Html& h, const articles::Summary& s) {
+  if (s.comment_count <= 0) return;
+  h << " <a class=\"comment-count\" href=\""_html << article_path(s) << "#binh-luan\">"_html << s.comment_count
+    << " bình luận</a>"_html;
 }
 
 std::string excerpt(std::string_view text, std::size_t max_chars) {

@@ -55,8 +55,11 @@ void close_page(render::Html& h, const SiteInfo& site, const PageMeta& meta);
 // ("" means no image). Every page, feed and API answer writes media addresses through it.
 std::string media_url(std::string_view image);
 
-// A headline list: link, and the date under it.
+// A headline list: link, and the date under it (with the comment count, when there are any).
 void headline_list(render::Html& h, const std::vector<articles::Summary>& items);
+
+// " 12 bình luận", a small link to the article's comment section; nothing when it has none.
+void comment_count_link(render::Html& h, const articles::Summary& s);
 
 // Cuts text to at most `max_chars` letters at a word boundary, adding "…" when cut.
 std::string excerpt(std::string_view text, std::size_t max_chars);

@@ -11,10 +11,14 @@
 
 namespace toasoan::site {
 
+struct CommentSection;  // comments_view.hpp
+
 struct ArticlePageData {
   const articles::Article* article = nullptr;
   std::vector<articles::Summary> latest;   // "Tin mới"
   std::vector<articles::Summary> related;  // more from the same category
+  // The readers' comments under it; null shows the section empty (a preview).
+  const CommentSection* comments = nullptr;
 };
 // The article as readers see it, with the newsroom's latest correction after the body.
 std::string article_page(const SiteInfo& site, const ArticlePageData& data);

@@ -100,7 +100,9 @@ std::string search_page(const SiteInfo& site, const SearchPageData& d) {
     search::highlight(h, s.title, d.query);
     h << "</a></h2><p class=\"meta\"><a href=\""_html << category_path(s.category_slug) << "\">"_html
       << s.category_name << "</a> · <time datetime=\""_html << text::format_iso8601_vn(s.published_at) << "\">"_html
-      << text::format_vi_datetime(s.published_at) << "</time></p><p class=\"snippet\">"_html;
+      << text::format_vi_datetime(s.published_at) << "</time>"_html;
+    comment_count_link(h, s);
+    h << "</p><p class=\"snippet\">"_html;
     search::snippet(h, r.text, d.query);
     h << "</p></li>"_html;
   }

@@ -85,6 +85,7 @@ void article_metadata(render::Html& h, const SiteInfo& site, const articles::Art
               {"author", authors},
               {"publisher", publisher(site)},
               {"articleSection", a.category_name},
+              {"commentCount", a.comment_count},
               {"inLanguage", "vi"},
               {"mainEntityOfPage", {{"@type", "WebPage"}, {"@id", url}}}});
   json_ld(h, {{"@context", "https://schema.org"},

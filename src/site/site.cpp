@@ -8,6 +8,7 @@
 #include "http/errors.hpp"
 #include "search/highlight.hpp"
 #include "site/cache_tags.hpp"
+#include "site/comments_view.hpp"
 #include "site/feeds.hpp"
 #include "site/media_path.hpp"
 #include "site/pages.hpp"
@@ -39,8 +40,9 @@ std::optional<int> page_number(std::string_view query) { return http::int_param(
 
 }  // namespace
 
-Site::Site(store::Reading& reading, store::SearchIndex& index, SiteConfig config)
+Site::Site(store::Reading& reading, store::SearchIndex& index, SiteConfig config, store::Comments* comments)
     : reading_(reading),
+      comments_(comments),
       config_(std::move(config)),
       // An eighth of the budget for pages keyed by what readers type; the total stays cache_bytes.
       cache_(config_.cache_bytes - config_.cache_bytes / 8, config_.cache_bytes / 8),
@@ -123,6 +125,8 @@ std::string Site::cache_key(const http::Request& req, const Route& route, bool& 
   static constexpr std::string_view kPage[] = {"page"};
   static constexpr std::string_view kSuggest[] = {"q"};
   static constexpr std::string_view kList[] = {"page", "per_page", "category"};
+  static constexpr std::string_view kComments[] = {"sort", "page"};
+  static constexpr std::string_view kArticle[] = {"binh-luan"};
   std::string key(req.path);
   cacheable = route.kind != Route::Kind::media;
   cls = CacheClass::page;
@@ -133,6 +137,9 @@ std::string Site::cache_key(const http::Request& req, const Route& route, bool& 
     if (route.rest == "search") known = kSearch;
     else if (route.rest == "search/suggest") known = kSuggest;
     else if (route.rest == "articles") known = kList;
+    else if (route.rest.starts_with("articles/") && route.rest.ends_with("/comments")) known = kComments;
+  } else if (route.kind == Route::Kind::article) {
+    known = kArticle;
   }
   if (known.empty() || req.query.empty()) return key;
   std::size_t value_bytes = 0;
@@ -140,14 +147,18 @@ std::string Site::cache_key(const http::Request& req, const Route& route, bool& 
   for (std::string_view name : known) {
     auto value = http::find_query_param(req.query, name);
     if (!value) continue;
+    // After a post without JavaScript: one of a few messages. Any other value shows the page
+    // without one, and so must not make an entry of its own.
+    if (name == "binh-luan" && !comment_notice_known(*value)) continue;
     // Length-prefixed, so no value can pass for a parameter boundary.
     key.append(any ? "&" : "?").append(name).append("=").append(std::to_string(value->size())).append(":").append(*value);
     value_bytes += value->size();
     any = true;
   }
   if (value_bytes > kMaxCachedQueryBytes) cacheable = false;
-  // Keyed by what a reader typed: many, mostly asked once.
-  if (any && route.kind != Route::Kind::category) cls = CacheClass::query;
+  // Keyed by what a reader typed: many, mostly asked once. A category's pages and an article's
+  // few notices are the site's own pages.
+  if (any && route.kind != Route::Kind::category && route.kind != Route::Kind::article) cls = CacheClass::query;
   return key;
 }
 
@@ -227,7 +238,7 @@ Site::Rendered Site::render(const http::Request& req, const Route& route) {
   switch (route.kind) {
     case Route::Kind::home: return render_home(*cats);
     case Route::Kind::category: return render_category(*cats, route.category_slug, req.query);
-    case Route::Kind::article: return render_article(*cats, route.id, path);
+    case Route::Kind::article: return render_article(*cats, route.id, path, req.query);
     case Route::Kind::api: return render_api(*cats, route.rest, req.query);
     case Route::Kind::feed: return render_feed(*cats, route.rest);
     case Route::Kind::sitemap: return render_sitemap(*cats, route.rest);
@@ -293,7 +304,8 @@ Site::Rendered Site::render_category(const Categories& cats, std::string_view sl
   return {CachedPage::make(200, kHtml, category_page(info(cats), d), kPageCacheControl), std::move(shown)};
 }
 
-Site::Rendered Site::render_article(const Categories& cats, std::int64_t id, std::string_view path) {
+Site::Rendered Site::render_article(const Categories& cats, std::int64_t id, std::string_view path,
+                                    std::string_view query) {
   auto found = reading_.article(id);
   if (!found) return {failed(cats, found.error()), {}};
   if (!found->has_value()) return {error_page(cats, 404), {}};
@@ -320,6 +332,22 @@ Site::Rendered Site::render_article(const Categories& cats, std::int64_t id, std
   if (!related) return {failed(cats, related.error()), {}};
   for (auto& s : *related)
     if (s.id != a.id && d.related.size() < 5) d.related.push_back(std::move(s));
+  // The comments: the first page of approved threads, newest first. Tagged article:<id> with
+  // the rest of the page, so an approval (a `comment` change) purges it.
+  CommentSection comments;
+  comments.article_id = a.id;
+  comments.article_path = article_path(a);
+  comments.closed = a.comments_closed;
+  std::string notice = http::query_param(query, "binh-luan");
+  if (comment_notice_known(notice)) comments.notice = notice;
+  if (comments_) {
+    auto shown = comments_->shown(a.id, store::CommentOrder::newest, kCommentThreadsPerPage, 0);
+    if (!shown) return {failed(cats, shown.error()), {}};
+    comments.total = shown->total;
+    comments.total_threads = shown->total_threads;
+    comments.threads = std::move(shown->threads);
+  }
+  d.comments = &comments;
   std::vector<std::string> shown{tags::article(a.id), tags::all_listings, tags::listing(a.category_id)};
   tags::add_articles(shown, d.latest);
   tags::add_articles(shown, d.related);
@@ -404,7 +432,10 @@ Site::Rendered Site::render_search(const Categories& cats, std::string_view quer
   auto texts = snippet_texts(r->results, d.query);
   for (std::size_t i = 0; i < r->results.size(); ++i)
     d.results.push_back({std::move(r->results[i]), std::move(texts[i])});
-  return {CachedPage::make(200, kHtml, search_page(info(cats), d), kPageCacheControl), {tags::search}};
+  // Each result shows its article's comment count: the page goes when that changes.
+  std::vector<std::string> shown{tags::search};
+  for (const auto& result : d.results) shown.push_back(tags::article(result.summary.id));
+  return {CachedPage::make(200, kHtml, search_page(info(cats), d), kPageCacheControl), std::move(shown)};
 }
 
 Site::Rendered Site::render_sitemap(const Categories& cats, std::string_view name) {

@@ -29,6 +29,7 @@
 #include "site/search_gate.hpp"
 #include "site/routes.hpp"
 #include "store/change_log.hpp"
+#include "store/comments.hpp"
 #include "store/reading.hpp"
 #include "store/search_index.hpp"
 
@@ -60,7 +61,9 @@ struct SiteConfig {
 
 class Site {
  public:
-  Site(store::Reading& reading, store::SearchIndex& index, SiteConfig config);
+  // `comments` shows readers' approved comments under each article and in the list API; null
+  // (tests, or a store without them) shows every article with none yet.
+  Site(store::Reading& reading, store::SearchIndex& index, SiteConfig config, store::Comments* comments = nullptr);
 
   // Answers from memory when it can (a static asset, a cached page); false when the request
   // needs handle(). Never blocks.
@@ -109,7 +112,9 @@ class Site {
   Rendered render(const http::Request& req, const Route& route);
   Rendered render_home(const Categories& cats);
   Rendered render_category(const Categories& cats, std::string_view slug, std::string_view query);
-  Rendered render_article(const Categories& cats, std::int64_t id, std::string_view path);
+  Rendered render_article(const Categories& cats, std::int64_t id, std::string_view path, std::string_view query);
+  // GET /api/v1/articles/{id}/comments?sort=newest|liked&page=N
+  Rendered render_comments_api(std::int64_t article_id, std::string_view query);
   Rendered render_search(const Categories& cats, std::string_view query);
   Rendered render_search_api(const Categories& cats, std::string_view query);
   Rendered render_suggest_api(const Categories& cats, std::string_view query);
@@ -129,6 +134,7 @@ class Site {
   bool visible(const articles::Article& a) const;
 
   store::Reading& reading_;
+  store::Comments* comments_;  // null: no comments yet anywhere
   SiteConfig config_;  // set_public_url() writes it before serving starts
   const Assets assets_;
   PageCache cache_;

@@ -62,10 +62,12 @@ std::string imported_state(const std::string* before, const std::optional<articl
                            std::string_view status_after);
 
 // The columns a Summary is read from, in order, for a query over `articles a` joined with
-// `categories c`.
+// `categories c`; a query's own columns follow from kSummaryWidth. The comment count is the
+// article row's own (comments.hpp keeps it), so no list counts comments.
 inline constexpr const char* kSummaryColumns =
     "a.id, a.title, a.slug, a.lead, c.name, c.slug, a.published_at, a.image, a.image_width, a.image_height, "
-    "a.updated_at";
+    "a.updated_at, a.comment_count";
+inline constexpr int kSummaryWidth = 12;
 
 // Reads kSummaryColumns from a row. Row is either engine's: int64(col) and text(col).
 template <class Row>
@@ -82,14 +84,15 @@ articles::Summary summary_from(const Row& row) {
   s.image_width = static_cast<int>(row.int64(8));
   s.image_height = static_cast<int>(row.int64(9));
   s.updated_at = row.int64(10);
+  s.comment_count = row.int64(11);
   return s;
 }
 
 // The query an Article is read from, up to its WHERE clause.
 inline constexpr const char* kArticleSelect =
     "SELECT a.id, a.external_id, a.title, a.slug, a.lead, a.blocks, a.authors, a.category_id, c.name, c.slug, "
-    "a.status, a.published_at, a.updated_at, a.correction_note, a.corrected_at "
-    "FROM articles a JOIN categories c ON c.id = a.category_id ";
+    "a.status, a.published_at, a.updated_at, a.correction_note, a.corrected_at, a.comment_count, "
+    "a.comments_closed FROM articles a JOIN categories c ON c.id = a.category_id ";
 
 // Reads a row of kArticleSelect.
 template <class Row>
@@ -110,6 +113,8 @@ articles::Article article_from(const Row& row) {
   a.updated_at = row.int64(12);
   a.correction_note = row.text(13);
   a.corrected_at = row.int64(14);
+  a.comment_count = row.int64(15);
+  a.comments_closed = row.int64(16) != 0;
   return a;
 }
 

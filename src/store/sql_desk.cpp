@@ -1,6 +1,5 @@
 #include "store/sql_desk.hpp"
 
-#include <charconv>
 #include <random>
 
 #include "articles/block_json.hpp"
@@ -9,13 +8,6 @@
 #include "text/fold.hpp"
 
 namespace toasoan::store::sql {
-
-std::int64_t Table::int64(int row, int col) const {
-  std::string_view t = text(row, col);
-  std::int64_t v = 0;
-  std::from_chars(t.data(), t.data() + t.size(), v);
-  return v;
-}
 
 namespace {
 

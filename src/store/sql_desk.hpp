@@ -1,9 +1,9 @@
 // The desk (desk.hpp) written once over SQL both engines accept: every statement is in
 // PostgreSQL's $1 form, which SQLite runs as ?1 (shared_sql.hpp). An engine gives it a way to
-// run a statement on a connection (Session), to begin a unit of work, the clause that locks a
-// row it reads in a unit (PostgreSQL: FOR UPDATE; SQLite's unit is the only writer already),
-// its own way of finding or making a category, and its ArticleWriter, which publication goes
-// through. sqlite/desk.hpp and postgres/desk.hpp are those engines.
+// run a statement on a connection (Session, sql_session.hpp), to begin a unit of work, the
+// clause that locks a row it reads in a unit (PostgreSQL: FOR UPDATE; SQLite's unit is the
+// only writer already), its own way of finding or making a category, and its ArticleWriter,
+// which publication goes through. sqlite/desk.hpp and postgres/desk.hpp are those engines.
 //
 // User names are not the store's: Revision::username and Presence's names are left "", for the
 // caller to fill from the accounts, so the desk depends on no other area's tables.
@@ -15,43 +15,14 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <variant>
 #include <vector>
 
 #include "store/article_writer.hpp"
 #include "store/database.hpp"
 #include "store/desk.hpp"
+#include "store/sql_session.hpp"
 
 namespace toasoan::store::sql {
-
-// A statement's parameter: NULL, a number or text.
-using Value = std::variant<std::nullptr_t, std::int64_t, std::string>;
-
-// A statement's rows, each column in text form or NULL (both engines' text form of a number is
-// its decimal digits).
-class Table {
- public:
-  std::vector<std::vector<std::optional<std::string>>> rows;
-  int size() const { return static_cast<int>(rows.size()); }
-  bool empty() const { return rows.empty(); }
-  bool is_null(int row, int col) const { return !rows[row][col]; }
-  std::string_view text(int row, int col) const {
-    const auto& v = rows[row][col];
-    return v ? std::string_view(*v) : std::string_view();
-  }
-  std::int64_t int64(int row, int col) const;
-  std::optional<std::int64_t> maybe(int row, int col) const {
-    return is_null(row, col) ? std::nullopt : std::optional<std::int64_t>(int64(row, col));
-  }
-};
-
-// One connection, inside a unit of work or on its own (each statement then commits by itself).
-class Session {
- public:
-  virtual ~Session() = default;
-  // Runs `statement` (written with $1, $2…) with `params` bound in order.
-  virtual Result<Table> run(const std::string& statement, const std::vector<Value>& params) = 0;
-};
 
 class SqlDesk : public Desk {
  public:

@@ -1358,7 +1358,9 @@ std::string postgres_schema(const std::string& url) {
     for (const auto& i : pg_rows(url, "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND "
                                       "tablename = '" + table +
                                           "' AND indexname NOT IN (SELECT conname FROM pg_constraint)")) {
-      const std::string& def = i[1];  // "CREATE INDEX n ON public.t USING btree (a, b DESC)"
+      // "CREATE INDEX n ON public.t USING btree (a, b DESC)", and a partial index's " WHERE (…)"
+      // after it: the key columns compare, as on SQLite, the predicate does not.
+      const std::string def = i[1].substr(0, i[1].find(" WHERE "));
       auto open_paren = def.rfind('(');
       lines.insert("  index " + i[0] + " (" + def.substr(open_paren + 1, def.size() - open_paren - 2) + ")");
     }

@@ -20,6 +20,7 @@
 #include "store/postgres/article_writer.hpp"
 #include "store/postgres/audit.hpp"
 #include "store/postgres/change_log.hpp"
+#include "store/postgres/comments.hpp"
 #include "store/postgres/desk.hpp"
 #include "store/postgres/pool.hpp"
 #include "store/postgres/reading.hpp"
@@ -44,6 +45,7 @@ class PostgresDatabase final : public Database {
   Audit& audit() override { return audit_; }
   Settings& settings() override { return settings_; }
   Desk& desk() override { return desk_; }
+  Comments& comments() override { return comments_; }
 
  private:
   PostgresDatabase(Target target, int pool_size, std::unique_ptr<Connection> first,
@@ -56,7 +58,8 @@ class PostgresDatabase final : public Database {
         change_log_(pool_, std::move(listener)),
         accounts_(pool_),
         audit_(pool_),
-        settings_(pool_) {}
+        settings_(pool_),
+        comments_(pool_) {}
 
   // Declared first: the areas hold it, so it is made before them and goes after them.
   Pool pool_;
@@ -68,6 +71,7 @@ class PostgresDatabase final : public Database {
   PostgresAccounts accounts_;
   PostgresAudit audit_;
   PostgresSettings settings_;
+  PostgresComments comments_;
 };
 
 }  // namespace toasoan::store::postgres

@@ -186,8 +186,8 @@ Result<FullTextAnswer> PostgresSearchIndex::full_text(const FullTextQuery& q) {
       auto r = c.query(chosen, {tsquery, phrase, q.category_id, q.from, q.to, limit, at, q.now});
       if (!r) return r.error();
       for (int i = 0; i < r->size(); ++i) {
-        out.hits.push_back({read_summary(*r, i), r->real(i, 11), r->boolean(i, 12)});
-        out.total = r->int64(i, 13);
+        out.hits.push_back({read_summary(*r, i), r->real(i, kSummaryWidth), r->boolean(i, kSummaryWidth + 1)});
+        out.total = r->int64(i, kSummaryWidth + 2);
       }
       return ok_status();
     };

@@ -14,6 +14,7 @@
 #include "store/sqlite/article_writer.hpp"
 #include "store/sqlite/audit.hpp"
 #include "store/sqlite/change_log.hpp"
+#include "store/sqlite/comments.hpp"
 #include "store/sqlite/desk.hpp"
 #include "store/sqlite/pool.hpp"
 #include "store/sqlite/reading.hpp"
@@ -37,6 +38,7 @@ class SqliteDatabase final : public Database {
   Audit& audit() override { return audit_; }
   Settings& settings() override { return settings_; }
   Desk& desk() override { return desk_; }
+  Comments& comments() override { return comments_; }
 
  private:
   SqliteDatabase(std::string path, std::unique_ptr<Connection> first, std::unique_ptr<Connection> watcher)
@@ -48,7 +50,8 @@ class SqliteDatabase final : public Database {
         change_log_(pool_, std::move(watcher)),
         accounts_(pool_),
         audit_(pool_),
-        settings_(pool_) {}
+        settings_(pool_),
+        comments_(pool_) {}
 
   // Declared first: the areas hold it, so it is made before them and goes after them.
   Pool pool_;
@@ -60,6 +63,7 @@ class SqliteDatabase final : public Database {
   SqliteAccounts accounts_;
   SqliteAudit audit_;
   SqliteSettings settings_;
+  SqliteComments comments_;
 };
 
 }  // namespace toasoan::store::sqlite

@@ -155,8 +155,8 @@ Result<FullTextAnswer> SqliteSearchIndex::full_text(const FullTextQuery& q) {
     s.bind_at(9, q.now);
     int rc;
     while ((rc = s.step()) == SQLITE_ROW) {
-      answer.hits.push_back({summary_from(s), s.real(11), s.int64(12) != 0});
-      answer.total = s.int64(13);
+      answer.hits.push_back({summary_from(s), s.real(kSummaryWidth), s.int64(kSummaryWidth + 1) != 0});
+      answer.total = s.int64(kSummaryWidth + 2);
     }
     if (rc != SQLITE_DONE) return step_error(c);
     return ok_status();

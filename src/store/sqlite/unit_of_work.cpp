@@ -4,15 +4,33 @@
 
 namespace toasoan::store::sqlite {
 
-Result<std::unique_ptr<SqliteUnitOfWork>> SqliteUnitOfWork::begin(Pool& pool) {
+Result<std::unique_ptr<SqliteUnitOfWork>> SqliteUnitOfWork::begin(Pool& pool) { return start(pool, false); }
+
+Result<std::unique_ptr<SqliteUnitOfWork>> SqliteUnitOfWork::begin_durable(Pool& pool) { return start(pool, true); }
+
+Result<std::unique_ptr<SqliteUnitOfWork>> SqliteUnitOfWork::start(Pool& pool, bool durable) {
   auto lease = pool.acquire();
   if (!lease) return lease.error();
-  if (auto s = (**lease).exec("BEGIN IMMEDIATE"); !s) return s.error();
-  return std::unique_ptr<SqliteUnitOfWork>(new SqliteUnitOfWork(std::move(*lease)));
+  Connection& c = **lease;
+  if (durable)
+    if (auto s = c.exec("PRAGMA synchronous=FULL"); !s) return s.error();
+  if (auto s = c.exec("BEGIN IMMEDIATE"); !s) {
+    if (durable) (void)c.exec("PRAGMA synchronous=NORMAL");
+    return s.error();
+  }
+  return std::unique_ptr<SqliteUnitOfWork>(new SqliteUnitOfWork(std::move(*lease), durable));
 }
 
 SqliteUnitOfWork::~SqliteUnitOfWork() {
-  if (!done_) (void)lease_->exec("ROLLBACK");
+  if (!done_) {
+    (void)lease_->exec("ROLLBACK");
+    end_durability();
+  }
+}
+
+void SqliteUnitOfWork::end_durability() {
+  // Should this fail, the connection stays at FULL: slower writes, nothing lost.
+  if (durable_) (void)lease_->exec("PRAGMA synchronous=NORMAL");
 }
 
 Status SqliteUnitOfWork::record(std::string_view topic, std::string_view key) {
@@ -33,6 +51,7 @@ Status SqliteUnitOfWork::commit() {
   }
   if (auto s = c.exec("COMMIT"); !s) return s;
   done_ = true;
+  end_durability();
   return ok_status();
 }
 

@@ -3,6 +3,13 @@
 // which SQLite could only refuse with SQLITE_BUSY). Rolls back when destroyed uncommitted.
 // The change-log entries are written at commit, just before COMMIT.
 //
+// The pool's connections run synchronous=NORMAL (connection.cpp): a commit survives the
+// process dying, not a power loss. A durable unit (begin_durable()) runs its transaction
+// with synchronous=FULL, so its commit is on the disk when commit() returns, and gives its
+// connection back at NORMAL. SQLite refuses to change the level inside a transaction ("Safety
+// level may not be changed inside a transaction"), so it is set before BEGIN and reset after
+// COMMIT or ROLLBACK.
+//
 // Not thread-safe: a unit of work belongs to the thread that began it.
 #pragma once
 
@@ -17,6 +24,8 @@ namespace toasoan::store::sqlite {
 class SqliteUnitOfWork final : public UnitOfWork {
  public:
   static Result<std::unique_ptr<SqliteUnitOfWork>> begin(Pool& pool);
+  // A unit whose commit is flushed to the disk (WAL synced) before commit() returns.
+  static Result<std::unique_ptr<SqliteUnitOfWork>> begin_durable(Pool& pool);
   ~SqliteUnitOfWork() override;
 
   Status record(std::string_view topic, std::string_view key) override;
@@ -27,10 +36,14 @@ class SqliteUnitOfWork final : public UnitOfWork {
   Connection& connection() { return *lease_; }
 
  private:
-  explicit SqliteUnitOfWork(Pool::Lease lease) : lease_(std::move(lease)) {}
+  SqliteUnitOfWork(Pool::Lease lease, bool durable) : lease_(std::move(lease)), durable_(durable) {}
+  static Result<std::unique_ptr<SqliteUnitOfWork>> start(Pool& pool, bool durable);
+  // Back to the pool's level, once the transaction has ended.
+  void end_durability();
 
   Pool::Lease lease_;
   ChangeSet changes_;
+  const bool durable_;
   bool done_ = false;
 };
 

@@ -60,6 +60,8 @@ export interface Piece extends Content {
   holder: { user_id?: number | null; roles?: Role[] } | null;
   actions: ActionName[];
   correction?: { note: string; at: string };
+  /** Whether the newsroom closed readers' comments on this piece. */
+  comments_closed?: boolean;
 }
 
 export interface Summary {
@@ -159,6 +161,52 @@ export interface Person {
 export type Chain = 'full' | 'short';
 export interface Settings {
   chain: Chain;
+  /** Disallowed words and phrases in readers' comments (a comment holding one waits, flagged). */
+  comment_words?: string[];
+}
+
+export type CommentStatus = 'pending' | 'approved' | 'rejected' | 'spam';
+/** The queue's status filter: a status, or `flagged` (pending with a flag). */
+export type CommentStatusFilter = CommentStatus | 'flagged';
+export type CommentFlag = 'links' | 'words' | 'reports';
+export type CommentAction = 'approve' | 'reject' | 'spam' | 'pin' | 'unpin';
+export type BulkCommentAction = 'approve' | 'reject' | 'spam';
+
+/** A reader's comment as moderators see it (GET /api/v1/admin/comments). */
+export interface AdminComment {
+  id: number;
+  article: { id: number; title: string };
+  parent_id: number | null;
+  name: string;
+  email: string;
+  address: string;
+  /** Plain text as the reader typed it: always shown as text, never as HTML. */
+  content: string;
+  status: CommentStatus;
+  flags: CommentFlag[];
+  /** Written by the newsroom (a reply as the paper). */
+  newsroom: boolean;
+  pinned: boolean;
+  edited: boolean;
+  likes: number;
+  reports: number;
+  created: string;
+  moderated: string | null;
+}
+
+export interface CommentPage {
+  comments: AdminComment[];
+  total: number;
+}
+
+export type BanKind = 'address' | 'email';
+export interface CommentBan {
+  id: number;
+  kind: BanKind;
+  value: string;
+  until: string;
+  reason: string;
+  created: string;
 }
 
 /** The answer to a login (POST /api/v1/session) and to GET /api/v1/admin/me. */

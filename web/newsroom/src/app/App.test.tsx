@@ -30,6 +30,7 @@ vi.mock('../editor/EditorPage', async () => {
 });
 
 const reporter: User = { id: 5, username: 'huy.thanh', display_name: 'Huy Thành', roles: ['reporter'], disabled: false };
+const moderator: User = { id: 9, username: 'kiem.duyet', display_name: 'Kiểm Duyệt', roles: ['moderator'], disabled: false };
 const admin: User = { id: 1, username: 'quan.tri', display_name: 'Quản Trị', roles: ['admin', 'chief'], disabled: false };
 
 function server(me: User | null, extra: ApiTable = {}) {
@@ -74,7 +75,20 @@ describe('the shell', () => {
     await render(<App />);
     await settle(20);
     const links = Array.from(document.querySelectorAll('nav[aria-label="Tòa soạn"] a')).map((a) => a.textContent);
-    expect(links).toEqual(['Bàn làm việc', 'Bài viết', 'Viết bài mới', 'Người dùng', 'Cài đặt', 'Nhật ký']);
+    expect(links).toEqual(['Bàn làm việc', 'Bài viết', 'Viết bài mới', 'Bình luận', 'Người dùng', 'Cài đặt', 'Nhật ký']);
+  });
+
+  it('shows "Bình luận" to a moderator and not to a reporter', async () => {
+    window.history.replaceState(null, '', '/toa-soan/');
+    server(moderator);
+    await render(<App />);
+    const nav = await waitFor(() => document.querySelector('nav[aria-label="Tòa soạn"]'), 'the navigation');
+    expect(byText('a', 'Bình luận', nav)?.getAttribute('href')).toBe('/toa-soan/binh-luan');
+
+    server(reporter);
+    await render(<App />);
+    await waitFor(() => document.querySelector('nav[aria-label="Tòa soạn"]'), 'the navigation');
+    expect(byText('a', 'Bình luận', document.querySelector('nav')!)).toBeNull();
   });
 
   it('answers an unknown address with its own screen', async () => {

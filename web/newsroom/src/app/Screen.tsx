@@ -1,6 +1,6 @@
 // The screen a route names, inside the shell's <main>. The editor and the history come from
 // their own files, downloaded when first opened: they carry TipTap, which the desk, the lists
-// and the login never need.
+// and the login never need. So do the comment screens, which only moderators open.
 import { lazy, Suspense, useLayoutEffect, type ReactNode } from 'react';
 import ArticleListPage from '../desk/ArticleListPage';
 import DeskPage from '../desk/DeskPage';
@@ -14,6 +14,10 @@ import { routeTitle, screenKey, type Route } from './routes';
 
 const EditorPage = lazy(() => import('../editor/EditorPage'));
 const HistoryPage = lazy(() => import('../editor/HistoryPage'));
+// The comment screens are the moderators' alone: one chunk of their own, fetched when opened.
+const ModerationPage = lazy(() => import('../comments/screens').then((m) => ({ default: m.ModerationPage })));
+const BansPage = lazy(() => import('../comments/screens').then((m) => ({ default: m.BansPage })));
+const ReaderPage = lazy(() => import('../comments/screens').then((m) => ({ default: m.ReaderPage })));
 
 function content(route: Route): ReactNode {
   switch (route.name) {
@@ -32,6 +36,12 @@ function content(route: Route): ReactNode {
       return <SettingsPage />;
     case 'audit':
       return <AuditPage />;
+    case 'comments':
+      return <ModerationPage />;
+    case 'comment_bans':
+      return <BansPage />;
+    case 'comment_reader':
+      return <ReaderPage />;
     case 'not_found':
       return <NotFoundPage />;
   }

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import type { User } from '../api/types';
 import { ROLE_LABELS } from '../api/labels';
+import { mayModerate } from '../comments/may_moderate';
 import { hasRole } from '../session/session';
 import { signOut } from '../session/signOut';
 import { PAPER_NAME } from '../ui/useTitle';
@@ -26,6 +27,12 @@ const NAV: NavItem[] = [
     href: paths.newArticle,
     current: (r) => r.name === 'editor' && r.id === null,
     shown: () => true,
+  },
+  {
+    label: 'Bình luận',
+    href: paths.comments,
+    current: (r) => r.name === 'comments' || r.name === 'comment_bans' || r.name === 'comment_reader',
+    shown: mayModerate,
   },
   { label: 'Người dùng', href: paths.users, current: (r) => r.name === 'users', shown: (u) => hasRole(u, 'admin') },
   { label: 'Cài đặt', href: paths.settings, current: (r) => r.name === 'settings', shown: (u) => hasRole(u, 'admin') },

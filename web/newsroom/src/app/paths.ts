@@ -10,4 +10,7 @@ export const paths = {
   users: `${BASE}/nguoi-dung`,
   settings: `${BASE}/cai-dat`,
   audit: `${BASE}/nhat-ky`,
+  comments: `${BASE}/binh-luan`,
+  commentBans: `${BASE}/binh-luan/chan`,
+  commentReader: `${BASE}/binh-luan/ban-doc`,
 } as const;

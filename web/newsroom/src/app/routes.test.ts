@@ -12,6 +12,9 @@ describe('resolveRoute', () => {
     expect(resolveRoute('/toa-soan/nguoi-dung')).toEqual({ name: 'users' });
     expect(resolveRoute('/toa-soan/cai-dat')).toEqual({ name: 'settings' });
     expect(resolveRoute('/toa-soan/nhat-ky')).toEqual({ name: 'audit' });
+    expect(resolveRoute('/toa-soan/binh-luan?bai=41')).toEqual({ name: 'comments' });
+    expect(resolveRoute('/toa-soan/binh-luan/chan')).toEqual({ name: 'comment_bans' });
+    expect(resolveRoute('/toa-soan/binh-luan/ban-doc')).toEqual({ name: 'comment_reader' });
   });
 
   it('finds no piece behind an id that is not one', () => {

@@ -9,6 +9,9 @@ export type Route =
   | { name: 'users' }
   | { name: 'settings' }
   | { name: 'audit' }
+  | { name: 'comments' }
+  | { name: 'comment_bans' }
+  | { name: 'comment_reader' }
   | { name: 'not_found' };
 
 // An id as the server hands them out: a positive integer it can store (its id_param refuses
@@ -38,6 +41,9 @@ export function resolveRoute(path: string): Route {
   if (match('/toa-soan/nguoi-dung', path)) return { name: 'users' };
   if (match('/toa-soan/cai-dat', path)) return { name: 'settings' };
   if (match('/toa-soan/nhat-ky', path)) return { name: 'audit' };
+  if (match('/toa-soan/binh-luan', path)) return { name: 'comments' };
+  if (match('/toa-soan/binh-luan/chan', path)) return { name: 'comment_bans' };
+  if (match('/toa-soan/binh-luan/ban-doc', path)) return { name: 'comment_reader' };
   return { name: 'not_found' };
 }
 
@@ -58,6 +64,12 @@ export function routeTitle(route: Route): string {
       return 'Cài đặt';
     case 'audit':
       return 'Nhật ký';
+    case 'comments':
+      return 'Bình luận';
+    case 'comment_bans':
+      return 'Chặn bình luận';
+    case 'comment_reader':
+      return 'Dữ liệu bạn đọc';
     case 'not_found':
       return 'Không tìm thấy trang';
   }

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import type { FieldErrors } from '../api/client';
 import { ACTION_LABELS } from '../api/labels';
 import type { ActionName, Content } from '../api/types';
+import { mayModerate } from '../comments/may_moderate';
 import { useSession, whenSignedIn } from '../session/session';
 import { asksFirst } from './actions';
 import { ActionBar } from './ActionBar';
@@ -14,6 +15,7 @@ import { ActionDialog } from './ActionDialog';
 import { createPiece, savePiece, type PieceWithCounts } from './api';
 import { readContent, type BodyBlock } from './blocks';
 import { BodyEditor } from './BodyEditor';
+import { CommentsSwitch } from './CommentsSwitch';
 import { ConflictView } from './ConflictView';
 import { blocksToDoc, docToBlocks } from './convert';
 import { nameById, useCategories, usePeople } from '../ui/directory';
@@ -221,6 +223,7 @@ export function PieceEditor({ piece: loaded, initial, opening, conflictBase, onC
           {piece?.returned && <span className="piece-returned"> · bị trả lại</span>}
         </p>
         {piece && <PresenceLine id={piece.id} me={user?.id ?? null} />}
+        {piece && mayModerate(user) && <CommentsSwitch id={piece.id} closed={!!piece.comments_closed} />}
       </header>
 
       {notice && (

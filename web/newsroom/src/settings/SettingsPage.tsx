@@ -1,5 +1,5 @@
 // Settings (/toa-soan/cai-dat), admins only: the editorial chain — whether a piece passes the
-// secretary between the editor and the chief.
+// secretary between the editor and the chief — and the words readers' comments may not hold.
 import { useEffect, useState, type FormEvent } from 'react';
 import { put, type ApiError } from '../api/client';
 import type { Chain, Settings } from '../api/types';
@@ -9,6 +9,7 @@ import { ErrorBanner } from '../ui/ErrorBanner';
 import { asApiError } from '../ui/errors';
 import { NotAllowed } from '../ui/NotAllowed';
 import { useApi } from '../ui/useApi';
+import { CommentWords } from './CommentWords';
 
 const CHAINS: { value: Chain; label: string; hint: string }[] = [
   {
@@ -26,7 +27,12 @@ const CHAINS: { value: Chain; label: string; hint: string }[] = [
 export default function SettingsPage() {
   const user = useUser();
   if (!hasRole(user, 'admin')) return <NotAllowed title="Cài đặt" who="Chỉ quản trị viên" />;
-  return <ChainSettings />;
+  return (
+    <>
+      <ChainSettings />
+      <CommentWords />
+    </>
+  );
 }
 
 function ChainSettings() {

@@ -52,9 +52,11 @@ export function byText<E extends Element = HTMLElement>(selector: string, text: 
   return (Array.from(within.querySelectorAll(selector)).find((e) => e.textContent?.trim() === text) as E) ?? null;
 }
 
-/** Types into a controlled input as a person would (React listens for the input event). */
-export async function type(input: HTMLInputElement, value: string): Promise<void> {
-  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+/** Types into a controlled input or textarea as a person would (React listens for the input
+ *  event). */
+export async function type(input: HTMLInputElement | HTMLTextAreaElement, value: string): Promise<void> {
+  const proto = input instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+  const setter = Object.getOwnPropertyDescriptor(proto, 'value')!.set!;
   await act(async () => {
     setter.call(input, value);
     input.dispatchEvent(new Event('input', { bubbles: true }));

@@ -3,7 +3,7 @@
 process.env.TZ = 'America/Los_Angeles';
 
 import { describe, expect, it } from 'vitest';
-import { formatVnDate, formatVnDateTime, formatVnTime, vnDateValue } from './time';
+import { formatAgo, formatVnDate, formatVnDateTime, formatVnTime, vnDateValue } from './time';
 
 describe('Vietnam time', () => {
   it('runs in a zone far from Vietnam (else these tests prove nothing)', () => {
@@ -38,5 +38,13 @@ describe('Vietnam time', () => {
     expect(formatVnDateTime(null)).toBe('');
     expect(formatVnDateTime('')).toBe('');
     expect(formatVnDateTime('hôm qua')).toBe('hôm qua');
+  });
+
+  it('says how long ago, whatever the zone', () => {
+    const now = Date.parse('2026-12-05T03:32:00Z');
+    expect(formatAgo('2026-12-05T10:31:40+07:00', now)).toBe('vừa xong');
+    expect(formatAgo('2026-12-05T10:27:00+07:00', now)).toBe('5 phút trước');
+    expect(formatAgo('2026-12-05T07:32:00+07:00', now)).toBe('3 giờ trước');
+    expect(formatAgo('2026-12-03T10:32:00+07:00', now)).toBe('2 ngày trước');
   });
 });

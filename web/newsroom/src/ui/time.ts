@@ -62,3 +62,17 @@ export function vnDateValue(iso: string | Date): string {
   const p = vnParts(typeof iso === 'string' ? iso : iso.toISOString());
   return p ? `${p.year}-${p.month}-${p.day}` : '';
 }
+
+/** How long ago, as a moderator glances at it: "vừa xong", "5 phút trước", "3 giờ trước",
+ *  "2 ngày trước". The exact time goes beside it (formatVnDateTime). */
+export function formatAgo(iso: string | null | undefined, now: number = Date.now()): string {
+  if (!iso) return '';
+  const t = new Date(iso).getTime();
+  if (Number.isNaN(t)) return iso;
+  const minutes = Math.floor((now - t) / 60_000);
+  if (minutes < 1) return 'vừa xong';
+  if (minutes < 60) return `${minutes} phút trước`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} giờ trước`;
+  return `${Math.floor(hours / 24)} ngày trước`;
+}
