@@ -26,8 +26,6 @@ Error may_not() {
   return forbidden("Chỉ người kiểm duyệt bình luận, biên tập viên, thư ký tòa soạn và tổng biên tập được kiểm duyệt bình luận");
 }
 
-std::string comment_detail(std::int64_t id) { return json{{"comment", id}}.dump(); }
-
 }  // namespace
 
 std::optional<CommentAction> comment_action_named(std::string_view name) {
@@ -250,7 +248,11 @@ Result<std::vector<store::Comment>> Moderation::reader_comments(const Actor& by,
   if (e.empty()) return invalid_field("email", "Cần email của bạn đọc");
   std::vector<store::Comment> out;
   for (int offset = 0;; offset += 200) {
-    auto page = db_.comments().list({.email = e, .limit = 200, .offset = offset});
+    store::CommentQuery q;
+    q.email = e;
+    q.limit = 200;
+    q.offset = offset;
+    auto page = db_.comments().list(q);
     if (!page) return page.error();
     out.insert(out.end(), page->first.begin(), page->first.end());
     if (page->first.size() < 200) break;
