@@ -603,11 +603,18 @@ TEST_P(CommentsTest, ErasePersonalDropsRateRecordsOlderThanADay) {
   // Rate records name addresses ("a:…") and count for a minute only.
   const std::int64_t now = unix_now();
   const std::int64_t a = article("a", now - 10 * 86400);
-  PostLimits off{0, 0, 0};
-  ASSERT_EQ(post_one(said(a, "Hôm kia.", "10.0.0.1"), now - 2 * 86400, off).outcome, PostOutcome::accepted);
-  ASSERT_EQ(post_one(said(a, "Hôm nay.", "10.0.0.2"), now, off).outcome, PostOutcome::accepted);
+  PostLimits on{100, 100, 0};  // only limits that are on keep records
+  ASSERT_EQ(post_one(said(a, "Hôm kia.", "10.0.0.1"), now - 2 * 86400, on).outcome, PostOutcome::accepted);
+  ASSERT_EQ(post_one(said(a, "Hôm nay.", "10.0.0.2"), now, on).outcome, PostOutcome::accepted);
   ASSERT_TRUE(comments().erase_personal(now - 90 * 86400).ok());
   EXPECT_EQ(rows("SELECT key FROM comment_rate WHERE key LIKE 'a:%'"), (Rows{{"a:10.0.0.2"}}));
+}
+
+TEST_P(CommentsTest, ALimitSwitchedOffKeepsNoRecords) {
+  const std::int64_t now = unix_now();
+  const std::int64_t a = article("a", now - 86400);
+  ASSERT_EQ(post_one(said(a, "Không giới hạn.", "10.0.0.3"), now, {0, 0, 0}).outcome, PostOutcome::accepted);
+  EXPECT_EQ(rows("SELECT key FROM comment_rate"), Rows{}) << "a load test's comments leave nothing to count";
 }
 
 TEST_P(CommentsTest, EraseReaderDeletesTheirCommentsAndTheRepliesUnderThemAndFixesCounts) {
