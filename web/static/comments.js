@@ -64,6 +64,7 @@
   // what it remembers here.
   function done(kind, cid) { try { return localStorage.getItem('binh-luan-' + kind + '-' + cid) === '1'; } catch (e) { return false; } }
   function remember(kind, cid) { try { localStorage.setItem('binh-luan-' + kind + '-' + cid, '1'); } catch (e) { /* private mode */ } }
+  function forget(kind, cid) { try { localStorage.removeItem('binh-luan-' + kind + '-' + cid); } catch (e) { /* private mode */ } }
   function decorate(li) {
     var actions = own(li, '.comment-actions');
     if (!actions) return;
@@ -170,14 +171,19 @@
     var cid = li.getAttribute('data-id');
     if (done(kind, cid)) return;
     b.disabled = true;
+    // Remembered before the answer: the stream may redraw this comment (its new like count)
+    // before the answer arrives, and the redrawn button must stay disabled.
+    remember(kind, cid);
     fetch('/api/v1/comments/' + cid + '/' + kind, { method: 'POST' })
       .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
       .then(function (j) {
-        remember(kind, cid);
         if (kind === 'like' && j.likes != null) own(b, '.likes').textContent = j.likes;
         if (kind === 'report') b.textContent = 'Đã báo vi phạm';
       })
-      .catch(function () { b.disabled = false; });
+      .catch(function () {
+        forget(kind, cid);
+        b.disabled = false;
+      });
   }
 
   // The form: counter, checks, sending, replies.
