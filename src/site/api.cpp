@@ -207,7 +207,7 @@ Site::Rendered Site::render_api(const Categories& cats, std::string_view rest, s
     for (auto& b : blocks)
       if (b.contains("image")) b["image"] = absolute(base, media_url(b["image"].get<std::string>()));
     out["blocks"] = std::move(blocks);
-    return {json_page(200, out), {tags::article(a.id), tags::comments(a.id)}};
+    return {json_page(200, out), {tags::article(a.id), tags::counted(a.id)}};
   }
   return {json_error(not_found("không có địa chỉ API này")), {}};
 }

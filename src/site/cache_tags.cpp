@@ -14,6 +14,7 @@ std::string article(std::int64_t id) { return "article:" + std::to_string(id); }
 std::string listing(std::int64_t category_id) { return "listing:" + std::to_string(category_id); }
 
 std::string comments(std::int64_t id) { return "comments:" + std::to_string(id); }
+std::string counted(std::int64_t id) { return "counted:" + std::to_string(id); }
 
 void add_articles(std::vector<std::string>& tags, const std::vector<articles::Summary>& items) {
   for (const auto& s : items) tags.push_back(article(s.id));
@@ -22,7 +23,7 @@ void add_articles(std::vector<std::string>& tags, const std::vector<articles::Su
 void add_articles_with_counts(std::vector<std::string>& tags, const std::vector<articles::Summary>& items) {
   for (const auto& s : items) {
     tags.push_back(article(s.id));
-    tags.push_back(comments(s.id));
+    tags.push_back(counted(s.id));
   }
 }
 
@@ -59,10 +60,12 @@ Purge tags_for(const std::vector<store::Change>& changes) {
       p.tags.push_back(search);
       p.tags.push_back(sitemap);
     } else if (c.topic == store::topic::comment) {
-      // What readers see of a comment changed: the pages showing its article's comments or
-      // their count. Its words are in no search index and its time in no sitemap.
+      // What readers see of a comment changed: the pages showing its article's comments. Its
+      // words are in no search index and its time in no sitemap.
       if (auto id = commented_article(c.key)) p.tags.push_back(comments(*id));
       else p.everything = true;
+    } else if (c.topic == store::topic::comment_count) {
+      p.tags.push_back("counted:" + c.key);
     } else if (c.topic == "piece" || c.topic == "setting" || c.topic == "account" ||
                c.topic == store::topic::comment_queue) {
       // The moderation queue is the newsroom's; readers see a comment only once approved.

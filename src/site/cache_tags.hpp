@@ -6,12 +6,14 @@
 // purges its own page and the pages that list it, and every other page stays cached.
 //
 //   article:<id>     a page showing this article: its own page, or a headline of it
-//   comments:<id>    a page showing this article's readers' comments or their count: its own
-//                    page, the list API of its comments, and the lists that print "12 bình
-//                    luận" beside it (home, category pages, search results). A `comment` change
-//                    "<article id>:<comment id>" purges only these: an approval on a new
-//                    article must not empty every article page whose "Tin mới" names it, so
-//                    those side lists show no counts.
+//   comments:<id>    a page showing this article's readers' comments: its own page and the
+//                    list API of its comments; a `comment` change "<article id>:<comment id>"
+//                    (approved, edited, pinned, liked…) purges these
+//   counted:<id>     a page printing this article's comment count beside it: home, category
+//                    and search lists, the API's article objects; a `comment_count` change
+//                    purges these. A like changes no count, so it leaves the home page; and the
+//                    side lists of article pages ("Tin mới") show no counts, so an approval on
+//                    a new article does not empty every article page.
 //   listing:all      a page showing the newest articles across categories (home, "Tin mới" on
 //                    every article page, the site-wide feed, the news sitemap)
 //   listing:<cat>    a page showing a category's newest articles (its pages and feed)
@@ -36,11 +38,12 @@ inline const std::string sitemap = "sitemap";
 
 std::string article(std::int64_t id);
 std::string comments(std::int64_t id);
+std::string counted(std::int64_t id);
 std::string listing(std::int64_t category_id);
 
 // Adds article:<id> for each item of a list a page shows.
 void add_articles(std::vector<std::string>& tags, const std::vector<articles::Summary>& items);
-// Adds article:<id> and comments:<id> for each item of a list shown with its comment count.
+// Adds article:<id> and counted:<id> for each item of a list shown with its comment count.
 void add_articles_with_counts(std::vector<std::string>& tags, const std::vector<articles::Summary>& items);
 
 // What to purge for a batch of changes. `everything` is set for a change that every page

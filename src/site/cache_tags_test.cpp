@@ -51,6 +51,12 @@ TEST(CacheTags, AShownCommentPurgesOnlyWhatShowsItsArticle) {
          "nor the pages naming it without a count";
 }
 
+TEST(CacheTags, ACommentCountPurgesOnlyTheListsPrintingIt) {
+  Purge p = tags_for({change(store::topic::comment_count, "42")});
+  EXPECT_FALSE(p.everything);
+  EXPECT_EQ(p.tags, std::vector<std::string>{counted(42)}) << "not the article's comments, which a like changes";
+}
+
 TEST(CacheTags, TheModerationQueuePurgesNothing) {
   Purge p = tags_for({change(store::topic::comment_queue, "42")});
   EXPECT_FALSE(p.everything);

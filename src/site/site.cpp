@@ -348,8 +348,9 @@ Site::Rendered Site::render_article(const Categories& cats, std::int64_t id, std
     comments.threads = std::move(shown->threads);
   }
   d.comments = &comments;
-  // Its own comments and their count; the side lists show titles only (no counts), so an
-  // approval elsewhere leaves this page cached.
+  // Its own comments and their count (a count never changes without a `comment` entry of the
+  // same article); the side lists show titles only (no counts), so an approval elsewhere
+  // leaves this page cached.
   std::vector<std::string> shown{tags::article(a.id), tags::comments(a.id), tags::all_listings,
                                  tags::listing(a.category_id)};
   tags::add_articles(shown, d.latest);
@@ -439,7 +440,7 @@ Site::Rendered Site::render_search(const Categories& cats, std::string_view quer
   std::vector<std::string> shown{tags::search};
   for (const auto& result : d.results) {
     shown.push_back(tags::article(result.summary.id));
-    shown.push_back(tags::comments(result.summary.id));
+    shown.push_back(tags::counted(result.summary.id));
   }
   return {CachedPage::make(200, kHtml, search_page(info(cats), d), kPageCacheControl), std::move(shown)};
 }

@@ -9,7 +9,9 @@
 // Change-log entries (change_log.hpp), in the unit of work that made the change:
 //   comment        "<article id>:<comment id>"  what readers see of that comment changed: it
 //                  was approved, or stopped being shown, edited, pinned, liked. Purges the
-//                  article's page and the lists that show its count; live streams send it.
+//                  article's page and its comments' JSON; live streams send it.
+//   comment_count  "<article id>"  the article's count of approved comments changed: purges
+//                  the lists that print it beside the article (a like changes no count).
 //   comment_queue  "<article id>"  the moderation queue changed (a comment arrived, was
 //                  reported back): purges nothing; the newsroom app's queue follows it.
 //   article        "<article id>"  comments were closed or opened there.
@@ -36,6 +38,7 @@ class UnitOfWork;
 namespace topic {
 inline constexpr const char* comment = "comment";              // "<article id>:<comment id>"
 inline constexpr const char* comment_queue = "comment_queue";  // "<article id>"
+inline constexpr const char* comment_count = "comment_count";  // "<article id>"
 }  // namespace topic
 
 enum class CommentStatus { pending, approved, rejected, spam };

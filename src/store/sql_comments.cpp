@@ -97,14 +97,15 @@ std::string shown_key(std::int64_t article_id, std::int64_t comment_id) {
 Error no_comment(std::int64_t id) { return not_found("không có bình luận số " + std::to_string(id)); }
 Error no_article(std::int64_t id) { return not_found("không có bài số " + std::to_string(id)); }
 
-// Moves the article's count of approved comments by `delta`, never below 0.
-Status count(Session& s, std::int64_t article_id, std::int64_t delta) {
+// Moves the article's count of approved comments by `delta`, never below 0, and logs that the
+// count changed (the lists that print it go; a like, which changes no count, leaves them).
+Status count(Session& s, UnitOfWork& work, std::int64_t article_id, std::int64_t delta) {
   if (delta == 0) return ok_status();
   auto u = s.run("UPDATE articles SET comment_count = CASE WHEN comment_count + $1 > 0 THEN comment_count + $1 "
                  "ELSE 0 END WHERE id = $2",
                  {delta, article_id});
   if (!u) return u.error();
-  return ok_status();
+  return work.record(topic::comment_count, std::to_string(article_id));
 }
 
 // How many rows of `key` the window holds now, and when the oldest of them leaves it.
@@ -225,7 +226,7 @@ Result<std::int64_t> insert(Session& s, UnitOfWork& work, const NewComment& n, s
   if (!added) return added.error();
   const std::int64_t id = added->int64(0, 0);
   if (n.status == CommentStatus::approved) {
-    if (auto c = count(s, n.article_id, +1); !c) return c.error();
+    if (auto c = count(s, work, n.article_id, +1); !c) return c.error();
     if (auto r = work.record(topic::comment, shown_key(n.article_id, id)); !r) return r.error();
   } else if (n.status == CommentStatus::pending) {
     if (auto r = work.record(topic::comment_queue, std::to_string(n.article_id)); !r) return r.error();
@@ -409,7 +410,7 @@ Status SqlComments::set_status(UnitOfWork& work, std::int64_t id, CommentStatus 
     return u.error();
   const bool was_shown = c.status == CommentStatus::approved, shown = status == CommentStatus::approved;
   if (was_shown != shown) {
-    if (auto n = count(*s, c.article_id, shown ? +1 : -1); !n) return n;
+    if (auto n = count(*s, work, c.article_id, shown ? +1 : -1); !n) return n;
     if (auto r = work.record(topic::comment, shown_key(c.article_id, id)); !r) return r;
   }
   if (status == CommentStatus::pending && c.status != CommentStatus::pending)
@@ -487,7 +488,7 @@ Result<bool> SqlComments::vote(std::int64_t id, std::string_view kind, std::stri
     if (auto back = s->run("UPDATE comments SET status = 'pending', flags = $1 WHERE id = $2", {join_flags(flags), id});
         !back)
       return back.error();
-    if (auto n = count(*s, article_id, -1); !n) return n.error();
+    if (auto n = count(*s, **work, article_id, -1); !n) return n.error();
     if (auto r = (*work)->record(topic::comment, shown_key(article_id, id)); !r) return r.error();
     if (auto r = (*work)->record(topic::comment_queue, std::to_string(article_id)); !r) return r.error();
   }
@@ -596,7 +597,7 @@ Result<std::int64_t> SqlComments::erase_reader(UnitOfWork& work, std::string_vie
   }
   if (auto d = s->run("DELETE FROM comments WHERE email = $1", {e}); !d) return d.error();
   for (const auto& [article_id, n] : shown)
-    if (auto c = count(*s, article_id, -n); !c) return c.error();
+    if (auto c = count(*s, work, article_id, -n); !c) return c.error();
   return std::int64_t(going->size());
 }
 

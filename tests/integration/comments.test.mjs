@@ -255,6 +255,35 @@ describe('readers’ comments', { skip: skipIf(NEEDS_ENGINE, NEEDS_SHARED) }, ()
     assert.ok(back.some((x) => x.id === c.id), 'three reports: back in the queue, flagged');
   });
 
+  test('a like redraws its article’s page and leaves the home page, which prints only counts, cached', async () => {
+    const metric = async (name) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec((await getText(`${base}/metrics`)).body)[1]);
+    // Each node purges its cache before it feeds its streams, so an event on the stream means
+    // the cache has taken in that change and every one before it.
+    const stream = openEvents(base, `/api/v1/articles/${id}/comments/stream`);
+    await stream.opened;
+    try {
+      const text = `Bình luận để thích ${Date.now()}`;
+      await postComment(base, id, { content: text });
+      const c = await approve(text);
+      assert.ok(await stream.next((x) => x.event === 'comment' && JSON.parse(x.data).id === c.id), 'the approval is live');
+      const home = await getText(`${base}/`);
+      assert.ok(home.body.includes(paper.modelPath), 'the home page lists the article, with its count');
+      await getText(`${base}${paper.modelPath}`);
+      const like = await fetch(`${base}/api/v1/comments/${c.id}/like`, { method: 'POST', headers: { Origin: base } });
+      assert.equal(like.status, 200);
+      const liked = (x) => x.event === 'comment' && JSON.parse(x.data).id === c.id && JSON.parse(x.data).likes === 1;
+      assert.ok(await stream.next(liked), 'the like is live');
+      const misses = await metric('toasoan_page_cache_misses_total');
+      await getText(`${base}/`);
+      assert.equal(await metric('toasoan_page_cache_misses_total'), misses, 'the home page was not purged by a like');
+      const page = await getText(`${base}${paper.modelPath}`);
+      assert.equal(await metric('toasoan_page_cache_misses_total'), misses + 1, 'the article page was');
+      assert.match(String(page.body), new RegExp(`id="bl-${c.id}"[\\s\\S]*?<span class="likes">1</span>`), 'and shows the like');
+    } finally {
+      stream.close();
+    }
+  });
+
   test('a banned address is refused with the reason until the ban is lifted', async () => {
     const ban = await mod.api('POST', '/api/v1/admin/comment-bans', { kind: 'address', value: '127.0.0.1', days: 1, reason: 'Quảng cáo' });
     assert.equal(ban.status, 201, ban.text);
