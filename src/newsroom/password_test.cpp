@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 #include <vector>
@@ -31,12 +32,18 @@ TEST(Passwords, AnUnknownUserOrDamagedHashIsRefusedAfterAsLongAsAWrongPassword) 
   Passwords passwords(cost, 1, 4);
   auto encoded = passwords.hash("mật khẩu thật");
   ASSERT_TRUE(encoded.ok());
+  // The fastest of a few tries: on a shared machine one try can be slowed by anything, and the
+  // first touches memory the hash then reuses; the fastest is the work itself.
   auto time = [&](std::string_view enc) {
-    auto start = std::chrono::steady_clock::now();
-    auto ok = passwords.verify(enc, "mật khẩu sai");
-    EXPECT_TRUE(ok.ok());
-    EXPECT_FALSE(ok.value());
-    return std::chrono::steady_clock::now() - start;
+    auto best = std::chrono::steady_clock::duration::max();
+    for (int i = 0; i < 3; ++i) {
+      auto start = std::chrono::steady_clock::now();
+      auto ok = passwords.verify(enc, "mật khẩu sai");
+      EXPECT_TRUE(ok.ok());
+      EXPECT_FALSE(ok.value());
+      best = std::min(best, std::chrono::steady_clock::now() - start);
+    }
+    return best;
   };
   auto wrong = time(*encoded);
   auto unknown = time("");
