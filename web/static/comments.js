@@ -167,6 +167,11 @@
     if (more) more.hidden = page * PER_PAGE >= threads;
   }
 
+  function shownButton(cid, kind) {
+    var li = document.getElementById('bl-' + cid);
+    var actions = li && own(li, '.comment-actions');
+    return actions && own(actions, '.' + kind);
+  }
   function vote(li, kind, b) {
     var cid = li.getAttribute('data-id');
     if (done(kind, cid)) return;
@@ -177,12 +182,17 @@
     fetch('/api/v1/comments/' + cid + '/' + kind, { method: 'POST' })
       .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
       .then(function (j) {
-        if (kind === 'like' && j.likes != null) own(b, '.likes').textContent = j.likes;
-        if (kind === 'report') b.textContent = 'Đã báo vi phạm';
+        // The button now on the page: the stream may have redrawn the comment meanwhile.
+        var now = shownButton(cid, kind) || b;
+        if (kind === 'like' && j.likes != null) {
+          var likes = own(now, '.likes');
+          if (Number(likes.textContent) < j.likes) likes.textContent = j.likes;
+        }
+        if (kind === 'report') now.textContent = 'Đã báo vi phạm';
       })
       .catch(function () {
         forget(kind, cid);
-        b.disabled = false;
+        (shownButton(cid, kind) || b).disabled = false;
       });
   }
 
