@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "store/comments.hpp"
+#include "store/photos.hpp"
 
 namespace toasoan::site::tags {
 
@@ -67,8 +68,9 @@ Purge tags_for(const std::vector<store::Change>& changes) {
     } else if (c.topic == store::topic::comment_count) {
       p.tags.push_back("counted:" + c.key);
     } else if (c.topic == "piece" || c.topic == "setting" || c.topic == "account" ||
-               c.topic == store::topic::comment_queue) {
-      // The moderation queue is the newsroom's; readers see a comment only once approved.
+               c.topic == store::topic::comment_queue || c.topic == store::topic::photo) {
+      // The moderation queue is the newsroom's; readers see a comment only once approved. A
+      // library photo reaches readers copied into articles, which purge through `article`.
       // Newsroom work readers cannot see (drafts, autosaves, the chain, users): no page shows it.
     } else {
       // A category (every page's menu) or a topic this version does not know: nothing is safe.

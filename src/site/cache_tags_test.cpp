@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "store/comments.hpp"
+#include "store/photos.hpp"
 
 namespace toasoan::site::tags {
 namespace {
@@ -41,6 +42,12 @@ TEST(CacheTags, NewsroomWorkReadersCannotSeePurgesNothing) {
     EXPECT_FALSE(p.everything) << t;
     EXPECT_TRUE(p.tags.empty()) << t;
   }
+}
+
+TEST(CacheTags, ALibraryPhotoChangePurgesNothing) {
+  Purge p = tags_for({change(store::topic::photo, "7")});
+  EXPECT_FALSE(p.everything) << "the articles showing it purge through their own entries";
+  EXPECT_TRUE(p.tags.empty());
 }
 
 TEST(CacheTags, AShownCommentPurgesOnlyWhatShowsItsArticle) {

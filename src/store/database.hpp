@@ -1,11 +1,11 @@
 // The database: the one object that owns the connection pool, the migrations and units of
 // work, and on which the store's areas sit. Each area is a narrow interface of its own
 // (reading.hpp, search_index.hpp, article_writer.hpp, change_log.hpp, accounts.hpp,
-// audit.hpp, settings.hpp, desk.hpp, comments.hpp; later media), implemented on SQLite
-// (sqlite/) and PostgreSQL (postgres/). A layer depends only on the areas it uses: the reading
-// site on Reading and SearchIndex, the importer on ArticleWriter, the change follower on
-// ChangeLog, the newsroom on Accounts, Audit, Settings and Desk, readers' comments and their
-// moderation on Comments.
+// audit.hpp, settings.hpp, desk.hpp, comments.hpp, photos.hpp), implemented on SQLite (sqlite/)
+// and PostgreSQL (postgres/). A layer depends only on the areas it uses: the reading site on
+// Reading and SearchIndex, the importer on ArticleWriter, the change follower on ChangeLog,
+// the newsroom on Accounts, Audit, Settings and Desk, readers' comments and their moderation
+// on Comments, the newsroom's photo library on Photos.
 //
 // Units of work: a write that spans areas (an article and its revision and its audit line)
 // runs in one UnitOfWork, so all of it commits or none does; each area's write methods take
@@ -36,6 +36,7 @@ class Audit;
 class Settings;
 class Desk;
 class Comments;
+class Photos;
 
 // One transaction, possibly across several areas. Rolls back when destroyed uncommitted, so an
 // early return leaves nothing half-done.
@@ -69,6 +70,7 @@ class Database {
   virtual Settings& settings() = 0;
   virtual Desk& desk() = 0;
   virtual Comments& comments() = 0;
+  virtual Photos& photos() = 0;
 };
 
 // How a database is opened, beyond its URL.

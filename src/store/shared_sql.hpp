@@ -19,6 +19,18 @@ inline std::string sqlite_form(std::string_view statement) {
   return out;
 }
 
+// A LIKE pattern that finds `needle` anywhere, its own % and _ taken literally: compare with
+// `LIKE $n ESCAPE '\\'` (as a C++ literal; one backslash in the SQL), which both engines read alike.
+inline std::string contains_pattern(std::string_view needle) {
+  std::string out = "%";
+  for (char c : needle) {
+    if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  out.push_back('%');
+  return out;
+}
+
 // The earliest publication still to come: the change follower sleeps until then. Served by
 // the articles_newest index (status, published_at): one probe.
 inline constexpr const char* kNextPublication =

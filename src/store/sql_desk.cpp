@@ -5,6 +5,7 @@
 #include "articles/block_json.hpp"
 #include "store/piece_codec.hpp"
 #include "store/row_codec.hpp"
+#include "store/shared_sql.hpp"
 #include "text/fold.hpp"
 
 namespace toasoan::store::sql {
@@ -38,17 +39,6 @@ std::string new_external_id() {
   std::uint64_t bits = rng();
   std::string out = "toa-soan-";
   for (int i = 0; i < 16; ++i) out.push_back(kHex[(bits >> (4 * i)) & 0xf]);
-  return out;
-}
-
-// A LIKE pattern that finds `needle` anywhere, its own % and _ taken literally.
-std::string contains_pattern(std::string_view needle) {
-  std::string out = "%";
-  for (char c : needle) {
-    if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
-    out.push_back(c);
-  }
-  out.push_back('%');
   return out;
 }
 

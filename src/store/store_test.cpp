@@ -1285,6 +1285,7 @@ TEST_P(StoreTest, RefusesAFileThatIsNotADatabase) {
 std::string normalised_type(std::string t) {
   std::transform(t.begin(), t.end(), t.begin(), [](unsigned char c) { return std::tolower(c); });
   if (t == "integer" || t == "bigint") return "integer";  // SQLite's INTEGER is 64-bit
+  if (t == "bytea") return "blob";  // PostgreSQL's bytes that are not text
   return t;
 }
 

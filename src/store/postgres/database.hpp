@@ -22,6 +22,7 @@
 #include "store/postgres/change_log.hpp"
 #include "store/postgres/comments.hpp"
 #include "store/postgres/desk.hpp"
+#include "store/postgres/photos.hpp"
 #include "store/postgres/pool.hpp"
 #include "store/postgres/reading.hpp"
 #include "store/postgres/search_index.hpp"
@@ -46,6 +47,7 @@ class PostgresDatabase final : public Database {
   Settings& settings() override { return settings_; }
   Desk& desk() override { return desk_; }
   Comments& comments() override { return comments_; }
+  Photos& photos() override { return photos_; }
 
  private:
   PostgresDatabase(Target target, int pool_size, std::unique_ptr<Connection> first,
@@ -59,7 +61,8 @@ class PostgresDatabase final : public Database {
         accounts_(pool_),
         audit_(pool_),
         settings_(pool_),
-        comments_(pool_) {}
+        comments_(pool_),
+        photos_(pool_) {}
 
   // Declared first: the areas hold it, so it is made before them and goes after them.
   Pool pool_;
@@ -72,6 +75,7 @@ class PostgresDatabase final : public Database {
   PostgresAudit audit_;
   PostgresSettings settings_;
   PostgresComments comments_;
+  PostgresPhotos photos_;
 };
 
 }  // namespace toasoan::store::postgres

@@ -52,6 +52,10 @@ class Statement {
   Statement& bind_at(int i, const std::optional<std::int64_t>& v) {
     return v ? bind_at(i, *v) : bind_at(i, nullptr);
   }
+  // Binds bytes that are not text (a photo's original), kept as a BLOB: NULs and all.
+  Statement& bind_blob_at(int i, std::string_view v) {
+    return check(sqlite3_bind_blob64(s_, i, v.data() ? v.data() : "", v.size(), SQLITE_TRANSIENT));
+  }
 
   // SQLITE_ROW, SQLITE_DONE or an error code (the first failed binding's, if any).
   int step() { return bind_error_ != SQLITE_OK ? bind_error_ : sqlite3_step(s_); }
@@ -59,6 +63,11 @@ class Statement {
   std::int64_t int64(int col) const { return sqlite3_column_int64(s_, col); }
   std::string_view text(int col) const {
     auto p = reinterpret_cast<const char*>(sqlite3_column_text(s_, col));
+    return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(s_, col))) : std::string_view();
+  }
+  // A BLOB column's bytes (an empty one has no pointer: read as "").
+  std::string_view blob(int col) const {
+    auto p = static_cast<const char*>(sqlite3_column_blob(s_, col));
     return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(s_, col))) : std::string_view();
   }
   double real(int col) const { return sqlite3_column_double(s_, col); }

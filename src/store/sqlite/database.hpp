@@ -16,6 +16,7 @@
 #include "store/sqlite/change_log.hpp"
 #include "store/sqlite/comments.hpp"
 #include "store/sqlite/desk.hpp"
+#include "store/sqlite/photos.hpp"
 #include "store/sqlite/pool.hpp"
 #include "store/sqlite/reading.hpp"
 #include "store/sqlite/search_index.hpp"
@@ -39,6 +40,7 @@ class SqliteDatabase final : public Database {
   Settings& settings() override { return settings_; }
   Desk& desk() override { return desk_; }
   Comments& comments() override { return comments_; }
+  Photos& photos() override { return photos_; }
 
  private:
   SqliteDatabase(std::string path, std::unique_ptr<Connection> first, std::unique_ptr<Connection> watcher)
@@ -51,7 +53,8 @@ class SqliteDatabase final : public Database {
         accounts_(pool_),
         audit_(pool_),
         settings_(pool_),
-        comments_(pool_) {}
+        comments_(pool_),
+        photos_(pool_) {}
 
   // Declared first: the areas hold it, so it is made before them and goes after them.
   Pool pool_;
@@ -64,6 +67,7 @@ class SqliteDatabase final : public Database {
   SqliteAudit audit_;
   SqliteSettings settings_;
   SqliteComments comments_;
+  SqlitePhotos photos_;
 };
 
 }  // namespace toasoan::store::sqlite
