@@ -21,6 +21,9 @@ enum class ErrorKind {
   unauthorized,  // the caller is not signed in (or the session expired)
   forbidden,     // the caller is signed in but may not do this
   too_large,     // the input is over a size limit; the message names the limit
+  // The input is well-formed but cannot be used as what it says it is: a photo that does not
+  // decode, a file named .jpg that is a web page. 422.
+  unprocessable,
   rate_limited,  // the caller asked too often; try again later
 };
 
@@ -49,6 +52,7 @@ inline Error internal(std::string m) { return {ErrorKind::internal, std::move(m)
 inline Error unauthorized(std::string m) { return {ErrorKind::unauthorized, std::move(m)}; }
 inline Error forbidden(std::string m) { return {ErrorKind::forbidden, std::move(m)}; }
 inline Error too_large(std::string m) { return {ErrorKind::too_large, std::move(m)}; }
+inline Error unprocessable(std::string m) { return {ErrorKind::unprocessable, std::move(m)}; }
 inline Error rate_limited(std::string m) { return {ErrorKind::rate_limited, std::move(m)}; }
 
 // [[nodiscard]]: a failure dropped on the floor is the bug this type exists to prevent. A caller

@@ -41,6 +41,7 @@ int status_for(ErrorKind kind) {
     case ErrorKind::not_found: return 404;
     case ErrorKind::conflict: return 409;
     case ErrorKind::too_large: return 413;
+    case ErrorKind::unprocessable: return 422;
     case ErrorKind::rate_limited: return 429;
     case ErrorKind::unavailable: return 503;
     case ErrorKind::internal: return 500;
@@ -56,6 +57,7 @@ std::string_view code_for(ErrorKind kind) {
     case ErrorKind::not_found: return "not_found";
     case ErrorKind::conflict: return "conflict";
     case ErrorKind::too_large: return "too_large";
+    case ErrorKind::unprocessable: return "unprocessable";
     case ErrorKind::rate_limited: return "rate_limited";
     case ErrorKind::unavailable: return "unavailable";
     case ErrorKind::internal: return "internal";

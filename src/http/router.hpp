@@ -10,6 +10,7 @@
 // called, from every I/O and worker thread at once.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <functional>
 #include <string>
@@ -30,6 +31,12 @@ struct RouteOptions {
   // Runs the handler on the worker pool, where it may block (database, disk). false: on the
   // I/O thread, where it must not block.
   bool worker = true;
+  // How long a Deferred answer may take (message.hpp); 0: the server's Limits::deferred. A
+  // photo upload waits its turn for processing, which takes longer than a comment's flush.
+  std::chrono::seconds deferred_wait{0};
+  // How long the body may take to arrive, from the end of the headers; 0: what is left of
+  // Limits::request_read. A 20 MB photo over an office's slow uplink takes a minute or more.
+  std::chrono::seconds body_read{0};
 };
 
 using Handler = std::function<void(Request&, Response&)>;

@@ -471,9 +471,9 @@ struct DeferredWait {
 };
 
 // Waits, on the connection's strand and holding no thread, until the handler's Deferred is
-// finished; 503 once Limits::deferred has passed without it.
+// finished; 503 once `limit` (or, when 0, Limits::deferred) has passed without it.
 asio::awaitable<Response> await_deferred(Server& s, const std::shared_ptr<Connection>& conn,
-                                         std::shared_ptr<Deferred> deferred) {
+                                         std::shared_ptr<Deferred> deferred, std::chrono::seconds limit) {
   Connection& c = *conn;
   DeferredWait wait{deferred};
   std::weak_ptr<Connection> weak = conn;
@@ -481,7 +481,7 @@ asio::awaitable<Response> await_deferred(Server& s, const std::shared_ptr<Connec
   DeferredAccess::set_wake(*deferred, [weak] {
     if (auto cp = weak.lock()) asio::post(cp->stream.get_executor(), [cp] { cp->wake.cancel(); });
   });
-  const auto deadline = Clock::now() + s.options.limits.deferred;
+  const auto deadline = Clock::now() + (limit.count() > 0 ? limit : s.options.limits.deferred);
   for (;;) {
     // Checked on the strand right before waiting: a wake-up posted after this check runs after
     // the wait has begun and cuts it short, so none is lost.
@@ -603,6 +603,7 @@ asio::awaitable<void> session(Server& s, std::uint64_t id, std::shared_ptr<Conne
         if (ec) break;
         c.stream.expires_after(lim.request_read);
       }
+      if (ro->body_read.count() > 0) c.stream.expires_after(ro->body_read);
       std::optional<bhttp::request_parser<bhttp::string_body>> in_memory;
       std::optional<bhttp::request_parser<bhttp::file_body>> to_file;
       TempFile temp;
@@ -663,7 +664,7 @@ asio::awaitable<void> session(Server& s, std::uint64_t id, std::shared_ptr<Conne
       }
       if (res.deferred) {
         auto deferred = std::move(res.deferred);
-        res = co_await await_deferred(s, conn, std::move(deferred));
+        res = co_await await_deferred(s, conn, std::move(deferred), ro->deferred_wait);
         res.deferred.reset();  // a Deferred finished with another Deferred: not followed
       }
 
