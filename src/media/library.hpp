@@ -1,0 +1,104 @@
+// The photo library: what an upload becomes, and the files readers get. It joins the
+// processing (photo.hpp), the store's Photos area (the record and the original, kept in the
+// database so that every node can reach it) and the media folder (each node's variants).
+//
+// An upload is validated by decoding it, stored once however often it is sent (by the hash of
+// its bytes), and its variants are written before the record is committed, under temporary
+// names renamed into place only after the commit: a refused or failed upload leaves nothing on
+// disk or in the database, and a stored photo's files are whole or absent. A node that lacks a
+// variant (another node took the upload, or the folder was lost) makes it from the original
+// when a reader asks for it (make_missing); `toasoan media check` does the same for all of them
+// ahead of time, and `toasoan media gc` removes variant files of photos no longer stored.
+//
+// Thread-safety: every method from any thread at once. Two nodes or threads making the same
+// file write the same bytes, and each rename replaces the file whole.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "base/result.hpp"
+#include "media/photo.hpp"
+#include "store/database.hpp"
+#include "store/photos.hpp"
+
+namespace toasoan::media {
+
+struct UploadInfo {
+  std::string filename;      // as the reporter's device named it
+  std::string content_type;  // as sent with the file, "" when none
+  std::string caption, credit, alt;
+  std::int64_t user_id = 0;
+};
+
+struct Uploaded {
+  store::Photo photo;
+  bool created = false;  // false: the same photo was stored already; this is that one
+};
+
+// `toasoan media check`: what the media folder holds of the stored photos' variants.
+struct FolderCheck {
+  std::int64_t photos = 0;      // stored photos
+  std::int64_t files = 0;       // variant files they should have
+  std::int64_t missing = 0;     // of those, absent when looked at
+  std::int64_t made = 0;        // made again (with repair)
+  std::int64_t unreadable = 0;  // photos whose original could not be made into variants
+};
+
+// `toasoan media gc`: variant files of photos no longer stored, and leftovers of interrupted
+// writes (older than an hour).
+struct Sweep {
+  std::int64_t kept = 0;
+  std::int64_t removed = 0;
+  std::uint64_t bytes_removed = 0;
+};
+
+class Library {
+ public:
+  // `clock`: unix seconds, for upload times and the age of leftovers.
+  Library(store::Database& db, std::filesystem::path media_dir, Limits limits, std::function<std::int64_t()> clock);
+
+  // Validates `bytes` (inspect), stores the photo once and writes its variants. Errors: those
+  // of inspect and make_variants (413, 422), invalid for a caption or credit the store refuses,
+  // unavailable when the database is away, internal when the folder cannot be written.
+  Result<Uploaded> add(std::string_view bytes, const UploadInfo& info);
+
+  // For a variant file a reader asked for and this node lacks: makes the photo's missing
+  // variants from its original. True when `media_path` exists now; false when it names no
+  // variant of a stored photo (the reader then gets 404).
+  Result<bool> make_missing(std::string_view media_path);
+
+  // The library as the newsroom sees it.
+  Result<std::optional<store::Photo>> get(std::int64_t id);
+  Result<store::PhotoPage> search(const store::PhotoQuery& q);
+  // Changes what is given of a photo's caption, credit and alt text; not_found for no such
+  // photo, invalid for a text the store refuses.
+  Result<store::Photo> describe(std::int64_t id, const std::optional<std::string>& caption,
+                                const std::optional<std::string>& credit, const std::optional<std::string>& alt);
+
+  // Looks for every stored photo's variants; with `repair`, makes the missing ones.
+  Result<FolderCheck> check(bool repair);
+  // Removes the variant files of photos no longer stored (with `dry_run`, only counts them).
+  Result<Sweep> sweep(bool dry_run);
+
+  const Limits& limits() const { return limits_; }
+  const std::filesystem::path& media_dir() const { return media_dir_; }
+
+ private:
+  // Writes the variants of `original` that are missing; the count written.
+  Result<int> write_missing(const store::Photo& photo, std::string_view original);
+
+  store::Database& db_;
+  std::filesystem::path media_dir_;
+  Limits limits_;
+  std::function<std::int64_t()> clock_;
+};
+
+// The SHA-256 of `bytes` in lowercase hex: a photo's identity.
+std::string photo_hash(std::string_view bytes);
+
+}  // namespace toasoan::media
