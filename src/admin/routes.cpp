@@ -17,6 +17,7 @@ void add_routes(http::Router& router, const Newsroom& n) {
   add_record_routes(router, n);
   add_lookup_routes(router, n);
   add_comment_routes(router, n);
+  add_media_routes(router, n);
   // Anything else under the admin prefix: a JSON 404, never the reading site's page.
   for (const char* method : {"GET", "POST", "PUT", "PATCH", "DELETE"})
     router.add(method, "/api/v1/admin/{*rest}", [](http::Request&, http::Response& res) {

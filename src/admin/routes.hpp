@@ -16,6 +16,11 @@
 #include "editorial/staff.hpp"
 #include "http/router.hpp"
 
+namespace toasoan::media {
+class Library;
+class ProcessingQueue;
+}  // namespace toasoan::media
+
 namespace toasoan::admin {
 
 struct Newsroom {
@@ -24,6 +29,10 @@ struct Newsroom {
   editorial::Moderation& moderation;
   // Opens a moderator's live queue (server-sent events), or nullptr when this node has none.
   std::function<std::shared_ptr<http::Stream>()> queue_stream;
+  // The photo library and the queue its uploads wait in; without them (tests of other routes)
+  // there are no photo routes.
+  media::Library* photos = nullptr;
+  media::ProcessingQueue* processing = nullptr;
   GuardOptions guard;
   // Renders an article as the reading site will show it, marked as a preview.
   std::function<std::string(const articles::Article&)> preview;
@@ -40,6 +49,7 @@ void add_article_routes(http::Router& router, const Newsroom& n);
 void add_record_routes(http::Router& router, const Newsroom& n);  // settings and audit
 void add_lookup_routes(http::Router& router, const Newsroom& n);  // categories and people
 void add_comment_routes(http::Router& router, const Newsroom& n);  // moderation, bans, readers' data
+void add_media_routes(http::Router& router, const Newsroom& n);    // the photo library
 
 // Middleware every admin route runs: signed in, then same site for changes.
 std::vector<http::Middleware> guarded(const Newsroom& n);

@@ -36,6 +36,9 @@ struct ServeOptions {
   int comment_rate_limit = 5;
   int comment_reports = 3;
   int comment_data_days = 90;
+  // Photos: the largest upload, and how many are processed at once (libvips; the rest wait).
+  int photo_max_mb = 20;
+  int photo_threads = 1;
 };
 int serve_command(const ServeOptions& options);
 
@@ -57,6 +60,17 @@ struct UserOptions {
   std::string password_cost = "interactive";
 };
 int user_command(const UserOptions& options);
+
+// `toasoan media check [--repair]` and `toasoan media gc [--dry-run]` (media_command.cpp says
+// what each does and its exit codes).
+struct MediaOptions {
+  std::string action;  // "check" or "gc"
+  std::string db;
+  std::string media;
+  bool repair = false;
+  bool dry_run = false;
+};
+int media_command(const MediaOptions& options);
 
 // Rebuilds the full-text index from the articles; 0 on success, 2 when it could not.
 int reindex_command(const std::string& db);

@@ -92,6 +92,11 @@ int main(int argc, char** argv) {
   s->add_option("--comment-data-days", serve.comment_data_days,
                 "Days a commenter's email and address are kept before they are erased")
       ->capture_default_str()->check(CLI::Range(1, 3650));
+  s->add_option("--photo-max-mb", serve.photo_max_mb, "Largest photo a reporter may upload, in MB")
+      ->capture_default_str()->check(CLI::Range(1, 200));
+  s->add_option("--photo-threads", serve.photo_threads,
+                "Photos processed at once (decoding, resizing); uploads beyond wait in a short queue")
+      ->capture_default_str()->check(CLI::Range(1, 64));
   bool no_access_log = false;
   s->add_flag("--no-access-log", no_access_log, "Do not write a line per request to standard error");
 
@@ -132,6 +137,23 @@ int main(int argc, char** argv) {
   user_sub("enable", "Enable a disabled user", true);
   user_sub("passwd", "Set a user's password (read from standard input) and end their sessions", true);
 
+  MediaOptions media;
+  media.db = default_db;
+  media.media = serve.media;
+  auto* m = app.add_subcommand("media", "The media folder against the photo library: check, gc");
+  m->require_subcommand(1);
+  auto media_sub = [&](const char* name, const char* help) {
+    auto* c = m->add_subcommand(name, help);
+    c->add_option("--db", media.db, "Database: sqlite:PATH or postgresql://… (env TOASOAN_DB)")->capture_default_str();
+    c->add_option("--media", media.media, "Folder of photos and other media (env TOASOAN_MEDIA)")->capture_default_str();
+    c->callback([&media, name] { media.action = name; });
+    return c;
+  };
+  media_sub("check", "Look for every stored photo's variants")
+      ->add_flag("--repair", media.repair, "Make the missing ones from the originals");
+  media_sub("gc", "Remove variant files of photos no longer stored")
+      ->add_flag("--dry-run", media.dry_run, "Only count them");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -143,5 +165,6 @@ int main(int argc, char** argv) {
   if (i->parsed()) return import_command(import);
   if (r->parsed()) return reindex_command(reindex_db);
   if (u->parsed()) return user_command(user);
+  if (m->parsed()) return media_command(media);
   return 2;
 }

@@ -18,6 +18,9 @@
 #include "editorial/moderation.hpp"
 #include "editorial/office.hpp"
 #include "editorial/staff.hpp"
+#include "media/library.hpp"
+#include "media/photo.hpp"
+#include "media/processing_queue.hpp"
 #include "newsroom/password.hpp"
 #include "app/commands.hpp"
 #include "base/log.hpp"
@@ -129,6 +132,18 @@ int serve_command(const ServeOptions& o) {
     const int workers = o.workers > 0 ? o.workers : 2 * cores;
     config.search_slots = std::max(1, workers / 2);
   }
+  // Photos: processed beside the server (a few at once, a short queue), their originals in the
+  // database and their variants in the media folder, made again here when this node lacks one.
+  media::start_processing();
+  media::Limits photo_limits;
+  photo_limits.max_bytes = static_cast<std::size_t>(o.photo_max_mb) << 20;
+  media::Library photos(*db, o.media, photo_limits, [] { return unix_now(); });
+  media::ProcessingQueue photo_queue(o.photo_threads, 4 * o.photo_threads);
+  config.make_missing_media = [&photos](std::string_view path) {
+    auto made = photos.make_missing(path);
+    if (!made) log::warn("media: making " + std::string(path) + ": " + made.error().message);
+    return made && *made;
+  };
   site::Site site(db->reading(), db->search_index(), config, &db->comments());
   if (!o.public_url.empty()) site.set_public_url(o.public_url);
   // Readers' comments: written in groups (the inbox), told to open pages (the live hub),
@@ -192,6 +207,8 @@ int serve_command(const ServeOptions& o) {
                            .office = office,
                            .moderation = moderation,
                            .queue_stream = [&live] { return live.open_queue(); },
+                           .photos = &photos,
+                           .processing = &photo_queue,
                            .guard = {.public_url = [&public_url] { return public_url; },
                                      .trusted_proxies = o.trusted_proxies},
                            .preview = [&site](const articles::Article& a) { return site.preview(a); },

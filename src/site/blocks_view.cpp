@@ -1,6 +1,7 @@
 #include "site/blocks_view.hpp"
 
 #include "articles/runs.hpp"
+#include "media/variants.hpp"
 #include "site/layout.hpp"
 
 namespace toasoan::site {
@@ -28,6 +29,33 @@ void render_runs(render::Html& h, const std::vector<articles::Run>& runs, const 
     if (r.bold) h << "</strong>"_html;
     if (link) h << "</a>"_html;
   }
+}
+
+// How wide the article column is drawn (site.css: .wrap, .layout): the browser picks the
+// narrowest variant that fills it at the screen's density.
+constexpr const char* kFigureSizes = "(min-width: 72rem) 50rem, (min-width: 48rem) calc(100vw - 22rem), calc(100vw - 2rem)";
+
+// An uploaded photo (its image names one of its variants): WebP for the browsers that take it,
+// JPEG for the rest, each in every width the photo has. False when the figure is not one.
+bool render_picture(render::Html& h, const Block& b, const std::string& alt, bool lazy) {
+  auto photo = media::parse_variant_path(b.image);
+  if (!photo || b.width <= 0 || b.height <= 0) return false;
+  std::string webp, jpeg, fallback;
+  for (const auto& slot : media::slots_for(b.width, b.height)) {
+    if (slot.name == "social") continue;
+    std::string& set = slot.format == "webp" ? webp : jpeg;
+    std::string url = media_url(media::variant_path(photo->hash, slot.name, slot.format));
+    if (!set.empty()) set += ", ";
+    set += url + " " + std::to_string(slot.width) + "w";
+    // The one a browser without srcset shows: 960 wide when there is one.
+    if (slot.format == "jpeg" && (fallback.empty() || slot.name == "960")) fallback = std::move(url);
+  }
+  h << "<picture><source type=\"image/webp\" srcset=\""_html << webp << "\" sizes=\""_html << kFigureSizes
+    << "\"><img src=\""_html << fallback << "\" srcset=\""_html << jpeg << "\" sizes=\""_html << kFigureSizes
+    << "\" alt=\""_html << alt << "\" width=\""_html << b.width << "\" height=\""_html << b.height << "\""_html;
+  if (lazy) h << " loading=\"lazy\""_html;
+  h << " decoding=\"async\"></picture>"_html;
+  return true;
 }
 
 }  // namespace
@@ -65,11 +93,11 @@ void render_blocks(render::Html& h, const std::vector<Block>& blocks, int eager_
       case Block::Type::figure: {
         h << "<figure>"_html;
         std::string src = media_url(b.image);
+        const std::string& shown_alt = b.alt.empty() ? b.caption : b.alt;
         if (src.empty()) {
           h << "<div class=\"photo-missing\" aria-hidden=\"true\"></div>"_html;
-        } else {
-          const std::string& alt = b.alt.empty() ? b.caption : b.alt;
-          h << "<img src=\""_html << src << "\" alt=\""_html << alt << "\""_html;
+        } else if (!render_picture(h, b, shown_alt, figures >= eager_figures)) {
+          h << "<img src=\""_html << src << "\" alt=\""_html << shown_alt << "\""_html;
           if (b.width > 0 && b.height > 0)
             h << " width=\""_html << b.width << "\" height=\""_html << b.height << "\""_html;
           if (figures >= eager_figures) h << " loading=\"lazy\""_html;

@@ -115,3 +115,46 @@ TEST(RenderBlocks, ListsAreBulletedOrNumbered) {
 
 }  // namespace
 }  // namespace toasoan::site
+
+namespace toasoan::site {
+namespace {
+
+const std::string kPhoto = "3fa9" + std::string(58, '0') + "c2";
+
+TEST(RenderBlocks, AnUploadedPhotoIsAPictureWithWebpAndJpegInEveryWidthItHas) {
+  Block b = figure("Quang cảnh hội nghị", "anh/3f/" + kPhoto + "-social.jpg");
+  b.width = 2000;
+  b.height = 1500;
+  auto html = render({b});
+  const std::string at = "/media/anh/3f/" + kPhoto;
+  EXPECT_NE(html.find("<picture><source type=\"image/webp\" srcset=\"" + at + "-480.webp 480w, " + at + "-960.webp 960w, " +
+                      at + "-1600.webp 1600w\" sizes=\""),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<img src=\"" + at + "-960.jpg\" srcset=\"" + at + "-480.jpg 480w, " + at + "-960.jpg 960w, " + at +
+                      "-1600.jpg 1600w\""),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("width=\"2000\" height=\"1500\""), std::string::npos) << "no layout shift";
+  EXPECT_NE(html.find("alt=\"Quang cảnh hội nghị\""), std::string::npos);
+  EXPECT_EQ(html.find("-social"), std::string::npos) << "the preview picture is not for the page";
+}
+
+TEST(RenderBlocks, ASmallUploadedPhotoOffersOnlyWhatItHas) {
+  Block b = figure("Ảnh nhỏ", "anh/3f/" + kPhoto + "-480.jpg");
+  b.width = 300;
+  b.height = 200;
+  auto html = render({b, b});
+  EXPECT_NE(html.find("srcset=\"/media/anh/3f/" + kPhoto + "-480.jpg 300w\""), std::string::npos) << html;
+  EXPECT_EQ(html.find("-960"), std::string::npos);
+  EXPECT_EQ(html.find("loading=\"lazy\""), html.rfind("loading=\"lazy\"")) << "the first figure loads at once, the next lazily";
+}
+
+TEST(RenderBlocks, AnImportedFileStaysAPlainImage) {
+  auto html = render({figure("Ảnh cũ", "2022/12/hoi-nghi.jpg")});
+  EXPECT_EQ(html.find("<picture>"), std::string::npos);
+  EXPECT_NE(html.find("<img src=\"/media/2022/12/hoi-nghi.jpg\""), std::string::npos) << html;
+}
+
+}  // namespace
+}  // namespace toasoan::site

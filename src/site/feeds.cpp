@@ -1,5 +1,6 @@
 #include "site/feeds.hpp"
 
+#include "media/variants.hpp"
 #include "site/assets.hpp"
 #include "site/routes.hpp"
 #include "text/datetime.hpp"
@@ -24,10 +25,12 @@ std::string rss(const SiteInfo& site, const Feed& feed, const ImageBytes& image_
       << "</description><pubDate>"_html << text::format_rfc822_vn(s.published_at)
       << "</pubDate><guid isPermaLink=\"true\">"_html << link << "</guid><category>"_html << s.category_name
       << "</category>"_html;
-    if (std::string image = media_url(s.image); !image.empty()) {
+    // An uploaded photo's enclosure is its 1200-wide JPEG, as its link preview.
+    const std::string shared = media::photo_variant_or(s.image, "social", "jpeg");
+    if (std::string image = media_url(shared); !image.empty()) {
       if (!image.starts_with("http")) image = site.public_url + image;
-      x << "<enclosure url=\""_html << image << "\" length=\""_html << image_bytes(s.image) << "\" type=\""_html
-        << content_type_for(s.image) << "\"/>"_html;
+      x << "<enclosure url=\""_html << image << "\" length=\""_html << image_bytes(shared) << "\" type=\""_html
+        << content_type_for(shared) << "\"/>"_html;
     }
     x << "</item>"_html;
   }

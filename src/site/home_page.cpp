@@ -1,4 +1,6 @@
 #include "site/pages.hpp"
+
+#include "media/variants.hpp"
 #include "site/routes.hpp"
 #include "site/seo.hpp"
 #include "text/datetime.hpp"
@@ -17,7 +19,8 @@ void time_tag(render::Html& h, std::int64_t t) {
 // A story with its photo (when it has one), headline, date and lead.
 void card(render::Html& h, const articles::Summary& s, bool eager, std::string_view heading_tag) {
   std::string href = article_path(s);
-  std::string src = media_url(s.image);
+  // An uploaded photo's narrowest JPEG: a card is a column of a phone's screen at most.
+  std::string src = media_url(media::photo_variant_or(s.image, "480", "jpeg"));
   if (!src.empty()) {
     h << "<a href=\""_html << href << "\" tabindex=\"-1\" aria-hidden=\"true\"><img src=\""_html << src
       << "\" alt=\"\""_html;

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "articles/lead_photo.hpp"
+#include "media/variants.hpp"
 #include "site/routes.hpp"
 #include "text/datetime.hpp"
 
@@ -47,7 +48,9 @@ std::string share_image(const SiteInfo& site, const articles::Article& a) {
   // The same photo the article shows in lists and feeds; an address media_url() will not
   // serve falls back to the paper's picture there too.
   if (const articles::Block* photo = articles::lead_photo(a.blocks))
-    if (std::string url = media_url(photo->image); !url.empty()) return absolute(site, url);
+    // An uploaded photo shares its 1200-wide JPEG, the size link previews ask for.
+    if (std::string url = media_url(media::photo_variant_or(photo->image, "social", "jpeg")); !url.empty())
+      return absolute(site, url);
   return site.default_image;
 }
 

@@ -6,6 +6,7 @@
 #include "base/clock.hpp"
 #include "base/log.hpp"
 #include "http/errors.hpp"
+#include "media/variants.hpp"
 #include "search/highlight.hpp"
 #include "site/cache_tags.hpp"
 #include "site/comments_view.hpp"
@@ -26,6 +27,7 @@ namespace {
 constexpr const char* kPageCacheControl = "no-cache";
 // Media never changes under one name: an edited photo is uploaded under a new one.
 constexpr const char* kMediaCacheControl = "public, max-age=2592000";
+constexpr const char* kImmutableMediaCacheControl = "public, max-age=31536000, immutable";
 // Served media may be SVG: styles and data: images inside it render; scripts, plugins, forms
 // and frames do not, and `sandbox` gives the document an opaque origin besides.
 constexpr const char* kMediaContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
@@ -203,13 +205,18 @@ void Site::handle(const http::Request& req, http::Response& res) {
     auto file = name ? media_file_path(config_.media_dir, *name) : std::nullopt;
     std::error_code ec;
     auto size = file ? std::filesystem::file_size(*file, ec) : 0;
+    if (file && ec && config_.make_missing_media && config_.make_missing_media(*name)) {
+      ec.clear();
+      size = std::filesystem::file_size(*file, ec);
+    }
     if (!file || ec || !std::filesystem::is_regular_file(*file, ec)) {
       static const Categories none;
       auto cats = categories();
       return respond(req, res, *error_page(cats ? *cats : none, 404));
     }
     res.content_type = std::string(content_type_for(*name));
-    res.set_header("Cache-Control", kMediaCacheControl);
+    // A photo's variant is named by the hash of its photo: what it shows never changes.
+    res.set_header("Cache-Control", media::parse_variant_path(*name) ? kImmutableMediaCacheControl : kMediaCacheControl);
     // An SVG (or an HTML file someone put there) is a document: opened directly, its scripts
     // would run on the site's origin. This policy lets pictures render and nothing run; nosniff
     // keeps a browser from taking a picture for a page.

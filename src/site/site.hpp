@@ -54,6 +54,10 @@ struct SiteConfig {
   // Searches and suggestions run at once at most (SearchGate); beyond, 503 at once. `serve`
   // sets it to half the worker threads, so the other half stay free for the pages.
   int search_slots = 4;
+  // Makes a missing file under the media folder when it can (a photo's variant another node
+  // made, media/library.hpp): true when `stored_path` exists now. Unset: a missing file is 404.
+  // Called on a worker; it may take as long as resizing one photo.
+  std::function<bool(std::string_view stored_path)> make_missing_media;
   // Unix seconds now: what "published" means (an article dated later is not shown yet).
   // Replaced by tests to move time.
   std::function<std::int64_t()> clock;
