@@ -50,12 +50,13 @@ std::string made(int width, int height, const char* format, int bands = 3, int o
 }
 
 struct Size {
+  Size(int w, int h) : width(w), height(h) {}  // a constructor: clang 14 has no Size(w, h) for aggregates
   int width, height;
   bool operator==(const Size&) const = default;
 };
 Size size_of(const std::string& bytes) {
   VipsImage* img = vips_image_new_from_buffer(bytes.data(), bytes.size(), "", nullptr);
-  if (!img) return {0, 0};
+  if (!img) return Size(0, 0);
   Size s{vips_image_get_width(img), vips_image_get_height(img)};
   g_object_unref(img);
   return s;
