@@ -4,8 +4,6 @@
 #include "store/comments.hpp"
 
 #include <gtest/gtest.h>
-#include <libpq-fe.h>
-#include <sqlite3.h>
 
 #include <algorithm>
 
@@ -16,7 +14,7 @@
 #include "store/reading.hpp"
 #include "store/sqlite/pool.hpp"
 #include "store/sqlite/unit_of_work.hpp"
-#include "store/testing/test_database.hpp"
+#include "store/testing/area_test.hpp"
 
 namespace toasoan::store {
 namespace {
@@ -24,54 +22,17 @@ namespace {
 constexpr std::int64_t kNow = 1'900'000'000;
 constexpr std::int64_t kModerator = 5;
 
-using Rows = std::vector<std::vector<std::string>>;
+using testing::Rows;
 
-class CommentsTest : public ::testing::TestWithParam<std::string> {
+class CommentsTest : public testing::AreaTest {
  protected:
   void SetUp() override {
-    if (auto why = testing::skip_reason(GetParam())) GTEST_SKIP() << *why;
-    auto db = testing::TestDatabase::create(GetParam());
-    ASSERT_TRUE(db.ok()) << db.error().message;
-    db_ = std::move(*db);
-    auto s = open(db_->url());
-    ASSERT_TRUE(s.ok()) << s.error().message;
-    store_ = std::move(*s);
-    auto m = store_->migrate();
-    ASSERT_TRUE(m.ok()) << m.error().message;
+    AreaTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
   }
 
   Comments& comments() { return store_->comments(); }
 
-  // Reads `sql` on a connection of its own, behind the store's back.
-  Rows rows(const std::string& sql) {
-    Rows out;
-    if (GetParam() == "sqlite") {
-      sqlite3* db = nullptr;
-      EXPECT_EQ(sqlite3_open_v2(db_->name().c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
-      sqlite3_stmt* s = nullptr;
-      EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
-      while (s && sqlite3_step(s) == SQLITE_ROW) {
-        auto& row = out.emplace_back();
-        for (int i = 0; i < sqlite3_column_count(s); ++i) {
-          auto t = reinterpret_cast<const char*>(sqlite3_column_text(s, i));
-          row.push_back(t ? t : "<null>");
-        }
-      }
-      sqlite3_finalize(s);
-      sqlite3_close(db);
-    } else {
-      PGconn* c = PQconnectdb(db_->url().c_str());
-      PGresult* r = PQexec(c, sql.c_str());
-      EXPECT_EQ(PQresultStatus(r), PGRES_TUPLES_OK) << PQerrorMessage(c);
-      for (int i = 0; i < PQntuples(r); ++i) {
-        auto& row = out.emplace_back();
-        for (int j = 0; j < PQnfields(r); ++j) row.push_back(PQgetisnull(r, i, j) ? "<null>" : PQgetvalue(r, i, j));
-      }
-      PQclear(r);
-      PQfinish(c);
-    }
-    return out;
-  }
 
   // An imported article; its id.
   std::int64_t article(const std::string& external_id, std::int64_t published = kNow - 100,
@@ -121,11 +82,6 @@ class CommentsTest : public ::testing::TestWithParam<std::string> {
     return p.id;
   }
 
-  std::unique_ptr<UnitOfWork> begin() {
-    auto w = store_->begin();
-    EXPECT_TRUE(w.ok()) << w.error().message;
-    return w.ok() ? std::move(*w) : nullptr;
-  }
   void set_status(std::int64_t id, CommentStatus s) {
     auto w = begin();
     ASSERT_TRUE(comments().set_status(*w, id, s, kModerator, kNow).ok());
@@ -148,15 +104,6 @@ class CommentsTest : public ::testing::TestWithParam<std::string> {
     return a.ok() && *a ? (*a)->comment_count : -1;
   }
 
-  std::uint64_t last_seq() { return *store_->change_log().last_seq(); }
-  std::vector<std::string> changes_after(std::uint64_t seq) {
-    auto b = store_->change_log().since(seq, 1000);
-    EXPECT_TRUE(b.ok()) << b.error().message;
-    std::vector<std::string> out;
-    if (b.ok())
-      for (const auto& c : b->changes) out.push_back(c.topic + " " + c.key);
-    return out;
-  }
 
   std::vector<std::int64_t> listed(const CommentQuery& q, std::int64_t* total = nullptr) {
     auto l = comments().list(q);
@@ -168,8 +115,6 @@ class CommentsTest : public ::testing::TestWithParam<std::string> {
     return out;
   }
 
-  std::unique_ptr<testing::TestDatabase> db_;
-  std::unique_ptr<Database> store_;
 };
 
 INSTANTIATE_TEST_SUITE_P(, CommentsTest, ::testing::ValuesIn(testing::engines()),

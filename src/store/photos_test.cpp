@@ -4,9 +4,7 @@
 #include "store/photos.hpp"
 
 #include <gtest/gtest.h>
-#include <libpq-fe.h>
 #include <sodium.h>
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <latch>
@@ -15,14 +13,14 @@
 #include "store/accounts.hpp"
 #include "store/change_log.hpp"
 #include "store/database.hpp"
-#include "store/testing/test_database.hpp"
+#include "store/testing/area_test.hpp"
 
 namespace toasoan::store {
 namespace {
 
 constexpr std::int64_t kNow = 1'900'000'000;
 
-using Rows = std::vector<std::vector<std::string>>;
+using testing::Rows;
 
 std::string sha256_hex(std::string_view bytes) {
   unsigned char digest[crypto_hash_sha256_BYTES];
@@ -39,18 +37,11 @@ std::string sha256_hex(std::string_view bytes) {
 // Bytes no text column could hold: NULs, 0xFF, a lone continuation byte, a CR LF.
 const std::string kBinary = std::string("\xff\xd8\xff\xe0\0\x10JFIF\0\x01\x80\r\n\0\xff", 18);
 
-class PhotosTest : public ::testing::TestWithParam<std::string> {
+class PhotosTest : public testing::AreaTest {
  protected:
   void SetUp() override {
-    if (auto why = testing::skip_reason(GetParam())) GTEST_SKIP() << *why;
-    auto db = testing::TestDatabase::create(GetParam());
-    ASSERT_TRUE(db.ok()) << db.error().message;
-    db_ = std::move(*db);
-    auto s = open(db_->url());
-    ASSERT_TRUE(s.ok()) << s.error().message;
-    store_ = std::move(*s);
-    auto m = store_->migrate();
-    ASSERT_TRUE(m.ok()) << m.error().message;
+    AreaTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     auto w = begin();
     auto u = store_->accounts().add_user(*w, NewUser{"do.hung", "Đỗ Hùng", {newsroom::Role::reporter}, "x"}, kNow);
     ASSERT_TRUE(u.ok()) << u.error().message;
@@ -60,11 +51,6 @@ class PhotosTest : public ::testing::TestWithParam<std::string> {
 
   Photos& photos() { return store_->photos(); }
 
-  std::unique_ptr<UnitOfWork> begin() {
-    auto w = store_->begin();
-    EXPECT_TRUE(w.ok()) << w.error().message;
-    return w.ok() ? std::move(*w) : nullptr;
-  }
 
   // A photo whose original is `bytes`, uploaded by the test's reporter.
   NewPhoto photo(std::string bytes, std::string caption = "", std::int64_t at = kNow) {
@@ -124,50 +110,9 @@ class PhotosTest : public ::testing::TestWithParam<std::string> {
     return out;
   }
 
-  std::uint64_t last_seq() { return *store_->change_log().last_seq(); }
-  std::vector<std::string> changes_after(std::uint64_t seq) {
-    auto b = store_->change_log().since(seq, 1000);
-    EXPECT_TRUE(b.ok()) << b.error().message;
-    std::vector<std::string> out;
-    if (b.ok())
-      for (const auto& c : b->changes) out.push_back(c.topic + " " + c.key);
-    return out;
-  }
 
-  // Reads `sql` on a connection of its own, behind the store's back.
-  Rows rows(const std::string& sql) {
-    Rows out;
-    if (GetParam() == "sqlite") {
-      sqlite3* db = nullptr;
-      EXPECT_EQ(sqlite3_open_v2(db_->name().c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
-      sqlite3_stmt* s = nullptr;
-      EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
-      while (s && sqlite3_step(s) == SQLITE_ROW) {
-        auto& row = out.emplace_back();
-        for (int i = 0; i < sqlite3_column_count(s); ++i) {
-          auto t = reinterpret_cast<const char*>(sqlite3_column_text(s, i));
-          row.push_back(t ? t : "<null>");
-        }
-      }
-      sqlite3_finalize(s);
-      sqlite3_close(db);
-    } else {
-      PGconn* c = PQconnectdb(db_->url().c_str());
-      PGresult* r = PQexec(c, sql.c_str());
-      EXPECT_EQ(PQresultStatus(r), PGRES_TUPLES_OK) << PQerrorMessage(c);
-      for (int i = 0; i < PQntuples(r); ++i) {
-        auto& row = out.emplace_back();
-        for (int j = 0; j < PQnfields(r); ++j) row.push_back(PQgetisnull(r, i, j) ? "<null>" : PQgetvalue(r, i, j));
-      }
-      PQclear(r);
-      PQfinish(c);
-    }
-    return out;
-  }
   std::string count(const std::string& table) { return rows("SELECT count(*) FROM " + table)[0][0]; }
 
-  std::unique_ptr<testing::TestDatabase> db_;
-  std::unique_ptr<Database> store_;
   std::int64_t reporter_ = 0;
 };
 
