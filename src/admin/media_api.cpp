@@ -5,6 +5,7 @@
 //
 // Who: the newsroom's writing roles (reporter, editor, secretary, chief). A moderator or an
 // admin without one of them writes no pieces and so has no photos to upload.
+#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -162,7 +163,6 @@ void add_media_routes(http::Router& router, const Newsroom& n) {
       return send_error(res, Error{ErrorKind::forbidden, "Chỉ phóng viên và biên tập viên tải ảnh lên."});
     auto boundary = http::multipart_boundary(req.header("Content-Type"));
     if (!boundary) {
-      res.status = 415;
       return send(res, json{{"error", "unsupported_media_type"}, {"reason", "Ảnh gửi lên dạng multipart/form-data."}}, 415);
     }
     auto job = take_body(req, std::string(*boundary), actor.user->id);
@@ -185,12 +185,9 @@ void add_media_routes(http::Router& router, const Newsroom& n) {
     if (!text::valid_utf8(q.text)) return send_field_error(res, "q", "Chữ tìm không phải UTF-8 hợp lệ.");
     auto page = http::query_param(req.query, "page");
     if (!page.empty()) {
-      try {
-        q.page = std::stoi(page);
-      } catch (...) {
-        q.page = 0;
-      }
-      if (q.page < 1 || q.page > 100000) return send_field_error(res, "page", "Trang phải là số từ 1.");
+      auto [end, ec] = std::from_chars(page.data(), page.data() + page.size(), q.page);
+      if (ec != std::errc() || end != page.data() + page.size() || q.page < 1 || q.page > 100000)
+        return send_field_error(res, "page", "Trang phải là số từ 1.");
     }
     auto found = n.photos->search(q);
     if (!found) return send_error(res, found.error());

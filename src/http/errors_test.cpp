@@ -15,8 +15,8 @@ TEST(StatusFor, MapsEveryKindToItsStatusAndCode) {
       {ErrorKind::invalid, 400, "invalid"},           {ErrorKind::unauthorized, 401, "unauthorized"},
       {ErrorKind::forbidden, 403, "forbidden"},       {ErrorKind::not_found, 404, "not_found"},
       {ErrorKind::conflict, 409, "conflict"},         {ErrorKind::too_large, 413, "too_large"},
-      {ErrorKind::rate_limited, 429, "rate_limited"}, {ErrorKind::internal, 500, "internal"},
-      {ErrorKind::unavailable, 503, "unavailable"},
+      {ErrorKind::unprocessable, 422, "unprocessable"}, {ErrorKind::rate_limited, 429, "rate_limited"},
+      {ErrorKind::internal, 500, "internal"},         {ErrorKind::unavailable, 503, "unavailable"},
   };
   for (const auto& c : cases) {
     EXPECT_EQ(status_for(c.kind), c.status) << c.code;
