@@ -7,6 +7,7 @@
 #include <system_error>
 #include <vector>
 
+#include "base/digest.hpp"
 #include "base/log.hpp"
 #include "media/variants.hpp"
 
@@ -18,21 +19,10 @@ namespace {
 constexpr std::int64_t kLeftoverSeconds = 3600;
 constexpr std::string_view kTempMark = ".tmp-";
 
-std::string hex(const unsigned char* bytes, std::size_t n) {
-  static const char digits[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(n * 2);
-  for (std::size_t i = 0; i < n; ++i) {
-    out.push_back(digits[bytes[i] >> 4]);
-    out.push_back(digits[bytes[i] & 15]);
-  }
-  return out;
-}
-
 std::string temp_suffix() {
   unsigned char r[8];
   randombytes_buf(r, sizeof r);
-  return std::string(kTempMark) + hex(r, sizeof r);
+  return std::string(kTempMark) + hex(std::string_view(reinterpret_cast<const char*>(r), sizeof r));
 }
 
 Error cannot_write(const std::filesystem::path& p, const std::string& why) {
@@ -92,12 +82,6 @@ Result<std::vector<TempFile>> stage(const std::filesystem::path& dir, std::strin
 
 }  // namespace
 
-std::string photo_hash(std::string_view bytes) {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  return hex(digest, sizeof digest);
-}
-
 Library::Library(store::Database& db, std::filesystem::path media_dir, Limits limits,
                  std::function<std::int64_t()> clock)
     : db_(db), media_dir_(std::move(media_dir)), limits_(limits), clock_(std::move(clock)) {}
@@ -105,7 +89,7 @@ Library::Library(store::Database& db, std::filesystem::path media_dir, Limits li
 Result<Uploaded> Library::add(std::string_view bytes, const UploadInfo& info) {
   auto seen = inspect(bytes, claimed_type(info.filename, info.content_type), limits_);
   if (!seen) return seen.error();
-  const std::string hash = photo_hash(bytes);
+  const std::string hash = sha256_hex(bytes);
   store::Photos& photos = db_.photos();
   if (auto known = photos.by_hash(hash); !known) {
     return known.error();

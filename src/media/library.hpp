@@ -98,7 +98,4 @@ class Library {
   std::function<std::int64_t()> clock_;
 };
 
-// The SHA-256 of `bytes` in lowercase hex: a photo's identity.
-std::string photo_hash(std::string_view bytes);
-
 }  // namespace toasoan::media

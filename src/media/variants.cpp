@@ -3,12 +3,12 @@
 #include <algorithm>
 #include <cmath>
 
+#include "base/digest.hpp"
+
 namespace toasoan::media {
 namespace {
 
 constexpr int kSlotWidths[] = {480, 960, 1600};
-
-bool hex_digit(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }
 
 int scaled_height(int width, int height, int to) {
   return std::max(1, static_cast<int>(std::lround(static_cast<double>(height) * to / width)));
@@ -17,8 +17,6 @@ int scaled_height(int width, int height, int to) {
 std::string_view extension_of(std::string_view format) { return format == "webp" ? "webp" : "jpg"; }
 
 }  // namespace
-
-bool is_photo_hash(std::string_view s) { return s.size() == 64 && std::all_of(s.begin(), s.end(), hex_digit); }
 
 std::vector<Slot> slots_for(int width, int height) {
   std::vector<Slot> out;
@@ -54,7 +52,7 @@ std::optional<VariantName> parse_variant_path(std::string_view path) {
   if (path.size() < 3 || path[2] != '/') return std::nullopt;
   std::string_view folder = path.substr(0, 2), name = path.substr(3);
   std::string_view hash = name.substr(0, 64);
-  if (!is_photo_hash(hash) || folder != hash.substr(0, 2) || name.size() < 66 || name[64] != '-') return std::nullopt;
+  if (!is_sha256_hex(hash) || folder != hash.substr(0, 2) || name.size() < 66 || name[64] != '-') return std::nullopt;
   name.remove_prefix(65);
   std::size_t dot = name.find('.');
   if (dot == std::string_view::npos) return std::nullopt;

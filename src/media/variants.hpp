@@ -52,7 +52,4 @@ std::optional<VariantName> parse_variant_path(std::string_view path);
 // thumbnail); any other image (an imported file, a URL) unchanged.
 std::string photo_variant_or(std::string_view image, std::string_view slot, std::string_view format);
 
-// True for 64 lowercase hex digits.
-bool is_photo_hash(std::string_view s);
-
 }  // namespace toasoan::media

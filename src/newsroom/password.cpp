@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "base/digest.hpp"
 #include "text/count.hpp"
 #include "text/fold.hpp"
 #include "text/utf8.hpp"
@@ -19,13 +20,6 @@ void ensure_sodium() {
   std::call_once(once, [] {
     if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
   });
-}
-
-std::string hex(const unsigned char* bytes, std::size_t n) {
-  std::string out(n * 2 + 1, '\0');
-  sodium_bin2hex(out.data(), out.size(), bytes, n);
-  out.pop_back();
-  return out;
 }
 
 const unsigned char* bytes_of(std::string_view s) { return reinterpret_cast<const unsigned char*>(s.data()); }
@@ -145,17 +139,12 @@ SessionToken SessionToken::random() {
   ensure_sodium();
   unsigned char bytes[32];
   randombytes_buf(bytes, sizeof bytes);
-  SessionToken t{hex(bytes, sizeof bytes)};
+  SessionToken t{hex(std::string_view(reinterpret_cast<const char*>(bytes), sizeof bytes))};
   sodium_memzero(bytes, sizeof bytes);
   return t;
 }
 
-std::string token_hash(std::string_view secret) {
-  ensure_sodium();
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, bytes_of(secret), secret.size());
-  return hex(digest, sizeof digest);
-}
+std::string token_hash(std::string_view secret) { return sha256_hex(secret); }
 
 std::string csrf_for(std::string_view secret) {
   ensure_sodium();
@@ -174,7 +163,7 @@ std::string csrf_for(std::string_view secret) {
   crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(kCsrfContext),
                      sizeof kCsrfContext - 1, k, klen);
   sodium_memzero(key, sizeof key);
-  return hex(out, sizeof out);
+  return hex(std::string_view(reinterpret_cast<const char*>(out), sizeof out));
 }
 
 bool same_secret(std::string_view a, std::string_view b) {

@@ -4,12 +4,12 @@
 #include "store/photos.hpp"
 
 #include <gtest/gtest.h>
-#include <sodium.h>
 
 #include <algorithm>
 #include <latch>
 #include <thread>
 
+#include "base/digest.hpp"
 #include "store/accounts.hpp"
 #include "store/change_log.hpp"
 #include "store/database.hpp"
@@ -22,17 +22,6 @@ constexpr std::int64_t kNow = 1'900'000'000;
 
 using testing::Rows;
 
-std::string sha256_hex(std::string_view bytes) {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned char b : digest) {
-    out.push_back(kHex[b >> 4]);
-    out.push_back(kHex[b & 0xf]);
-  }
-  return out;
-}
 
 // Bytes no text column could hold: NULs, 0xFF, a lone continuation byte, a CR LF.
 const std::string kBinary = std::string("\xff\xd8\xff\xe0\0\x10JFIF\0\x01\x80\r\n\0\xff", 18);

@@ -1,10 +1,9 @@
 #include "store/sql_photos.hpp"
 
-#include <sodium.h>
-
 #include <algorithm>
 #include <array>
 
+#include "base/digest.hpp"
 #include "store/shared_sql.hpp"
 #include "text/controls.hpp"
 #include "text/count.hpp"
@@ -46,26 +45,6 @@ Photo photo_from(const Table& t, int row) {
 }
 
 Error no_photo(std::int64_t id) { return not_found("không có ảnh số " + std::to_string(id)); }
-
-bool is_hash(std::string_view h) {
-  if (h.size() != 64) return false;
-  for (char c : h)
-    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
-  return true;
-}
-
-std::string sha256_hex(std::string_view bytes) {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(2 * sizeof digest);
-  for (unsigned char b : digest) {
-    out.push_back(kHex[b >> 4]);
-    out.push_back(kHex[b & 0xf]);
-  }
-  return out;
-}
 
 // Outside text as the library stores it: refused when it is not UTF-8, then without control
 // characters and in NFC.
@@ -111,7 +90,7 @@ Result<Description> describe_checked(std::string_view caption, std::string_view 
 }  // namespace
 
 Result<Added> SqlPhotos::add(UnitOfWork& work, const NewPhoto& n) {
-  if (!is_hash(n.hash)) return invalid_field("hash", "mã băm của ảnh phải là 64 chữ số hex viết thường (SHA-256)");
+  if (!is_sha256_hex(n.hash)) return invalid_field("hash", "mã băm của ảnh phải là 64 chữ số hex viết thường (SHA-256)");
   if (std::find(kTypes.begin(), kTypes.end(), n.type) == kTypes.end())
     return invalid_field("type", "loại ảnh phải là jpeg, png, webp hoặc heic, không phải \"" + n.type + "\"");
   if (n.width <= 0 || n.height <= 0) return invalid("kích thước ảnh phải lớn hơn 0");
@@ -171,7 +150,7 @@ Result<std::optional<Photo>> SqlPhotos::by_hash(std::string_view hash) {
 }
 
 Result<std::optional<std::string>> SqlPhotos::original(std::string_view hash) {
-  if (!is_hash(hash)) return std::optional<std::string>();
+  if (!is_sha256_hex(hash)) return std::optional<std::string>();
   return read_original(hash);
 }
 

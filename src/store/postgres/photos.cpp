@@ -1,5 +1,6 @@
 #include "store/postgres/photos.hpp"
 
+#include "base/digest.hpp"
 #include "store/postgres/session.hpp"
 #include "store/postgres/unit_of_work.hpp"
 
@@ -14,16 +15,7 @@ int hex_value(char c) {
 }
 
 // bytea's hex input form, "\x" and two digits a byte.
-std::string bytea_hex(std::string_view bytes) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out = "\\x";
-  out.reserve(2 + 2 * bytes.size());
-  for (unsigned char b : bytes) {
-    out.push_back(kHex[b >> 4]);
-    out.push_back(kHex[b & 0xf]);
-  }
-  return out;
-}
+std::string bytea_hex(std::string_view bytes) { return "\\x" + hex(bytes); }
 
 Result<std::string> from_hex(std::string_view hex) {
   if (hex.size() % 2 != 0) return internal("encode(…, 'hex') gave an odd number of digits");
