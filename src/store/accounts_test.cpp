@@ -14,7 +14,7 @@
 #include "store/change_log.hpp"
 #include "store/database.hpp"
 #include "store/settings.hpp"
-#include "store/testing/test_database.hpp"
+#include "store/testing/area_test.hpp"
 
 namespace toasoan::store {
 namespace {
@@ -82,24 +82,8 @@ Result<Table> pg_raw(const std::string& url, const std::string& sql) {
 
 constexpr std::int64_t kNow = 1'800'000'000;
 
-class AccountsTest : public ::testing::TestWithParam<std::string> {
+class AccountsTest : public testing::AreaTest {
  protected:
-  void SetUp() override {
-    if (auto why = testing::skip_reason(GetParam())) GTEST_SKIP() << *why;
-    auto db = testing::TestDatabase::create(GetParam());
-    ASSERT_TRUE(db.ok()) << db.error().message;
-    db_ = std::move(*db);
-    auto s = open(db_->url());
-    ASSERT_TRUE(s.ok()) << s.error().message;
-    store_ = std::move(*s);
-    auto m = store_->migrate();
-    ASSERT_TRUE(m.ok()) << m.error().message;
-  }
-  void TearDown() override {
-    store_.reset();
-    db_.reset();
-  }
-
   Accounts& accounts() { return store_->accounts(); }
   Audit& audit() { return store_->audit(); }
   Settings& settings() { return store_->settings(); }
@@ -113,11 +97,6 @@ class AccountsTest : public ::testing::TestWithParam<std::string> {
     return r.ok() ? (*r)[0][0] : "?";
   }
 
-  std::unique_ptr<UnitOfWork> begin() {
-    auto w = store_->begin();
-    EXPECT_TRUE(w.ok()) << w.error().message;
-    return w.ok() ? std::move(*w) : nullptr;
-  }
 
   // Adds a user in a unit of its own and returns it.
   User add(const std::string& username, Roles roles = {Role::reporter}, const std::string& display = "") {
@@ -144,17 +123,7 @@ class AccountsTest : public ::testing::TestWithParam<std::string> {
   }
 
   // The change-log entries committed so far, as "topic key".
-  std::vector<std::string> logged() {
-    auto b = store_->change_log().since(0, 1000);
-    EXPECT_TRUE(b.ok()) << b.error().message;
-    std::vector<std::string> out;
-    if (b.ok())
-      for (const auto& c : b->changes) out.push_back(c.topic + " " + c.key);
-    return out;
-  }
-
-  std::unique_ptr<testing::TestDatabase> db_;
-  std::unique_ptr<Database> store_;
+  std::vector<std::string> logged() { return changes_after(0); }
 };
 
 INSTANTIATE_TEST_SUITE_P(, AccountsTest, ::testing::ValuesIn(testing::engines()),

@@ -16,7 +16,7 @@
 #include "store/database.hpp"
 #include "store/reading.hpp"
 #include "store/search_index.hpp"
-#include "store/testing/test_database.hpp"
+#include "store/testing/area_test.hpp"
 
 namespace toasoan::store {
 namespace {
@@ -38,28 +38,11 @@ PieceContent content(std::string title, std::string lead = "Sapo của bài.", s
   return c;
 }
 
-class DeskTest : public ::testing::TestWithParam<std::string> {
+class DeskTest : public testing::AreaTest {
  protected:
-  void SetUp() override {
-    if (auto why = testing::skip_reason(GetParam())) GTEST_SKIP() << *why;
-    auto db = testing::TestDatabase::create(GetParam());
-    ASSERT_TRUE(db.ok()) << db.error().message;
-    db_ = std::move(*db);
-    auto s = open(db_->url());
-    ASSERT_TRUE(s.ok()) << s.error().message;
-    store_ = std::move(*s);
-    auto m = store_->migrate();
-    ASSERT_TRUE(m.ok()) << m.error().message;
-  }
-
   Desk& desk() { return store_->desk(); }
   Reading& reading() { return store_->reading(); }
 
-  std::unique_ptr<UnitOfWork> begin() {
-    auto w = store_->begin();
-    EXPECT_TRUE(w.ok()) << w.error().message;
-    return w.ok() ? std::move(*w) : nullptr;
-  }
 
   Piece create(const PieceContent& c, std::int64_t user = kReporter, std::int64_t now = kNow) {
     auto w = begin();
@@ -119,12 +102,12 @@ class DeskTest : public ::testing::TestWithParam<std::string> {
     return l.ok() ? *l : std::vector<articles::Summary>{};
   }
 
-  std::vector<Change> changes_after(std::uint64_t seq) {
+  // The change log's entries after `seq`, whole (AreaTest::changes_after gives them as text).
+  std::vector<Change> entries_after(std::uint64_t seq) {
     auto b = store_->change_log().since(seq, 1000);
     EXPECT_TRUE(b.ok()) << b.error().message;
     return b.ok() ? b->changes : std::vector<Change>{};
   }
-  std::uint64_t last_seq() { return *store_->change_log().last_seq(); }
 
   std::vector<std::int64_t> ids(const DeskQuery& q, std::int64_t* total = nullptr) {
     auto l = desk().list(q);
@@ -161,8 +144,6 @@ class DeskTest : public ::testing::TestWithParam<std::string> {
     }
   }
 
-  std::unique_ptr<testing::TestDatabase> db_;
-  std::unique_ptr<Database> store_;
 };
 
 INSTANTIATE_TEST_SUITE_P(, DeskTest, ::testing::ValuesIn(testing::engines()),
@@ -198,7 +179,7 @@ TEST_P(DeskTest, ACreatedPieceIsADraftWithItsFirstRevisionAndReadersNeverSeeIt) 
   EXPECT_FALSE((*revs)[0].based_on);
   EXPECT_TRUE(latest().empty());
   // The draft's change-log entries purge no page: only `piece`.
-  for (const auto& c : changes_after(before)) EXPECT_TRUE(c.topic == "piece" || c.topic == "category") << c.topic;
+  for (const auto& c : entries_after(before)) EXPECT_TRUE(c.topic == "piece" || c.topic == "category") << c.topic;
   auto article = reading().article(p.id);
   ASSERT_TRUE(article.ok() && *article);
   EXPECT_EQ((*article)->status, articles::Status::unpublished);
@@ -211,7 +192,7 @@ TEST_P(DeskTest, ADraftsChangeLogHoldsOnlyPieceEntries) {
   ASSERT_TRUE(save(p.id, revision(p, content("Bài nháp sửa")), kNow + 10).ok());
   ASSERT_TRUE(move(p.id, State::draft, State::submitted).ok());
   ASSERT_TRUE(desk().heartbeat(p.id, kEditor, kNow).ok());
-  auto cs = changes_after(before);
+  auto cs = entries_after(before);
   ASSERT_FALSE(cs.empty());
   for (const auto& c : cs) {
     EXPECT_EQ(c.topic, "piece");
@@ -292,7 +273,7 @@ TEST_P(DeskTest, PublishingMakesTheSlugOnceAndPutsThePieceOnTheReadingSite) {
   EXPECT_EQ(l[0].title, "Cầu Long Biên sau mưa");
   EXPECT_EQ(l[0].category_name, "Thời sự");
   std::set<std::string> topics;
-  for (const auto& c : changes_after(before)) topics.insert(c.topic);
+  for (const auto& c : entries_after(before)) topics.insert(c.topic);
   EXPECT_TRUE(topics.contains("article") && topics.contains("listing") && topics.contains("piece"));
 
   FullTextQuery q;
@@ -317,7 +298,7 @@ TEST_P(DeskTest, SavingAPublishedPieceChangesNothingReadersSeeUntilItIsPublished
   p = piece(p.id);
   auto before = last_seq();
   ASSERT_TRUE(save(p.id, revision(p, content("Bản đang sửa", "Sapo đang sửa.")), kNow + 10).ok());
-  for (const auto& c : changes_after(before)) EXPECT_EQ(c.topic, "piece");
+  for (const auto& c : entries_after(before)) EXPECT_EQ(c.topic, "piece");
   auto a = reading().article(p.id);
   ASSERT_TRUE(a.ok() && *a);
   EXPECT_EQ((*a)->title, "Bản đã đăng");
