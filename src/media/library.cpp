@@ -87,17 +87,20 @@ Library::Library(store::Database& db, std::filesystem::path media_dir, Limits li
     : db_(db), media_dir_(std::move(media_dir)), limits_(limits), clock_(std::move(clock)) {}
 
 Result<Uploaded> Library::add(std::string_view bytes, const UploadInfo& info) {
-  auto seen = inspect(bytes, claimed_type(info.filename, info.content_type), limits_);
-  if (!seen) return seen.error();
+  const auto claimed = claimed_type(info.filename, info.content_type);
+  if (auto checked = check_file(bytes, claimed, limits_); !checked) return checked.error();
   const std::string hash = sha256_hex(bytes);
   store::Photos& photos = db_.photos();
   if (auto known = photos.by_hash(hash); !known) {
     return known.error();
   } else if (*known) {
-    // Stored already (by this node or another): its files may still be missing here.
+    // Stored already (by this node or another), so these very bytes decoded once: only its
+    // files, which may be missing here, are made.
     if (auto w = write_missing(**known, bytes); !w) return w.error();
     return Uploaded{std::move(**known), false};
   }
+  auto seen = inspect(bytes, claimed, limits_);
+  if (!seen) return seen.error();
   auto staged = stage(media_dir_, hash, bytes, limits_, [](const std::filesystem::path&) { return true; });
   if (!staged) return staged.error();
   store::NewPhoto n;

@@ -62,9 +62,10 @@ class Library {
   // `clock`: unix seconds, for upload times and the age of leftovers.
   Library(store::Database& db, std::filesystem::path media_dir, Limits limits, std::function<std::int64_t()> clock);
 
-  // Validates `bytes` (inspect), stores the photo once and writes its variants. Errors: those
-  // of inspect and make_variants (413, 422), invalid for a caption or credit the store refuses,
-  // unavailable when the database is away, internal when the folder cannot be written.
+  // Validates `bytes` (check_file, then inspect unless the same bytes are stored already), stores
+  // the photo once and writes its variants. Errors: those of inspect and make_variants (413,
+  // 422), invalid for a caption or credit the store refuses, unavailable when the database is
+  // away, internal when the folder cannot be written.
   Result<Uploaded> add(std::string_view bytes, const UploadInfo& info);
 
   // For a variant file a reader asked for and this node lacks: makes the photo's missing

@@ -85,14 +85,8 @@ Result<Image> load(std::string_view bytes, PhotoType type) {
 // short fails here), turned as the camera said.
 Result<Image> decode(std::string_view bytes, std::optional<PhotoType> claimed, const Limits& limits,
                      PhotoType* type_out = nullptr) {
-  if (bytes.empty()) return unprocessable("Tệp rỗng: không có ảnh nào.");
-  if (bytes.size() > limits.max_bytes)
-    return too_large("Ảnh lớn quá: tối đa " + std::to_string(limits.max_bytes >> 20) + " MB.");
-  auto type = sniff(bytes);
-  if (!type) return unprocessable("Tệp này không phải ảnh JPEG, PNG, WebP hay HEIC.");
-  if (claimed && *claimed != *type)
-    return unprocessable("Tệp tên là ảnh " + std::string(type_label(*claimed)) + " nhưng nội dung là " +
-                         std::string(type_label(*type)) + ".");
+  auto type = check_file(bytes, claimed, limits);
+  if (!type) return type.error();
   auto img = load(bytes, *type);
   if (!img) return img.error();
   const auto w = static_cast<std::uint64_t>(vips_image_get_width(img->get()));
@@ -227,6 +221,18 @@ std::optional<PhotoType> sniff(std::string_view b) {
       if (brand == heif) return PhotoType::heic;
   }
   return std::nullopt;
+}
+
+Result<PhotoType> check_file(std::string_view bytes, std::optional<PhotoType> claimed, const Limits& limits) {
+  if (bytes.empty()) return unprocessable("Tệp rỗng: không có ảnh nào.");
+  if (bytes.size() > limits.max_bytes)
+    return too_large("Ảnh lớn quá: tối đa " + std::to_string(limits.max_bytes >> 20) + " MB.");
+  auto type = sniff(bytes);
+  if (!type) return unprocessable("Tệp này không phải ảnh JPEG, PNG, WebP hay HEIC.");
+  if (claimed && *claimed != *type)
+    return unprocessable("Tệp tên là ảnh " + std::string(type_label(*claimed)) + " nhưng nội dung là " +
+                         std::string(type_label(*type)) + ".");
+  return *type;
 }
 
 std::optional<PhotoType> claimed_type(std::string_view filename, std::string_view content_type) {

@@ -46,6 +46,10 @@ struct Limits {
   std::uint64_t max_pixels = 60'000'000;
 };
 
+// The checks made before any decoding: not empty, within the size limit, one of the four types
+// by its bytes, and the type `claimed` (when given). The type, or the refusal inspect() gives.
+Result<PhotoType> check_file(std::string_view bytes, std::optional<PhotoType> claimed, const Limits& limits);
+
 struct Inspected {
   PhotoType type = PhotoType::jpeg;
   int width = 0, height = 0;  // as shown: after the EXIF orientation

@@ -201,3 +201,18 @@ TEST_F(PhotoTest, TwoThreadsAtOnceMakeTheSameBytesAsOne) {
 
 }  // namespace
 }  // namespace toasoan::media
+
+namespace toasoan::media {
+namespace {
+
+TEST_F(PhotoTest, CheckFileGivesTheTypeOrInspectsRefusalWithoutDecoding) {
+  EXPECT_EQ(check_file(made(20, 10, "png"), std::nullopt, Limits{}).value(), PhotoType::png);
+  // A header alone passes: only inspect() decodes.
+  EXPECT_EQ(check_file("\xFF\xD8\xFF\xE0", PhotoType::jpeg, Limits{}).value(), PhotoType::jpeg);
+  EXPECT_EQ(check_file("", std::nullopt, Limits{}).error().kind, ErrorKind::unprocessable);
+  EXPECT_EQ(check_file(made(20, 10, "png"), PhotoType::webp, Limits{}).error().message,
+            "Tệp tên là ảnh WebP nhưng nội dung là PNG.");
+}
+
+}  // namespace
+}  // namespace toasoan::media
