@@ -55,7 +55,9 @@ class DeskTest : public testing::AreaTest {
   Result<Revision> save(std::int64_t id, const NewRevision& r, std::int64_t now) {
     auto w = begin();
     auto out = desk().save(*w, id, r, now);
-    if (out.ok()) EXPECT_TRUE(w->commit().ok());
+    if (out.ok()) {
+      EXPECT_TRUE(w->commit().ok());
+    }
     return out;
   }
 
