@@ -7,11 +7,17 @@
 #include <system_error>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "base/digest.hpp"
 #include "base/log.hpp"
 #include "media/variants.hpp"
+#include "store/audit.hpp"
 
 namespace toasoan::media {
+
+using json = nlohmann::json;
+
 namespace {
 
 // Leftovers of a write cut short (a crash between write and rename) go after this long; a
@@ -80,6 +86,17 @@ Result<std::vector<TempFile>> stage(const std::filesystem::path& dir, std::strin
   return files;
 }
 
+// An audit line of the library's: photos are no article, so only who, where and what.
+store::AuditEntry audit_line(const Who& who, std::string action, std::int64_t at) {
+  store::AuditEntry e;
+  e.at = at;
+  if (who.user_id) e.user_id = who.user_id;
+  e.username = who.username;
+  e.address = who.address;
+  e.action = std::move(action);
+  return e;
+}
+
 }  // namespace
 
 Library::Library(store::Database& db, std::filesystem::path media_dir, Limits limits,
@@ -119,6 +136,11 @@ Result<Uploaded> Library::add(std::string_view bytes, const UploadInfo& info) {
   if (!work) return work.error();
   auto added = photos.add(**work, n);
   if (!added) return added.error();
+  if (added->created) {
+    auto line = audit_line({info.user_id, info.username, info.address}, "photo.upload", n.uploaded_at);
+    line.detail = json{{"photo", added->id}, {"filename", info.filename}}.dump();
+    if (auto a = db_.audit().append(**work, line); !a) return a.error();
+  }
   if (auto c = (*work)->commit(); !c) return c.error();
   // Committed: from here a failure only leaves a variant to be made again on request.
   for (auto& f : *staged)
@@ -167,17 +189,27 @@ Result<std::optional<store::Photo>> Library::get(std::int64_t id) { return db_.p
 Result<store::PhotoPage> Library::search(const store::PhotoQuery& q) { return db_.photos().search(q); }
 
 Result<store::Photo> Library::describe(std::int64_t id, const std::optional<std::string>& caption,
-                                       const std::optional<std::string>& credit, const std::optional<std::string>& alt) {
+                                       const std::optional<std::string>& credit, const std::optional<std::string>& alt,
+                                       const Who& who) {
   store::Photos& photos = db_.photos();
   auto now = photos.get(id);
   if (!now) return now.error();
   if (!*now) return Error{ErrorKind::not_found, "Không có ảnh số " + std::to_string(id) + "."};
   auto work = db_.begin();
   if (!work) return work.error();
-  if (auto d = photos.describe(**work, id, caption.value_or((*now)->caption), credit.value_or((*now)->credit),
-                               alt.value_or((*now)->alt));
-      !d)
-    return d.error();
+  const store::Photo& was = **now;
+  const std::string new_caption = caption.value_or(was.caption), new_credit = credit.value_or(was.credit),
+                    new_alt = alt.value_or(was.alt);
+  if (auto d = photos.describe(**work, id, new_caption, new_credit, new_alt); !d) return d.error();
+  if (new_caption != was.caption || new_credit != was.credit || new_alt != was.alt) {
+    auto line = audit_line(who, "photo.describe", clock_());
+    json changed = json::object();
+    if (new_caption != was.caption) changed["caption"] = new_caption;
+    if (new_credit != was.credit) changed["credit"] = new_credit;
+    if (new_alt != was.alt) changed["alt"] = new_alt;
+    line.detail = json{{"photo", id}, {"changed", changed}}.dump();
+    if (auto a = db_.audit().append(**work, line); !a) return a.error();
+  }
   if (auto c = (*work)->commit(); !c) return c.error();
   auto after = photos.get(id);
   if (!after) return after.error();

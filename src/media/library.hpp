@@ -33,6 +33,15 @@ struct UploadInfo {
   std::string content_type;  // as sent with the file, "" when none
   std::string caption, credit, alt;
   std::int64_t user_id = 0;
+  // For the audit line a new photo writes: the account's name as it is now, the request's
+  // address ("" for a command).
+  std::string username, address;
+};
+
+// Who changes a photo's texts, for the audit line written with the change.
+struct Who {
+  std::int64_t user_id = 0;
+  std::string username, address;
 };
 
 struct Uploaded {
@@ -63,7 +72,8 @@ class Library {
   Library(store::Database& db, std::filesystem::path media_dir, Limits limits, std::function<std::int64_t()> clock);
 
   // Validates `bytes` (check_file, then inspect unless the same bytes are stored already), stores
-  // the photo once and writes its variants. Errors: those of inspect and make_variants (413,
+  // the photo once and writes its variants. A new photo's audit line ("photo.upload") is written
+  // with it; sending a stored photo again changes nothing and writes none. Errors: those of inspect and make_variants (413,
   // 422), invalid for a caption or credit the store refuses, unavailable when the database is
   // away, internal when the folder cannot be written.
   Result<Uploaded> add(std::string_view bytes, const UploadInfo& info);
@@ -76,10 +86,12 @@ class Library {
   // The library as the newsroom sees it.
   Result<std::optional<store::Photo>> get(std::int64_t id);
   Result<store::PhotoPage> search(const store::PhotoQuery& q);
-  // Changes what is given of a photo's caption, credit and alt text; not_found for no such
-  // photo, invalid for a text the store refuses.
+  // Changes what is given of a photo's caption, credit and alt text, with an audit line
+  // ("photo.describe") when something changed; not_found for no such photo, invalid for a text
+  // the store refuses.
   Result<store::Photo> describe(std::int64_t id, const std::optional<std::string>& caption,
-                                const std::optional<std::string>& credit, const std::optional<std::string>& alt);
+                                const std::optional<std::string>& credit, const std::optional<std::string>& alt,
+                                const Who& who);
 
   // Looks for every stored photo's variants; with `repair`, makes the missing ones.
   Result<FolderCheck> check(bool repair);

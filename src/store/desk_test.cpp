@@ -392,6 +392,36 @@ TEST_P(DeskTest, TheListFiltersByStateAuthorTextTimeAndVisibilityAndPages) {
   EXPECT_EQ(first.created_by, kOther);
 }
 
+TEST_P(DeskTest, TheListFindsThePiecesWhoseNewestVersionShowsAPhoto) {
+  const std::string hash(64, 'a'), other(64, 'b');
+  auto with_photo = [](std::string title, const std::string& h) {
+    PieceContent c = content(std::move(title));
+    articles::Block f;
+    f.type = articles::Block::Type::figure;
+    f.image = "anh/" + h.substr(0, 2) + "/" + h + "-1600.jpg";
+    f.width = 2000;
+    f.height = 1500;
+    c.blocks.push_back(f);
+    return c;
+  };
+  Piece a = create(with_photo("Ảnh ở bản đầu", hash), kReporter, kNow);
+  Piece b = create(with_photo("Ảnh khác", other), kReporter, kNow + 10);
+  Piece c = create(with_photo("Ảnh bị bỏ ở bản sau", hash), kReporter, kNow + 20);
+  ASSERT_TRUE(save(c.id, revision(c, content("Ảnh bị bỏ ở bản sau")), kNow + 30).ok());
+
+  DeskQuery shows;
+  shows.shows = hash;
+  std::int64_t total = 0;
+  EXPECT_EQ(ids(shows, &total), std::vector<std::int64_t>{a.id}) << "only the newest version counts";
+  EXPECT_EQ(total, 1);
+  shows.changed_since = kNow + 5;
+  EXPECT_EQ(ids(shows), std::vector<std::int64_t>{}) << "nothing changed since shows it";
+  shows.shows = other;
+  EXPECT_EQ(ids(shows), std::vector<std::int64_t>{b.id});
+  shows.shows = "%";
+  EXPECT_EQ(ids(shows), std::vector<std::int64_t>{}) << "a literal %, not anything";
+}
+
 TEST_P(DeskTest, TheListShowsTheNewsroomsTitleNotThePublicOne) {
   Piece p = create(content("Tên đã đăng"));
   ASSERT_TRUE(publish(p.id, kNow - 50).ok());
