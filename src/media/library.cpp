@@ -99,9 +99,21 @@ store::AuditEntry audit_line(const Who& who, std::string action, std::int64_t at
 
 }  // namespace
 
+// One photo being made by make_missing: the caller that makes it says when it is done.
+struct Library::Making {
+  bool done = false;
+  std::optional<Error> failed;
+};
+
 Library::Library(store::Database& db, std::filesystem::path media_dir, Limits limits,
-                 std::function<std::int64_t()> clock)
-    : db_(db), media_dir_(std::move(media_dir)), limits_(limits), clock_(std::move(clock)) {}
+                 std::function<std::int64_t()> clock, int concurrent_makes)
+    : db_(db),
+      media_dir_(std::move(media_dir)),
+      limits_(limits),
+      clock_(std::move(clock)),
+      turns_free_(std::max(1, concurrent_makes)) {}
+
+Library::~Library() = default;
 
 Result<Uploaded> Library::add(std::string_view bytes, const UploadInfo& info) {
   const auto claimed = claimed_type(info.filename, info.content_type);
@@ -151,11 +163,14 @@ Result<Uploaded> Library::add(std::string_view bytes, const UploadInfo& info) {
   return Uploaded{std::move(**stored), added->created};
 }
 
-Result<int> Library::write_missing(const store::Photo& photo, std::string_view original) {
-  bool any_missing = false;
+bool Library::lacks_variants(const store::Photo& photo) const {
   for (const auto& s : slots_for(photo.width, photo.height))
-    if (!file_exists(media_dir_ / variant_path(photo.hash, s.name, s.format))) any_missing = true;
-  if (!any_missing) return 0;
+    if (!file_exists(media_dir_ / variant_path(photo.hash, s.name, s.format))) return true;
+  return false;
+}
+
+Result<int> Library::write_missing(const store::Photo& photo, std::string_view original) {
+  if (!lacks_variants(photo)) return 0;
   auto staged = stage(media_dir_, photo.hash, original, limits_, [](const std::filesystem::path& p) { return !file_exists(p); });
   if (!staged) return staged.error();
   int written = 0;
@@ -169,18 +184,47 @@ Result<int> Library::write_missing(const store::Photo& photo, std::string_view o
 Result<bool> Library::make_missing(std::string_view media_path) {
   auto name = parse_variant_path(media_path);
   if (!name) return false;
+  std::unique_lock lock(making_mutex_);
+  if (auto it = making_.find(name->hash); it != making_.end()) {
+    // Another caller is making this photo: its files, this one among them, are its work.
+    std::shared_ptr<Making> other = it->second;
+    turn_free_.wait(lock, [&] { return other->done; });
+    if (file_exists(media_dir_ / media_path)) return true;
+    if (other->failed) return *other->failed;
+    return false;
+  }
+  auto mine = std::make_shared<Making>();
+  making_.emplace(name->hash, mine);
+  turn_free_.wait(lock, [&] { return turns_free_ > 0; });
+  --turns_free_;
+  lock.unlock();
+  auto made = make_photo(*name, media_path);
+  lock.lock();
+  ++turns_free_;
+  mine->done = true;
+  if (!made) mine->failed = made.error();
+  making_.erase(name->hash);
+  lock.unlock();
+  turn_free_.notify_all();
+  return made;
+}
+
+Result<bool> Library::make_photo(const VariantName& name, std::string_view media_path) {
   store::Photos& photos = db_.photos();
-  auto photo = photos.by_hash(name->hash);
+  auto photo = photos.by_hash(name.hash);
   if (!photo) return photo.error();
   if (!*photo) return false;
   bool known_slot = false;
   for (const auto& s : slots_for((*photo)->width, (*photo)->height))
-    if (s.name == name->slot && s.format == name->format) known_slot = true;
+    if (s.name == name.slot && s.format == name.format) known_slot = true;
   if (!known_slot) return false;  // a slot wider than the photo: it was never made
-  auto original = photos.original(name->hash);
+  auto original = photos.original(name.hash);
   if (!original) return original.error();
   if (!*original) return false;
-  if (auto w = write_missing(**photo, **original); !w) return w.error();
+  if (lacks_variants(**photo)) {
+    photos_made_.fetch_add(1, std::memory_order_relaxed);
+    if (auto w = write_missing(**photo, **original); !w) return w.error();
+  }
   return file_exists(media_dir_ / media_path);
 }
 

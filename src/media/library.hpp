@@ -14,15 +14,21 @@
 // file write the same bytes, and each rename replaces the file whole.
 #pragma once
 
+#include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "base/result.hpp"
 #include "media/photo.hpp"
+#include "media/variants.hpp"
 #include "store/database.hpp"
 #include "store/photos.hpp"
 
@@ -69,7 +75,10 @@ struct Sweep {
 class Library {
  public:
   // `clock`: unix seconds, for upload times and the age of leftovers.
-  Library(store::Database& db, std::filesystem::path media_dir, Limits limits, std::function<std::int64_t()> clock);
+  // `concurrent_makes`: how many photos make_missing decodes at once, at least 1.
+  Library(store::Database& db, std::filesystem::path media_dir, Limits limits, std::function<std::int64_t()> clock,
+          int concurrent_makes = 1);
+  ~Library();
 
   // Validates `bytes` (check_file, then inspect unless the same bytes are stored already), stores
   // the photo once and writes its variants. A new photo's audit line ("photo.upload") is written
@@ -80,8 +89,13 @@ class Library {
 
   // For a variant file a reader asked for and this node lacks: makes the photo's missing
   // variants from its original. True when `media_path` exists now; false when it names no
-  // variant of a stored photo (the reader then gets 404).
+  // variant of a stored photo (the reader then gets 404). A new article's photos are asked for
+  // by many readers at once, each for several widths: one call per photo decodes it, the
+  // others asking for that photo wait for it, and at most `concurrent_makes` photos are
+  // decoded at once (each may take up to ~200 MB while it is).
   Result<bool> make_missing(std::string_view media_path);
+  // How many times make_missing decoded a photo's original: the cost the above keeps down.
+  std::int64_t photos_made() const { return photos_made_.load(std::memory_order_relaxed); }
 
   // The library as the newsroom sees it.
   Result<std::optional<store::Photo>> get(std::int64_t id);
@@ -102,13 +116,25 @@ class Library {
   const std::filesystem::path& media_dir() const { return media_dir_; }
 
  private:
+  // Whether any of the photo's variant files is missing from the folder.
+  bool lacks_variants(const store::Photo& photo) const;
   // Writes the variants of `original` that are missing; the count written.
   Result<int> write_missing(const store::Photo& photo, std::string_view original);
+  // make_missing's work for one photo, once its turn has come.
+  Result<bool> make_photo(const VariantName& name, std::string_view media_path);
 
   store::Database& db_;
   std::filesystem::path media_dir_;
   Limits limits_;
   std::function<std::int64_t()> clock_;
+
+  // make_missing's photos being made, by hash, and the turns to decode one.
+  struct Making;
+  std::mutex making_mutex_;
+  std::map<std::string, std::shared_ptr<Making>, std::less<>> making_;
+  std::condition_variable turn_free_;
+  int turns_free_;
+  std::atomic<std::int64_t> photos_made_{0};
 };
 
 }  // namespace toasoan::media

@@ -200,6 +200,20 @@ describe('photos', { skip: skipIf(NEEDS_ENGINE, NEEDS_SHARED) }, () => {
     assert.equal((await get(`/media/anh/00/${'0'.repeat(64)}-960.webp`)).status, 404, 'an unknown photo is not');
   });
 
+  test('readers asking at once for every width of a photo this node lacks get them all from one decoding', async () => {
+    const r = await upload(reporter, makePhoto(work, 'crowd', 2000, 1500, 'jpg'), 'crowd.jpg');
+    const urls = [...r.json.variants.map((v) => v.url), r.json.social];
+    for (const u of urls) fs.rmSync(path.join(paper.media, u.slice('/media/'.length)));
+    const made = async () => {
+      const m = (await get('/metrics')).body.toString('utf8');
+      return Number(/^toasoan_photos_made_total (\d+)$/m.exec(m)[1]);
+    };
+    const before = await made();
+    const answers = await Promise.all([...urls, ...urls].map((u) => get(u)));
+    assert.deepEqual(answers.map((a) => a.status), answers.map(() => 200));
+    assert.equal(await made(), before + 1, 'the photo was decoded once for all fourteen requests');
+  });
+
   test('the library finds photos by caption and credit without marks, and captions are edited', async () => {
     const up = await upload(reporter, makePhoto(work, 'library', 640, 480, 'jpg'), 'thu-vien.jpg', {
       fields: { caption: 'Lễ khai mạc hội nghị nghị quyết', credit: 'Đỗ Hùng' },
