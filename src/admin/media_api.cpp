@@ -32,6 +32,14 @@ bool writes_pieces(const editorial::Actor& a) {
   return r.has(Role::reporter) || r.has(Role::editor) || r.has(Role::secretary) || r.has(Role::chief);
 }
 
+// Who may take a photo out of the library: the desk's editors, and whoever uploaded it.
+bool removes(const editorial::Actor& a, const store::Photo& p) {
+  if (!a.user) return false;
+  const auto& r = a.user->roles;
+  return r.has(Role::editor) || r.has(Role::secretary) || r.has(Role::chief) ||
+         (r.has(Role::reporter) && p.uploaded_by == a.user->id);
+}
+
 // Variant paths are ASCII letters, digits, '-', '.' and '/': nothing to percent-encode.
 std::string media_url(std::string_view path) { return "/media/" + std::string(path); }
 
@@ -154,16 +162,11 @@ http::Response upload(const UploadJob& job, media::Library& library) {
   return res;
 }
 
-// Where a photo is used: the pieces this member may open whose newest version shows it, most
-// recently changed first. No piece changed before the photo was uploaded can show it, which
-// keeps the search to the pieces changed since (a day's margin for nodes' clocks).
+// Where a photo is used: the pieces this member may open that show it, most recently changed
+// first.
 Result<json> uses_json(const Newsroom& n, const store::User& who, const store::Photo& p) {
-  store::DeskQuery q;
-  q.shows = p.hash;
-  q.changed_since = p.uploaded_at - 24 * 3600;
-  q.limit = 50;
   json uses = json::array();
-  auto found = n.office.list(who, q);
+  auto found = n.office.list(who, media::pieces_showing(p, 50));
   if (!found) {
     if (found.error().kind == ErrorKind::forbidden) return uses;  // a role without pieces sees none
     return found.error();
@@ -232,6 +235,20 @@ void add_media_routes(http::Router& router, const Newsroom& n) {
     json out = photo_json(**p);
     out["uses"] = std::move(*uses);
     send(res, out);
+  }, {}, guarded(n));
+
+  router.add("DELETE", "/api/v1/admin/media/{id}", [&n](http::Request& req, http::Response& res) {
+    editorial::Actor actor = actor_of(req, n);
+    auto id = id_param(req, "id", res);
+    if (!id) return;
+    auto p = n.photos->get(*id);
+    if (!p) return send_error(res, p.error());
+    if (!*p) return send_error(res, Error{ErrorKind::not_found, "Không có ảnh số " + std::to_string(*id) + "."});
+    if (!removes(actor, **p))
+      return send_error(res, Error{ErrorKind::forbidden, "Chỉ người tải ảnh lên, biên tập viên, thư ký tòa soạn và tổng biên tập xóa ảnh."});
+    if (auto r = n.photos->remove(*id, {actor.user->id, actor.user->username, actor.address}); !r)
+      return send_error(res, r.error());
+    res.status = 204;
   }, {}, guarded(n));
 
   router.add("PUT", "/api/v1/admin/media/{id}", [&n](http::Request& req, http::Response& res) {

@@ -86,6 +86,9 @@ Result<std::vector<TempFile>> stage(const std::filesystem::path& dir, std::strin
   return files;
 }
 
+// No piece changed before a photo was uploaded can show it; a day's margin for nodes' clocks.
+constexpr std::int64_t kClockMargin = 24 * 3600;
+
 // An audit line of the library's: photos are no article, so only who, where and what.
 store::AuditEntry audit_line(const Who& who, std::string action, std::int64_t at) {
   store::AuditEntry e;
@@ -104,6 +107,14 @@ struct Library::Making {
   bool done = false;
   std::optional<Error> failed;
 };
+
+store::DeskQuery pieces_showing(const store::Photo& photo, int limit) {
+  store::DeskQuery q;
+  q.shows = photo.hash;
+  q.changed_since = photo.uploaded_at - kClockMargin;
+  q.limit = limit;
+  return q;
+}
 
 Library::Library(store::Database& db, std::filesystem::path media_dir, Limits limits,
                  std::function<std::int64_t()> clock, int concurrent_makes)
@@ -259,6 +270,33 @@ Result<store::Photo> Library::describe(std::int64_t id, const std::optional<std:
   if (!after) return after.error();
   if (!*after) return Error{ErrorKind::not_found, "Không có ảnh số " + std::to_string(id) + "."};
   return std::move(**after);
+}
+
+Status Library::remove(std::int64_t id, const Who& who) {
+  auto photo = db_.photos().get(id);
+  if (!photo) return photo.error();
+  if (!*photo) return Error{ErrorKind::not_found, "Không có ảnh số " + std::to_string(id) + "."};
+  auto used = db_.desk().list(pieces_showing(**photo, 3));
+  if (!used) return used.error();
+  if (used->second > 0) {
+    std::string titles;
+    for (const auto& p : used->first) titles += (titles.empty() ? "“" : ", “") + p.title + "”";
+    if (used->second > static_cast<std::int64_t>(used->first.size())) titles += "…";
+    return Error{ErrorKind::conflict,
+                 "Ảnh đang dùng trong " + std::to_string(used->second) + " bài (" + titles + "); gỡ ảnh khỏi bài trước."};
+  }
+  auto work = db_.begin();
+  if (!work) return work.error();
+  if (auto r = db_.photos().remove(**work, id); !r) return r;
+  auto line = audit_line(who, "photo.remove", clock_());
+  line.detail = json{{"photo", id}, {"filename", (*photo)->filename}}.dump();
+  if (auto a = db_.audit().append(**work, line); !a) return a;
+  if (auto c = (*work)->commit(); !c) return c;
+  for (const auto& s : slots_for((*photo)->width, (*photo)->height)) {
+    std::error_code ec;
+    std::filesystem::remove(media_dir_ / variant_path((*photo)->hash, s.name, s.format), ec);
+  }
+  return ok_status();
 }
 
 Result<FolderCheck> Library::check(bool repair) {

@@ -30,6 +30,7 @@
 #include "media/photo.hpp"
 #include "media/variants.hpp"
 #include "store/database.hpp"
+#include "store/desk.hpp"
 #include "store/photos.hpp"
 
 namespace toasoan::media {
@@ -72,6 +73,10 @@ struct Sweep {
   std::uint64_t bytes_removed = 0;
 };
 
+// The desk's query for the pieces that show `photo` (store/desk.hpp, DeskQuery::shows): only
+// pieces changed since it was uploaded are searched, since no earlier one can show it.
+store::DeskQuery pieces_showing(const store::Photo& photo, int limit);
+
 class Library {
  public:
   // `clock`: unix seconds, for upload times and the age of leftovers.
@@ -106,6 +111,12 @@ class Library {
   Result<store::Photo> describe(std::int64_t id, const std::optional<std::string>& caption,
                                 const std::optional<std::string>& credit, const std::optional<std::string>& alt,
                                 const Who& who);
+
+  // Removes a photo no piece shows (its newest version or the one readers see): its record, its
+  // original and this node's variant files (other nodes' go with their `media gc`), with an
+  // audit line ("photo.remove"). not_found for no such photo; conflict, naming the pieces, for
+  // one in use. A piece that takes the photo up while it is being removed shows no picture.
+  Status remove(std::int64_t id, const Who& who);
 
   // Looks for every stored photo's variants; with `repair`, makes the missing ones.
   Result<FolderCheck> check(bool repair);

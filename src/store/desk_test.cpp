@@ -408,14 +408,22 @@ TEST_P(DeskTest, TheListFindsThePiecesWhoseNewestVersionShowsAPhoto) {
   Piece b = create(with_photo("Ảnh khác", other), kReporter, kNow + 10);
   Piece c = create(with_photo("Ảnh bị bỏ ở bản sau", hash), kReporter, kNow + 20);
   ASSERT_TRUE(save(c.id, revision(c, content("Ảnh bị bỏ ở bản sau")), kNow + 30).ok());
+  Piece d = create(with_photo("Ảnh còn trên trang", hash), kReporter, kNow + 40);
+  ASSERT_TRUE(publish(d.id, kNow - 50).ok());
+  d = piece(d.id);
+  ASSERT_TRUE(save(d.id, revision(d, content("Ảnh còn trên trang")), kNow + 50).ok());
 
   DeskQuery shows;
   shows.shows = hash;
   std::int64_t total = 0;
-  EXPECT_EQ(ids(shows, &total), std::vector<std::int64_t>{a.id}) << "only the newest version counts";
-  EXPECT_EQ(total, 1);
-  shows.changed_since = kNow + 5;
+  EXPECT_EQ(ids(shows, &total), (std::vector<std::int64_t>{d.id, a.id}))
+      << "the newest version, or the one readers see; not an older draft";
+  EXPECT_EQ(total, 2);
+  shows.changed_since = kNow + 45;
+  EXPECT_EQ(ids(shows), std::vector<std::int64_t>{d.id});
+  shows.changed_since = kNow + 60;
   EXPECT_EQ(ids(shows), std::vector<std::int64_t>{}) << "nothing changed since shows it";
+  shows.changed_since.reset();
   shows.shows = other;
   EXPECT_EQ(ids(shows), std::vector<std::int64_t>{b.id});
   shows.shows = "%";

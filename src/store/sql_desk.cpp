@@ -345,8 +345,11 @@ Result<std::pair<std::vector<PieceSummary>, std::int64_t>> SqlDesk::list(const D
   if (q.changed_since) add("a.updated_at >= " + param(*q.changed_since));
   if (q.published_from) add("a.state = 'published' AND a.published_at >= " + param(*q.published_from));
   const char* revision_join = " LEFT JOIN revisions r ON r.id = a.revision";
-  if (!q.shows.empty())
-    add("COALESCE(r.content, a.blocks) LIKE " + param(contains_pattern(q.shows)) + " ESCAPE '\\'");
+  if (!q.shows.empty()) {
+    const std::string pattern = param(contains_pattern(q.shows));
+    add("(COALESCE(r.content, a.blocks) LIKE " + pattern + " ESCAPE '\\' OR (a.status = 'published' AND a.blocks LIKE " +
+        pattern + " ESCAPE '\\'))");
+  }
 
   auto s = session();
   if (!s) return s.error();

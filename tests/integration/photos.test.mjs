@@ -267,6 +267,20 @@ describe('photos', { skip: skipIf(NEEDS_ENGINE, NEEDS_SHARED) }, () => {
     assert.deepEqual((await reporter.api('GET', `/api/v1/admin/media/${unused.json.id}`)).json.uses, []);
     assert.deepEqual((await moderator.api('GET', `/api/v1/admin/media/${up.json.id}`)).json.uses, [],
       'a moderator works with no pieces and is shown none');
+
+    // Taking photos out of the library: never one a piece shows.
+    const inUse = await chief.api('DELETE', `/api/v1/admin/media/${up.json.id}`);
+    assert.equal(inUse.status, 409, inUse.text);
+    assert.ok(inUse.json.reason.includes(title), 'the refusal names the piece');
+    assert.equal((await get(widest.url)).status, 200, 'and the photo is still served');
+    assert.equal((await moderator.api('DELETE', `/api/v1/admin/media/${unused.json.id}`)).status, 403);
+    const gone = await reporter.api('DELETE', `/api/v1/admin/media/${unused.json.id}`);
+    assert.equal(gone.status, 204, 'whoever uploaded it may remove it');
+    assert.equal((await reporter.api('GET', `/api/v1/admin/media/${unused.json.id}`)).status, 404);
+    for (const v of unused.json.variants) assert.equal((await get(v.url)).status, 404, `${v.url} is gone`);
+    assert.equal((await reporter.api('DELETE', `/api/v1/admin/media/${unused.json.id}`)).status, 404);
+    const log = await chief.api('GET', '/api/v1/admin/audit?action=photo.remove');
+    assert.deepEqual(log.json.entries.map((e) => [e.detail.photo, e.username]), [[unused.json.id, STAFF.reporter.username]]);
   });
 
   test('an upload and a caption edit each leave an audit line; a photo sent again and an edit changing nothing leave none', async () => {
