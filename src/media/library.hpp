@@ -8,7 +8,10 @@
 // disk or in the database, and a stored photo's files are whole or absent. A node that lacks a
 // variant (another node took the upload, or the folder was lost) makes it from the original
 // when a reader asks for it (make_missing); `toasoan media check` does the same for all of them
-// ahead of time, and `toasoan media gc` removes variant files of photos no longer stored.
+// ahead of time, and `toasoan media gc` removes variant files of photos no longer stored. A
+// photo leaves the library only when no piece shows it (the desk's DeskQuery::shows). Every
+// change — an upload, a caption edit, a removal — writes its audit line in the same unit of
+// work.
 //
 // Thread-safety: every method from any thread at once. Two nodes or threads making the same
 // file write the same bytes, and each rename replaces the file whole.
