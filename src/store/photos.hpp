@@ -65,7 +65,7 @@ struct NewPhoto {
   std::string caption;   // caption, credit and alt may be empty at upload
   std::string credit;
   std::string alt;
-  std::int64_t uploaded_by = 0;  // the account (users.id) that uploaded it
+  std::int64_t uploaded_by = 0;  // the account (users.id) that uploaded it; 0: none (an import, the demo)
   std::int64_t uploaded_at = 0;  // Unix seconds
 };
 
@@ -80,7 +80,7 @@ struct Photo {
   std::string caption;
   std::string credit;
   std::string alt;
-  std::int64_t uploaded_by = 0;
+  std::int64_t uploaded_by = 0;  // 0: taken in by an import or the demo, not uploaded by an account
   std::string uploaded_by_name;  // the account's display name, "" if it has none
   std::int64_t uploaded_at = 0;
 };

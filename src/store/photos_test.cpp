@@ -149,6 +149,17 @@ TEST_P(PhotosTest, AnAddedPhotoReadsBackByIdAndHashAndItsOriginalByteForByte) {
   EXPECT_EQ((*bytes)->size(), 18u);
 }
 
+TEST_P(PhotosTest, APhotoNoAccountUploadedIsStoredWithoutAnUploader) {
+  // An import's or the demo's: uploaded_by 0.
+  auto n = photo("ảnh của một lần nhập");
+  n.uploaded_by = 0;
+  auto id = added(n);
+  auto p = **photos().get(id);
+  EXPECT_EQ(p.uploaded_by, 0);
+  EXPECT_EQ(p.uploaded_by_name, "");
+  EXPECT_EQ(*photos().original(n.hash), n.original);
+}
+
 TEST_P(PhotosTest, AnOriginalOfEveryByteValueAndAMegabyteComesBackWhole) {
   std::string all;
   for (int round = 0; round < 4096; ++round)

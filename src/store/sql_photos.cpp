@@ -16,7 +16,7 @@ namespace {
 // The columns a Photo is read from, in order, over `photos p` and its uploader.
 constexpr const char* kSelect =
     "SELECT p.id, p.hash, p.type, p.width, p.height, p.bytes, p.filename, p.caption, p.credit, p.alt, "
-    "p.uploaded_by, COALESCE(u.display_name, ''), p.uploaded_at FROM photos p LEFT JOIN users u ON u.id = "
+    "COALESCE(p.uploaded_by, 0), COALESCE(u.display_name, ''), p.uploaded_at FROM photos p LEFT JOIN users u ON u.id = "
     "p.uploaded_by";
 constexpr const char* kNewestFirst = " ORDER BY p.uploaded_at DESC, p.id DESC";
 
@@ -106,9 +106,11 @@ Result<Added> SqlPhotos::add(UnitOfWork& work, const NewPhoto& n) {
   if (!d) return d.error();
 
   auto s = session(work);
-  auto account = s->run("SELECT 1 FROM users WHERE id = $1", {n.uploaded_by});
-  if (!account) return account.error();
-  if (account->empty()) return invalid("không có người dùng số " + std::to_string(n.uploaded_by));
+  if (n.uploaded_by != 0) {
+    auto account = s->run("SELECT 1 FROM users WHERE id = $1", {n.uploaded_by});
+    if (!account) return account.error();
+    if (account->empty()) return invalid("không có người dùng số " + std::to_string(n.uploaded_by));
+  }
   // ON CONFLICT DO NOTHING rather than a unique violation: PostgreSQL would abort the unit of
   // work at it. A concurrent add of the same hash waits for the other unit, then finds its row
   // (each statement of a PostgreSQL unit sees what committed before it; SQLite's unit is the
@@ -118,8 +120,8 @@ Result<Added> SqlPhotos::add(UnitOfWork& work, const NewPhoto& n) {
       "uploaded_by, uploaded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
       "ON CONFLICT (hash) DO NOTHING RETURNING id",
       {n.hash, n.type, std::int64_t(n.width), std::int64_t(n.height), std::int64_t(n.original.size()), *filename,
-       d->caption, d->credit, d->alt, search_text(d->caption, d->credit, *filename), n.uploaded_by,
-       n.uploaded_at});
+       d->caption, d->credit, d->alt, search_text(d->caption, d->credit, *filename),
+       n.uploaded_by != 0 ? Value{n.uploaded_by} : Value{nullptr}, n.uploaded_at});
   if (!inserted) return inserted.error();
   if (inserted->empty()) {
     auto found = s->run("SELECT id FROM photos WHERE hash = $1", {n.hash});
