@@ -45,6 +45,7 @@ int serve_command(const ServeOptions& options);
 struct ImportOptions {
   std::string file;  // "-" for standard input
   std::string db;
+  std::string media;  // where figures' photos are taken in (importer/figure_photos.hpp)
   bool overwrite = false;  // also write over articles edited in the newsroom since the last import
 };
 int import_command(const ImportOptions& options);

@@ -7,7 +7,10 @@
 #include <iostream>
 
 #include "app/commands.hpp"
+#include "base/clock.hpp"
+#include "importer/figure_photos.hpp"
 #include "importer/importer.hpp"
+#include "media/library.hpp"
 #include "store/article_writer.hpp"
 #include "store/database.hpp"
 #include "store/search_index.hpp"
@@ -100,6 +103,13 @@ int import_command(const ImportOptions& o) {
   };
   if (tty) options.on_progress = [&](const importer::Report& r, std::uint64_t bytes) { progress.update(r, bytes); };
 
+  // Figures' photos as the server would take them; libvips starts only at the first photo.
+  media::Library library(database, o.media, media::Limits{}, [] { return unix_now(); });
+  std::filesystem::path base_dir = std::filesystem::current_path();
+  if (o.file != "-") base_dir = std::filesystem::absolute(o.file).parent_path();
+  importer::FigurePhotos photos(library, base_dir);
+  options.photos = &photos;
+
   auto report = importer::import_lines(*in, database.article_writer(), options);
   progress.finish();
   if (!report) {
@@ -115,6 +125,8 @@ int import_command(const ImportOptions& o) {
   double secs = std::chrono::duration<double>(Clock::now() - started).count();
   std::printf("Đã nhập %lld bài mới, cập nhật %lld bài, bỏ qua %lld dòng lỗi", static_cast<long long>(report->imported),
               static_cast<long long>(report->updated), static_cast<long long>(report->rejected));
+  if (photos.added() + photos.known() > 0)
+    std::printf(", %d ảnh mới, %d ảnh đã có", photos.added(), photos.known());
   if (report->skipped > 0)
     std::printf(", bỏ qua %lld bài đã sửa trong tòa soạn (--overwrite để ghi đè)",
                 static_cast<long long>(report->skipped));

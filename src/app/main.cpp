@@ -102,9 +102,12 @@ int main(int argc, char** argv) {
 
   ImportOptions import;
   import.db = default_db;
+  import.media = serve.media;
   auto* i = app.add_subcommand("import", "Import articles from a JSON Lines file (- for standard input)");
   i->add_option("FILE", import.file, "JSON Lines file, one article a line")->required();
   i->add_option("--db", import.db, "Database: sqlite:PATH or postgresql://… (env TOASOAN_DB)")->capture_default_str();
+  i->add_option("--media", import.media, "Folder of photos and other media: figures' photos go there (env TOASOAN_MEDIA)")
+      ->capture_default_str();
   i->add_flag("--overwrite", import.overwrite,
               "Also overwrite articles edited in the newsroom since they were last imported");
 

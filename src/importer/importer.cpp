@@ -46,6 +46,7 @@ Result<Report> import_lines(std::istream& in, store::ArticleWriter& writer, cons
 
   std::string line;
   std::int64_t number = 0;
+  std::vector<FigureFile> files;
   while (std::getline(in, line)) {
     ++number;
     bytes += line.size() + 1;
@@ -57,11 +58,22 @@ Result<Report> import_lines(std::istream& in, store::ArticleWriter& writer, cons
       if (options.on_reject) options.on_reject(number, "dòng quá dài");
       continue;
     }
-    auto parsed = articles::parse_import_line(line, started);
+    std::optional<std::string> with_files;
+    if (options.photos) with_files = with_files_as_images(line, files);
+    auto parsed = articles::parse_import_line(with_files ? *with_files : line, started);
     if (!parsed) {
       ++report.rejected;
       if (options.on_reject) options.on_reject(number, parsed.error().message);
       continue;
+    }
+    if (options.photos) {
+      if (!with_files) files.clear();
+      if (auto s = options.photos->take_in(*parsed, files); !s) {
+        if (s.error().kind != ErrorKind::invalid) return s.error();
+        ++report.rejected;
+        if (options.on_reject) options.on_reject(number, s.error().message);
+        continue;
+      }
     }
     batch.push_back(std::move(*parsed));
     lines.push_back(number);

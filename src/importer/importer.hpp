@@ -4,7 +4,8 @@
 // Lines are written in batches, each batch in one transaction, so an interrupted import
 // leaves whole batches and a re-run (idempotent on id) completes it. An article edited in the
 // newsroom since the import last wrote it is left as the newsroom made it (reported, counted)
-// unless the import is told to overwrite it.
+// unless the import is told to overwrite it. Figures' photos are taken into the photo library
+// (figure_photos.hpp) before their line's batch is written, when the import is given one.
 #pragma once
 
 #include <cstdint>
@@ -13,6 +14,7 @@
 #include <string>
 
 #include "base/result.hpp"
+#include "importer/figure_photos.hpp"
 #include "store/article_writer.hpp"
 
 namespace toasoan::importer {
@@ -38,6 +40,8 @@ struct Options {
   // Called now and then with the report so far and the input bytes consumed.
   std::function<void(const Report& so_far, std::uint64_t bytes_read)> on_progress;
   std::size_t batch_size = 500;
+  // Takes in the photos figures name; null: figures are stored as the lines give them.
+  FigurePhotos* photos = nullptr;
 };
 
 // Reads `in` to the end, each batch in a unit of work of its own. Fails only when the store

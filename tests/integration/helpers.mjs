@@ -253,8 +253,9 @@ export function runToasoan(args, opts) {
  * --db URL (sqlite:…, postgresql://…) or, as before, a bare path to a SQLite file.
  * Returns { code, stdout, stderr }.
  */
-export async function runImport({ db, file = '-', input, timeoutMs = 60_000 }) {
-  const { code, stdout, stderr } = await run(BIN, ['import', file, '--db', dbUrl(db)], { input, timeoutMs });
+export async function runImport({ db, file = '-', input, media, timeoutMs = 60_000 }) {
+  const args = ['import', file, '--db', dbUrl(db), ...(media ? ['--media', media] : [])];
+  const { code, stdout, stderr } = await run(BIN, args, { input, timeoutMs });
   return { code, stdout, stderr };
 }
 

@@ -20,6 +20,7 @@ import {
   tempDir,
   writeFile,
 } from './helpers.mjs';
+import { makeBomb, makePhoto } from './photos_client.mjs';
 
 const article = (id, title, extra = {}) =>
   JSON.stringify({
@@ -221,6 +222,61 @@ describe('toasoan import', { skip: NEEDS_ENGINE }, () => {
       assert.equal((await fetch(a.url.replace(/^https?:\/\/[^/]+/, s.url))).status, 200);
       assert.equal((await fetch(`${s.url}/media/anh.svg`)).status, 200, '/media/ still serves files');
       assert.equal((await fetch(`${s.url}/rss/`)).status, 200, '/rss/ is still the feeds');
+    } finally {
+      assert.equal((await s.stop()).code, 0);
+    }
+  });
+
+  test('a figure\'s photo file goes into the photo library once and is shown as a <picture> of its variants', async () => {
+    const db = tmp.database('photos');
+    const media = path.join(tmp.dir, 'media-photos');
+    const dir = path.join(tmp.dir, 'feed');
+    fs.mkdirSync(path.join(dir, 'anh'), { recursive: true });
+    makePhoto(path.join(dir, 'anh'), 'cho-phien', 1200, 800, 'jpg');
+    fs.writeFileSync(path.join(dir, 'hong.jpg'), '<html>không phải ảnh</html>');
+    makeBomb(dir);
+    const figure = (file, caption) => ({ blocks: [{ type: 'paragraph', text: 'Đoạn.' }, { type: 'figure', file, caption }] });
+    const file = path.join(dir, 'bai.jsonl');
+    fs.writeFileSync(
+      file,
+      [
+        article('f-1', 'Chợ phiên vùng cao', figure('anh/cho-phien.jpg', 'Chợ phiên sáng chủ nhật.')),
+        article('f-2', 'Chợ phiên lần hai', figure(path.join(dir, 'anh', 'cho-phien.jpg'), 'Lần hai.')),
+        article('f-3', 'Ảnh hỏng', figure('hong.jpg', 'Hỏng.')),
+        article('f-4', 'Ảnh bom', figure('bomb.png', 'Bom.')),
+        article('f-5', 'Không có ảnh', figure('khong-co.jpg', 'Thiếu.')),
+      ].join('\n') + '\n',
+    );
+    const r = await runImport({ db, file, media });
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stdout, /Đã nhập 2 bài mới, cập nhật 0 bài, bỏ qua 3 dòng lỗi, 1 ảnh mới, 1 ảnh đã có/);
+    assert.match(r.stderr, /^dòng 3: bỏ qua: khối 2: ảnh hong\.jpg: .+$/m);
+    assert.match(r.stderr, /^dòng 4: bỏ qua: khối 2: ảnh bomb\.png: .+$/m);
+    assert.match(r.stderr, /^dòng 5: bỏ qua: khối 2: ảnh khong-co\.jpg: không có tệp này$/m);
+    // Imported again: still one photo, its variants not written twice.
+    const again = await runImport({ db, file, media });
+    assert.match(again.stdout, /Đã nhập 0 bài mới, cập nhật 2 bài, bỏ qua 3 dòng lỗi, 0 ảnh mới, 2 ảnh đã có/);
+    const files = fs.readdirSync(media, { recursive: true }).filter((f) => fs.statSync(path.join(media, f)).isFile());
+    const hashes = new Set(files.map((f) => path.basename(f).slice(0, 64)));
+    assert.equal(hashes.size, 1, files.join(' '));
+
+    const s = await startServer({ db, media, args: ['--no-access-log'] });
+    try {
+      for (const title of ['Chợ phiên vùng cao', 'Chợ phiên lần hai']) {
+        const a = await findArticle(s.url, title);
+        const html = await (await fetch(a.url.replace(/^https?:\/\/[^/]+/, s.url))).text();
+        const picture = html.match(/<figure><picture>(.*?)<\/picture>/)?.[1];
+        assert.ok(picture, `${title}: a <picture>`);
+        const variants = [...picture.matchAll(/(\/media\/anh\/[0-9a-f]{2}\/[0-9a-f]{64}-\d+\.(webp|jpg)) \d+w/g)];
+        assert.ok(variants.length >= 4, picture);
+        for (const [, url, ext] of variants) {
+          const v = await fetch(s.url + url);
+          assert.equal(v.status, 200, url);
+          assert.equal(v.headers.get('content-type'), ext === 'webp' ? 'image/webp' : 'image/jpeg', url);
+        }
+        assert.match(html, /width="1200" height="800"/);
+      }
+      assert.ok(!(await findArticle(s.url, 'Ảnh hỏng').catch(() => null)), 'nothing of a refused line is stored');
     } finally {
       assert.equal((await s.stop()).code, 0);
     }
