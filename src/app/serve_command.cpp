@@ -108,17 +108,6 @@ int serve_command(const ServeOptions& o) {
     std::fprintf(stderr, "toasoan: %s\n", m.error().message.c_str());
     return 2;
   }
-  if (o.sample) {
-    auto empty = db->reading().empty();
-    if (empty && *empty) {
-      auto r = sample::load(db->article_writer(), o.media);
-      if (!r) {
-        std::fprintf(stderr, "toasoan: nội dung mẫu: %s\n", r.error().message.c_str());
-        return 2;
-      }
-      log::info("sample content loaded: " + std::to_string(r->imported) + " articles");
-    }
-  }
 
   site::SiteConfig config;
   config.name = o.site_name;
@@ -140,6 +129,17 @@ int serve_command(const ServeOptions& o) {
   media::Limits photo_limits;
   photo_limits.max_bytes = static_cast<std::size_t>(o.photo_max_mb) << 20;
   media::Library photos(*db, o.media, photo_limits, [] { return unix_now(); }, o.photo_threads);
+  if (o.sample) {
+    auto empty = db->reading().empty();
+    if (empty && *empty) {
+      auto r = sample::load(db->article_writer(), photos);
+      if (!r) {
+        std::fprintf(stderr, "toasoan: nội dung mẫu: %s\n", r.error().message.c_str());
+        return 2;
+      }
+      log::info("sample content loaded: " + std::to_string(r->imported) + " articles");
+    }
+  }
   media::ProcessingQueue photo_queue(o.photo_threads, 4 * o.photo_threads);
   config.make_missing_media = [&photos](std::string_view path) {
     auto made = photos.make_missing(path);

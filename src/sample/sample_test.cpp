@@ -4,8 +4,12 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <set>
 
 #include "base/clock.hpp"
+#include "media/library.hpp"
+#include "media/photo.hpp"
+#include "media/variants.hpp"
 #include "sample/placeholder_photo.hpp"
 #include "store/database.hpp"
 #include "store/reading.hpp"
@@ -19,7 +23,9 @@ TEST(Sample, LoadsEveryArticleWithItsPhotosIntoAnEmptyStore) {
   std::filesystem::create_directories(dir);
   auto store = std::move(*store::open("sqlite:" + (dir / "t.db").string()));
   ASSERT_TRUE(store->migrate().ok());
-  auto r = load(store->article_writer(), dir / "media");
+  media::start_processing();
+  media::Library library(*store, dir / "media", media::Limits{}, [] { return unix_now(); });
+  auto r = load(store->article_writer(), library);
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_EQ(r->rejected, 0);
   EXPECT_GE(r->imported, 30);
@@ -37,21 +43,37 @@ TEST(Sample, LoadsEveryArticleWithItsPhotosIntoAnEmptyStore) {
   for (const auto& b : a.blocks)
     if (b.type == articles::Block::Type::figure) {
       ++figures;
+      // An uploaded photo's variant, at the photo's own size: the page shows it as <picture>.
+      EXPECT_TRUE(media::parse_variant_path(b.image)) << b.image;
       EXPECT_TRUE(std::filesystem::exists(dir / "media" / b.image)) << b.image;
+      EXPECT_EQ(b.width, 1600);
+      EXPECT_EQ(b.height, 1000);
     }
   EXPECT_EQ(figures, 5);
   EXPECT_EQ(a.authors.size(), 2u);
+  // The placeholders are in the library once each, with a figure's caption; the five of the
+  // front-page story are five different photos.
+  auto photos = store->photos().search({});
+  EXPECT_GE(photos->total, 5);
+  std::set<std::string> shown;
+  for (const auto& b : a.blocks)
+    if (b.type == articles::Block::Type::figure) shown.insert(b.image);
+  EXPECT_EQ(shown.size(), 5u);
+  for (const auto& p : photos->photos) EXPECT_FALSE(p.caption.empty()) << p.id;
   store.reset();
   std::filesystem::remove_all(dir);
 }
 
-TEST(PlaceholderPhoto, IsAnSvgOfTheAskedSizeThatDiffersBySeed) {
-  auto a = placeholder_photo_svg(1, 1200, 800);
-  auto b = placeholder_photo_svg(2, 1200, 800);
-  EXPECT_TRUE(a.starts_with("<svg"));
-  EXPECT_NE(a.find("viewBox=\"0 0 1200 800\""), std::string::npos);
-  EXPECT_NE(a, b);
-  EXPECT_NE(a.find("</svg>"), std::string::npos);
+TEST(PlaceholderPhoto, IsAJpegOfTheAskedSizeThatDiffersBySeed) {
+  media::start_processing();
+  auto a = placeholder_photo_jpeg(1, 1600, 1000);
+  auto b = placeholder_photo_jpeg(2, 1600, 1000);
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_NE(*a, *b);
+  auto seen = media::inspect(*a, media::PhotoType::jpeg, media::Limits{});
+  ASSERT_TRUE(seen.ok()) << seen.error().message;
+  EXPECT_EQ(seen->width, 1600);
+  EXPECT_EQ(seen->height, 1000);
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 // `toasoan serve --sample`: a new user's first start shows a living newspaper, with the
-// placeholder photos of the sample served as SVG. Needs nothing from ../shared.
+// sample's placeholder photos in the photo library and shown as any upload is: <picture>
+// with WebP and JPEG variants. Needs nothing from ../shared.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
@@ -49,7 +51,7 @@ describe('serve --sample', { skip: NEEDS_ENGINE }, () => {
     }
   });
 
-  test('one sample article is laid out like the model page, with placeholder photos served as SVG', async () => {
+  test('one sample article is laid out like the model page, its photos shown as uploads are', async () => {
     const list = (await json(`${server.url}/api/v1/articles?per_page=100`)).articles;
     let model = null;
     for (const s of list) {
@@ -63,18 +65,38 @@ describe('serve --sample', { skip: NEEDS_ENGINE }, () => {
     assert.equal(page.status, 200);
     assert.match(page.text, /<p class="lead">/);
     assert.ok(page.text.includes(`<p class="byline">${model.authors.join(' - ')}</p>`), 'a byline of two authors');
-    const imgs = [...page.text.matchAll(/<figure><img ([^>]*)>/g)].map((m) => m[1]);
-    assert.equal(imgs.length, model.figures.length, 'every figure has its photo');
+    const pictures = [...page.text.matchAll(/<figure><picture>(.*?)<\/picture>/g)].map((m) => m[1]);
+    assert.equal(pictures.length, model.figures.length, 'every figure is a <picture>');
 
-    for (const f of model.figures) {
-      const src = new URL(f.image, server.url);
-      assert.match(src.pathname, /^\/media\//);
-      const r = await request(server.url + src.pathname);
-      assert.equal(r.status, 200, src.pathname);
-      assert.match(r.headers['content-type'], /^image\/svg\+xml/);
-      assert.match(r.body.toString('utf8').slice(0, 200), /<svg[\s>]/);
-      assert.match(r.headers['cache-control'] ?? '', /max-age=\d+/);
+    for (const p of pictures) {
+      const webp = [...p.matchAll(/(\/media\/anh\/[0-9a-f]{2}\/[0-9a-f]{64}-\d+\.webp) \d+w/g)].map((m) => m[1]);
+      const jpeg = [...p.matchAll(/(\/media\/anh\/[0-9a-f]{2}\/[0-9a-f]{64}-\d+\.jpg) \d+w/g)].map((m) => m[1]);
+      assert.ok(webp.length >= 3 && jpeg.length >= 3, p);
+      for (const [file, type] of [...webp.map((f) => [f, 'image/webp']), ...jpeg.map((f) => [f, 'image/jpeg'])]) {
+        const r = await request(server.url + file);
+        assert.equal(r.status, 200, file);
+        assert.equal(r.headers['content-type'], type, file);
+        assert.match(r.headers['cache-control'] ?? '', /max-age=\d+/);
+      }
     }
+  });
+
+  test('the sample\'s photos are in the media folder only as a library photo\'s variants', async () => {
+    const files = [];
+    const walk = (d) => {
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(path.join(d, e.name));
+        else files.push(e.name);
+      }
+    };
+    walk(media);
+    assert.ok(files.length > 0 && files.every((f) => /^[0-9a-f]{64}-(480|960|1600|social)\.(webp|jpg)$/.test(f)), files.join(' '));
+    // Each photo has 7 variants at 1600 wide: three slots in two formats and the social one.
+    const photos = new Set(files.map((f) => f.slice(0, 64)));
+    assert.ok(photos.size >= 5, `${photos.size} photos`);
+    assert.equal(files.length, photos.size * 7);
+    const admin = await fetch(`${server.url}/api/v1/admin/media`);
+    assert.equal(admin.status, 401, 'the library itself is the newsroom\'s');
   });
 
   test('media: no path escapes the media folder', async () => {
