@@ -104,7 +104,7 @@ for w in 480 960 1600; do
 done
 targets+=("1200:jpg:[Q=82,interlace,optimize_coding,strip]")
 ours_ms="" ours_wall="" ours_kb="" vips_wall="" vips_kb=""
-for r in $(seq 1 "$reps"); do
+for _ in $(seq 1 "$reps"); do
   line=$(/usr/bin/time -f "time %e %M" "$photo_bench" "$photo" 2>"$work/time.txt")
   ours_ms+=" $(awk '{print $2}' <<<"$line")"
   ours_kb+=" $(awk '{print $4}' <<<"$line")"
@@ -163,7 +163,7 @@ echo "== 2. four 24-MP uploads at once (SQLite), model article with wrk -t2 -c32
 for threads in 1 2; do
   serve "$work/up$threads" "$threads"
   rss0=$(awk '/VmRSS/ {print $2}' "/proc/$server/status")
-  read -r quiet quiet_s < <(load_while "")
+  read -r quiet _ < <(load_while "")
   python3 "$root/bench/photos_client.py" upload "$base" bien.tap "$password" "$photos"/anh-{1,2,3,4}.jpg >"$work/up.json" &
   client=$!
   read -r busy busy_s < <(load_while "$client")
