@@ -3,7 +3,8 @@
 // bench/photos.sh beside `vips thumbnail` making the same widths from the same file.
 //
 //   photo_bench FILE            make_variants
-//   photo_bench FILE inspect    inspect() alone: what validating an upload costs before it
+//   photo_bench FILE inspect    inspect() alone: what validating an upload cost before process()
+//   photo_bench FILE process    process(): an upload's checking and variants from one decoding
 //
 // Prints one line: the time the call took (the file already read and libvips started), the
 // process's peak resident memory, and each variant's slot, format, size and bytes.
@@ -18,9 +19,10 @@
 #include "media/photo.hpp"
 
 int main(int argc, char** argv) {
-  const bool inspect_only = argc == 3 && std::string(argv[2]) == "inspect";
-  if (argc != 2 && !inspect_only) {
-    std::fprintf(stderr, "usage: photo_bench FILE [inspect]\n");
+  const std::string mode = argc == 3 ? argv[2] : "";
+  const bool inspect_only = mode == "inspect";
+  if (argc > 3 || (argc == 3 && mode != "inspect" && mode != "process") || argc < 2) {
+    std::fprintf(stderr, "usage: photo_bench FILE [inspect|process]\n");
     return 2;
   }
   std::ifstream in(argv[1], std::ios::binary);
@@ -46,7 +48,12 @@ int main(int argc, char** argv) {
                 usage.ru_maxrss, inspected->width, inspected->height);
     return 0;
   }
-  auto variants = toasoan::media::make_variants(bytes, limits);
+  auto variants = mode == "process" ? [&]() -> toasoan::Result<std::vector<toasoan::media::Variant>> {
+    auto processed = toasoan::media::process(bytes, std::nullopt, limits);
+    if (!processed) return processed.error();
+    return std::move(processed->variants);
+  }()
+                                    : toasoan::media::make_variants(bytes, limits);
   const auto t1 = std::chrono::steady_clock::now();
   if (!variants) {
     std::fprintf(stderr, "photo_bench: %s\n", variants.error().message.c_str());

@@ -264,10 +264,11 @@ Result<Inspected> inspect(std::string_view bytes, std::optional<PhotoType> claim
   return Inspected{type, vips_image_get_width(img->get()), vips_image_get_height(img->get())};
 }
 
-Result<std::vector<Variant>> make_variants(std::string_view original, const Limits& limits) {
-  auto img = decode(original, std::nullopt, limits);
-  if (!img) return img.error();
-  const int width = vips_image_get_width(img->get()), height = vips_image_get_height(img->get());
+namespace {
+
+// The variants of a decoded photo.
+Result<std::vector<Variant>> variants_of(VipsImage* photo) {
+  const int width = vips_image_get_width(photo), height = vips_image_get_height(photo);
   const std::vector<Slot> slots = slots_for(width, height);
   // The full photo is resampled once, to the widest variant; the others are made from that,
   // which is a fraction of the pixels (12 MP → 1.9 MP for a phone's photo).
@@ -275,7 +276,7 @@ Result<std::vector<Variant>> make_variants(std::string_view original, const Limi
   for (const auto& s : slots)
     if (s.width > widest->width) widest = &s;
   Image base;
-  VipsImage* from = img->get();
+  VipsImage* from = photo;
   if (widest->width < width) {
     Image sized;
     if (vips_thumbnail_image(from, sized.out(), widest->width, "height", widest->height, "size", VIPS_SIZE_FORCE,
@@ -292,6 +293,24 @@ Result<std::vector<Variant>> make_variants(std::string_view original, const Limi
     out.push_back(std::move(*v));
   }
   return out;
+}
+
+}  // namespace
+
+Result<std::vector<Variant>> make_variants(std::string_view original, const Limits& limits) {
+  auto img = decode(original, std::nullopt, limits);
+  if (!img) return img.error();
+  return variants_of(img->get());
+}
+
+Result<Processed> process(std::string_view bytes, std::optional<PhotoType> claimed, const Limits& limits) {
+  PhotoType type;
+  auto img = decode(bytes, claimed, limits, &type);
+  if (!img) return img.error();
+  auto variants = variants_of(img->get());
+  if (!variants) return variants.error();
+  return Processed{Inspected{type, vips_image_get_width(img->get()), vips_image_get_height(img->get())},
+                   std::move(*variants)};
 }
 
 void start_processing() {
