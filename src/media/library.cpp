@@ -70,14 +70,13 @@ bool file_exists(const std::filesystem::path& p) {
   return std::filesystem::is_regular_file(p, ec);
 }
 
-// The variants of `original` for `photo` that `wanted` says to write, in temporary files.
-Result<std::vector<TempFile>> stage(const std::filesystem::path& dir, std::string_view hash, std::string_view original,
-                                    const Limits& limits, const std::function<bool(const std::filesystem::path&)>& wanted) {
-  auto variants = make_variants(original, limits);
-  if (!variants) return variants.error();
+// The variants of the photo `hash` that `wanted` says to write, in temporary files.
+Result<std::vector<TempFile>> stage(const std::filesystem::path& dir, std::string_view hash,
+                                    const std::vector<Variant>& variants,
+                                    const std::function<bool(const std::filesystem::path&)>& wanted) {
   std::vector<TempFile> files;
-  files.reserve(variants->size());
-  for (const auto& v : *variants) {
+  files.reserve(variants.size());
+  for (const auto& v : variants) {
     std::filesystem::path final = dir / variant_path(hash, v.name, v.format);
     if (!wanted(final)) continue;
     files.push_back(TempFile{{}, final});
@@ -139,15 +138,17 @@ Result<Uploaded> Library::add(std::string_view bytes, const UploadInfo& info) {
     if (auto w = write_missing(**known, bytes); !w) return w.error();
     return Uploaded{std::move(**known), false};
   }
-  auto seen = inspect(bytes, claimed, limits_);
-  if (!seen) return seen.error();
-  auto staged = stage(media_dir_, hash, bytes, limits_, [](const std::filesystem::path&) { return true; });
+  auto processed = process(bytes, claimed, limits_);
+  if (!processed) return processed.error();
+  auto staged = stage(media_dir_, hash, processed->variants, [](const std::filesystem::path&) { return true; });
   if (!staged) return staged.error();
+  const Inspected& seen = processed->photo;
+  processed->variants.clear();  // written: their bytes are not needed while the record is stored
   store::NewPhoto n;
   n.hash = hash;
-  n.type = std::string(type_name(seen->type));
-  n.width = seen->width;
-  n.height = seen->height;
+  n.type = std::string(type_name(seen.type));
+  n.width = seen.width;
+  n.height = seen.height;
   n.original = std::string(bytes);
   n.filename = info.filename;
   n.caption = info.caption;
@@ -182,7 +183,9 @@ bool Library::lacks_variants(const store::Photo& photo) const {
 
 Result<int> Library::write_missing(const store::Photo& photo, std::string_view original) {
   if (!lacks_variants(photo)) return 0;
-  auto staged = stage(media_dir_, photo.hash, original, limits_, [](const std::filesystem::path& p) { return !file_exists(p); });
+  auto variants = make_variants(original, limits_);
+  if (!variants) return variants.error();
+  auto staged = stage(media_dir_, photo.hash, *variants, [](const std::filesystem::path& p) { return !file_exists(p); });
   if (!staged) return staged.error();
   int written = 0;
   for (auto& f : *staged) {

@@ -88,9 +88,10 @@ class Library {
           int concurrent_makes = 1);
   ~Library();
 
-  // Validates `bytes` (check_file, then inspect unless the same bytes are stored already), stores
-  // the photo once and writes its variants. A new photo's audit line ("photo.upload") is written
-  // with it; sending a stored photo again changes nothing and writes none. Errors: those of inspect and make_variants (413,
+  // Validates `bytes` (check_file, then, unless the same bytes are stored already, process:
+  // decoded once to check it and make its variants), stores the photo once and writes its
+  // variants. A new photo's audit line ("photo.upload") is written with it; sending a stored
+  // photo again changes nothing and writes none. Errors: those of check_file and process (413,
   // 422), invalid for a caption or credit the store refuses, unavailable when the database is
   // away, internal when the folder cannot be written.
   Result<Uploaded> add(std::string_view bytes, const UploadInfo& info);

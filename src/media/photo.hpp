@@ -69,6 +69,14 @@ struct Variant {
 // Every variant of a valid photo, in the order and sizes variants.hpp's slots_for gives.
 Result<std::vector<Variant>> make_variants(std::string_view original, const Limits& limits);
 
+struct Processed {
+  Inspected photo;
+  std::vector<Variant> variants;
+};
+// inspect() and make_variants() from one decoding, with inspect()'s refusals: what a new
+// upload needs (decoding a 24-MP photo is a fifth of its processing).
+Result<Processed> process(std::string_view bytes, std::optional<PhotoType> claimed, const Limits& limits);
+
 // Starts libvips once for the process (later calls do nothing): the untrusted loaders blocked,
 // no operation cache (each photo is seen once), one thread per operation (the photo queue
 // decides how many run at once). Thread-safe.

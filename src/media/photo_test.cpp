@@ -216,6 +216,29 @@ TEST_F(PhotoTest, EmptyOverTheLimitNotAPhotoAndAWrongNameAreEachRefusedWithTheRe
   EXPECT_NE(renamed.error().message.find("JPEG nhưng nội dung là PNG"), std::string::npos) << renamed.error().message;
 }
 
+TEST_F(PhotoTest, ProcessGivesWhatInspectAndMakeVariantsGiveAndRefusesWhatInspectRefuses) {
+  std::string turned = made(1200, 800, "jpeg", 3, 6);
+  auto processed = process(turned, PhotoType::jpeg, Limits{});
+  ASSERT_TRUE(processed.ok()) << processed.error().message;
+  auto seen = inspect(turned, PhotoType::jpeg, Limits{});
+  ASSERT_TRUE(seen.ok());
+  EXPECT_EQ(Size(processed->photo.width, processed->photo.height), Size(seen->width, seen->height));
+  EXPECT_EQ(processed->photo.type, PhotoType::jpeg);
+  auto variants = make_variants(turned, Limits{});
+  ASSERT_TRUE(variants.ok());
+  ASSERT_EQ(processed->variants.size(), variants->size());
+  for (std::size_t i = 0; i < variants->size(); ++i)
+    EXPECT_EQ(processed->variants[i].bytes, (*variants)[i].bytes) << (*variants)[i].name << "." << (*variants)[i].format;
+
+  std::string cut = turned.substr(0, turned.size() / 2);
+  EXPECT_EQ(process(cut, PhotoType::jpeg, Limits{}).error().message, inspect(cut, PhotoType::jpeg, Limits{}).error().message);
+  std::string png = made(40, 40, "png");
+  EXPECT_EQ(process(png, PhotoType::jpeg, Limits{}).error().message, inspect(png, PhotoType::jpeg, Limits{}).error().message);
+  Limits tight;
+  tight.max_pixels = 500'000;  // the photo has 960,000
+  EXPECT_EQ(process(turned, std::nullopt, tight).error().kind, ErrorKind::unprocessable) << "a bomb, as inspect says";
+}
+
 TEST_F(PhotoTest, ADecompressionBombIsRefusedFromItsHeaderAtOnce) {
   std::string bomb = made(20000, 20000, "png", 3, 0, true);
   ASSERT_FALSE(bomb.empty());
