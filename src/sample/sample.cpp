@@ -28,7 +28,7 @@ using json = nlohmann::json;
 constexpr int kPhotoWidth = 1600, kPhotoHeight = 1000;
 // Different placeholders drawn: each costs its variants (about half a second here), so the
 // sample's figures share these few, and a first start stays quick.
-constexpr int kDistinctPhotos = 8;
+constexpr int kDistinctPhotos = 6;
 
 std::string json_text(const json& o, const char* field) {
   auto f = o.find(field);
