@@ -11,6 +11,7 @@
 #include <iterator>
 
 #include "admin/api_json.hpp"
+#include "admin/piece_json.hpp"
 #include "admin/routes.hpp"
 #include "http/errors.hpp"
 #include "http/multipart.hpp"
@@ -29,6 +30,14 @@ bool writes_pieces(const editorial::Actor& a) {
   if (!a.user) return false;
   const auto& r = a.user->roles;
   return r.has(Role::reporter) || r.has(Role::editor) || r.has(Role::secretary) || r.has(Role::chief);
+}
+
+// Who may take a photo out of the library: the desk's editors, and whoever uploaded it.
+bool removes(const editorial::Actor& a, const store::Photo& p) {
+  if (!a.user) return false;
+  const auto& r = a.user->roles;
+  return r.has(Role::editor) || r.has(Role::secretary) || r.has(Role::chief) ||
+         (r.has(Role::reporter) && p.uploaded_by == a.user->id);
 }
 
 // Variant paths are ASCII letters, digits, '-', '.' and '/': nothing to percent-encode.
@@ -66,6 +75,7 @@ struct UploadJob {
   std::string body;
   std::string boundary;
   std::int64_t user_id = 0;
+  std::string username, address;  // for the audit line
 
   ~UploadJob() {
     std::error_code ec;
@@ -81,10 +91,13 @@ struct UploadJob {
 };
 
 // Takes the request's body over for a job.
-Result<std::shared_ptr<UploadJob>> take_body(const http::Request& req, std::string boundary, std::int64_t user_id) {
+Result<std::shared_ptr<UploadJob>> take_body(const http::Request& req, std::string boundary,
+                                             const editorial::Actor& actor) {
   auto job = std::make_shared<UploadJob>();
   job->boundary = std::move(boundary);
-  job->user_id = user_id;
+  job->user_id = actor.user->id;
+  job->username = actor.user->username;
+  job->address = actor.address;
   if (req.body_file.empty()) {
     job->body = std::string(req.body);
     return job;
@@ -128,6 +141,8 @@ http::Response upload(const UploadJob& job, media::Library& library) {
   info.filename = text::valid_utf8(file->filename) ? std::string(file->filename) : std::string();
   info.content_type = std::string(file->content_type);
   info.user_id = job.user_id;
+  info.username = job.username;
+  info.address = job.address;
   for (auto [name, out] : {std::pair{"caption", &info.caption}, {"credit", &info.credit}, {"alt", &info.alt}}) {
     auto v = text_field(*parts, name);
     if (!v) {
@@ -145,6 +160,19 @@ http::Response upload(const UploadJob& job, media::Library& library) {
   out["created"] = added->created;
   send(res, out, added->created ? 201 : 200);
   return res;
+}
+
+// Where a photo is used: the pieces this member may open that show it, most recently changed
+// first.
+Result<json> uses_json(const Newsroom& n, const store::User& who, const store::Photo& p) {
+  json uses = json::array();
+  auto found = n.office.list(who, media::pieces_showing(p, 50));
+  if (!found) {
+    if (found.error().kind == ErrorKind::forbidden) return uses;  // a role without pieces sees none
+    return found.error();
+  }
+  for (const auto& s : found->first) uses.push_back(summary_json(s));
+  return uses;
 }
 
 }  // namespace
@@ -165,7 +193,7 @@ void add_media_routes(http::Router& router, const Newsroom& n) {
     if (!boundary) {
       return send(res, json{{"error", "unsupported_media_type"}, {"reason", "Ảnh gửi lên dạng multipart/form-data."}}, 415);
     }
-    auto job = take_body(req, std::string(*boundary), actor.user->id);
+    auto job = take_body(req, std::string(*boundary), actor);
     if (!job) return send_error(res, job.error());
     auto deferred = std::make_shared<http::Deferred>();
     bool queued = n.processing->post([deferred, job = *job, &n] {
@@ -202,7 +230,25 @@ void add_media_routes(http::Router& router, const Newsroom& n) {
     auto p = n.photos->get(*id);
     if (!p) return send_error(res, p.error());
     if (!*p) return send_error(res, Error{ErrorKind::not_found, "Không có ảnh số " + std::to_string(*id) + "."});
-    send(res, photo_json(**p));
+    auto uses = uses_json(n, *actor_of(req, n).user, **p);
+    if (!uses) return send_error(res, uses.error());
+    json out = photo_json(**p);
+    out["uses"] = std::move(*uses);
+    send(res, out);
+  }, {}, guarded(n));
+
+  router.add("DELETE", "/api/v1/admin/media/{id}", [&n](http::Request& req, http::Response& res) {
+    editorial::Actor actor = actor_of(req, n);
+    auto id = id_param(req, "id", res);
+    if (!id) return;
+    auto p = n.photos->get(*id);
+    if (!p) return send_error(res, p.error());
+    if (!*p) return send_error(res, Error{ErrorKind::not_found, "Không có ảnh số " + std::to_string(*id) + "."});
+    if (!removes(actor, **p))
+      return send_error(res, Error{ErrorKind::forbidden, "Chỉ người tải ảnh lên, biên tập viên, thư ký tòa soạn và tổng biên tập xóa ảnh."});
+    if (auto r = n.photos->remove(*id, {actor.user->id, actor.user->username, actor.address}); !r)
+      return send_error(res, r.error());
+    res.status = 204;
   }, {}, guarded(n));
 
   router.add("PUT", "/api/v1/admin/media/{id}", [&n](http::Request& req, http::Response& res) {
@@ -217,7 +263,7 @@ void add_media_routes(http::Router& router, const Newsroom& n) {
     if (!get_string(*body, "caption", caption, res) || !get_string(*body, "credit", credit, res) ||
         !get_string(*body, "alt", alt, res))
       return;
-    auto saved = n.photos->describe(*id, caption, credit, alt);
+    auto saved = n.photos->describe(*id, caption, credit, alt, {actor.user->id, actor.user->username, actor.address});
     if (!saved) return send_error(res, saved.error());
     send(res, photo_json(*saved));
   }, {}, guarded(n));

@@ -60,7 +60,7 @@ void ensure_sqlite_folder(const std::string& db) {
 // Counters for the operator's monitoring, in Prometheus' text format. Only for requests made on
 // this machine, not through a proxy: they say nothing secret, but they are not the readers'.
 void metrics(const http::Request& req, http::Response& res, const site::Site& site, const ChangeFollower& follower,
-             const comments::Inbox& inbox) {
+             const comments::Inbox& inbox, const media::Library& photos) {
   bool local = (req.remote == "127.0.0.1" || req.remote == "::1") && req.header("X-Forwarded-For").empty() &&
                req.header("Forwarded").empty();
   res.content_type = "text/plain; version=0.0.4; charset=utf-8";
@@ -88,6 +88,8 @@ void metrics(const http::Request& req, http::Response& res, const site::Site& si
   line("toasoan_change_log_applied_total", "Change-log entries applied by this node.", follower.changes_applied());
   line("toasoan_comment_batches_total", "Group commits of readers' comments.", inbox.batches());
   line("toasoan_comments_written_total", "Readers' comments written in them.", inbox.written());
+  line("toasoan_photos_made_total", "Photos whose missing variants this node made for readers.",
+       static_cast<std::uint64_t>(photos.photos_made()));
 }
 
 }  // namespace
@@ -137,7 +139,7 @@ int serve_command(const ServeOptions& o) {
   media::start_processing();
   media::Limits photo_limits;
   photo_limits.max_bytes = static_cast<std::size_t>(o.photo_max_mb) << 20;
-  media::Library photos(*db, o.media, photo_limits, [] { return unix_now(); });
+  media::Library photos(*db, o.media, photo_limits, [] { return unix_now(); }, o.photo_threads);
   media::ProcessingQueue photo_queue(o.photo_threads, 4 * o.photo_threads);
   config.make_missing_media = [&photos](std::string_view path) {
     auto made = photos.make_missing(path);
@@ -181,8 +183,8 @@ int serve_command(const ServeOptions& o) {
   router.fast_path([&site](const http::Request& req, http::Response& res) { return site.answer_cached(req, res); });
   router.fallback([&site](http::Request& req, http::Response& res) { site.handle(req, res); });
   router.add("GET", "/metrics",
-             [&site, &follower, &inbox](http::Request& req, http::Response& res) {
-               metrics(req, res, site, follower, inbox);
+             [&site, &follower, &inbox, &photos](http::Request& req, http::Response& res) {
+               metrics(req, res, site, follower, inbox, photos);
              },
              {.worker = false});
 

@@ -38,6 +38,7 @@ struct Block {
   std::string cite;       // quote: who said it (optional)
   std::string image;      // figure: media path relative to the media root, "" when the photo is missing
   std::string caption;    // figure: shown under the image
+  std::string credit;     // figure: who took the photo or where it is from ("Đỗ Hùng", "TTXVN")
   std::string alt;        // figure: text alternative; the caption stands in when empty
   int width = 0;          // figure: intrinsic pixel size, 0 when unknown
   int height = 0;

@@ -125,7 +125,7 @@ Result<Block> block_from(const json& o, std::size_t index, Origin origin) {
   }
   if (t == "figure" || t == "image") {
     b.type = Block::Type::figure;
-    for (auto [field, dest] : {std::pair{"caption", &b.caption}, {"image", &b.image}, {"alt", &b.alt}}) {
+    for (auto [field, dest] : {std::pair{"caption", &b.caption}, {"credit", &b.credit}, {"image", &b.image}, {"alt", &b.alt}}) {
       auto v = text_field(o, field, false, origin);
       if (!v) return where(v.error().message);
       *dest = std::move(*v);
@@ -236,6 +236,7 @@ std::string blocks_to_json(const std::vector<Block>& blocks) {
     if (b.type == Block::Type::figure) {
       if (!b.image.empty()) o["image"] = b.image;
       if (!b.caption.empty()) o["caption"] = b.caption;
+      if (!b.credit.empty()) o["credit"] = b.credit;
       if (!b.alt.empty()) o["alt"] = b.alt;
       if (b.width) o["width"] = b.width;
       if (b.height) o["height"] = b.height;

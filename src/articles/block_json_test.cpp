@@ -1,5 +1,7 @@
 #include "articles/block_json.hpp"
 
+#include "articles/limits.hpp"
+
 #include <gtest/gtest.h>
 
 namespace toasoan::articles {
@@ -138,6 +140,17 @@ TEST(BlocksToJson, PlainBlocksAreWrittenAsBefore) {
   auto r = blocks_from_json(stored);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(blocks_to_json(*r), stored);
+}
+
+TEST(BlocksToJson, AFiguresCreditIsKeptAndItsLimitHeld) {
+  const std::string stored = R"([{"caption":"C","credit":"Đỗ Hùng","image":"a.jpg","type":"figure"}])";
+  auto r = blocks_from_json(stored);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ((*r)[0].credit, "Đỗ Hùng");
+  EXPECT_EQ(blocks_to_json(*r), stored);
+  auto long_credit = blocks_from_json(R"([{"type":"figure","image":"a.jpg","credit":")" + std::string(201, 'x') + R"("}])");
+  ASSERT_TRUE(long_credit.ok());
+  EXPECT_EQ(limits::block_over_limit((*long_credit)[0], 0), "khối 1: \"credit\" dài quá 200 ký tự");
 }
 
 TEST(BlocksToJson, MarksAndListsSurviveTheRoundTrip) {

@@ -151,8 +151,8 @@ Result<std::optional<Block>> block_at(const json& o, std::size_t i) {
     }
   } else if (t == "figure") {
     b.type = Block::Type::figure;
-    if (auto e = unknown_field(o, path, i, {"type", "image", "caption", "alt", "width", "height"})) return *e;
-    for (auto [name, dest] : {std::pair{"image", &b.image}, {"caption", &b.caption}, {"alt", &b.alt}}) {
+    if (auto e = unknown_field(o, path, i, {"type", "image", "caption", "credit", "alt", "width", "height"})) return *e;
+    for (auto [name, dest] : {std::pair{"image", &b.image}, {"caption", &b.caption}, {"credit", &b.credit}, {"alt", &b.alt}}) {
       auto v = text_at(o, name, path, i);
       if (!v) return v.error();
       *dest = v->value_or(std::string());

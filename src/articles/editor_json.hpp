@@ -5,7 +5,7 @@
 //
 // The form is the block JSON of docs/import-format.md: paragraph, heading and quote with
 // "text" or "runs" (both when they agree, as blocks_to_json writes them), quote's "cite",
-// figure's "image", "caption", "alt", "width", "height", and list's "ordered" and "items".
+// figure's "image", "caption", "credit", "alt", "width", "height", and list's "ordered" and "items".
 // Every error is ErrorKind::invalid with Error::field set to the JSON path of the offending
 // value ("blocks[3].runs[1].link", "blocks[0].type", "blocks[2].items[0][1].text") and a
 // Vietnamese message an editor can act on.

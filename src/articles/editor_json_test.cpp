@@ -76,6 +76,8 @@ TEST(EditorBlocks, RefusesTextsOverTheirLimits) {
   EXPECT_EQ(blocks_from_editor_json(long_runs).error().field, "blocks[0].runs");
   json long_caption = {{{"type", "figure"}, {"caption", std::string(limits::kFigureTextChars + 1, 'c')}}};
   EXPECT_EQ(blocks_from_editor_json(long_caption).error().field, "blocks[0].caption");
+  json long_credit = {{{"type", "figure"}, {"caption", "c"}, {"credit", std::string(limits::kCreditChars + 1, 'c')}}};
+  EXPECT_EQ(blocks_from_editor_json(long_credit).error().field, "blocks[0].credit");
   json long_image = {{{"type", "figure"}, {"image", std::string(limits::kImagePathBytes + 1, 'i')}}};
   EXPECT_EQ(blocks_from_editor_json(long_image).error().field, "blocks[0].image");
   json long_list = {{{"type", "list"}, {"items", json::array({std::string(limits::kBlockTextChars, 'a'), "b"})}}};
@@ -124,7 +126,7 @@ TEST(EditorBlocks, AFullBodyRoundTripsThroughTheStoredForm) {
       {"text":"xem thêm","italic":true,"link":"https://moh.gov.vn/tin-tuc"},{"text":"."}]},
     {"type":"heading","text":"Ý kiến chuyên gia"},
     {"type":"quote","runs":[{"text":"Phải làm ","italic":true},{"text":"ngay","bold":true,"italic":true}],"cite":"Ông A"},
-    {"type":"figure","image":"2024/05/anh.jpg","caption":"Chú thích","alt":"Ảnh","width":1200,"height":800},
+    {"type":"figure","image":"2024/05/anh.jpg","caption":"Chú thích","credit":"Đỗ Hùng","alt":"Ảnh","width":1200,"height":800},
     {"type":"list","ordered":true,"items":["Một",[{"text":"Hai ","bold":true},{"text":"liên hệ","link":"mailto:a@b.vn"}]]},
     {"type":"paragraph","text":"Nghi\u0323 quyết."}
   ])j";

@@ -16,6 +16,7 @@ std::optional<OverLimit> field_over_limit(const Block& b) {
   if (!within_chars(b.text, kBlockTextChars)) return OverLimit{"text", kBlockTextChars};
   if (!within_chars(b.cite, kFigureTextChars)) return OverLimit{"cite", kFigureTextChars};
   if (!within_chars(b.caption, kFigureTextChars)) return OverLimit{"caption", kFigureTextChars};
+  if (!within_chars(b.credit, kCreditChars)) return OverLimit{"credit", kCreditChars};
   if (!within_chars(b.alt, kFigureTextChars)) return OverLimit{"alt", kFigureTextChars};
   if (b.image.size() > kImagePathBytes) return OverLimit{"image", kImagePathBytes, true};
   return std::nullopt;

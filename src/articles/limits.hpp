@@ -24,6 +24,8 @@ inline constexpr std::size_t kLeadChars = 2000;
 inline constexpr std::size_t kBlockTextChars = 20000;
 // A figure's caption or alt text, or a quote's source: a line or two beside the thing itself.
 inline constexpr std::size_t kFigureTextChars = 1000;
+// A photo's credit (tác giả ảnh / nguồn): a name or an agency, as the photo library keeps it.
+inline constexpr std::size_t kCreditChars = 200;
 // A byline names a handful of people; more is a list pasted by mistake, whichever form it came in.
 inline constexpr std::size_t kAuthors = 20;
 // One author's name, with a title or agency ("PV Ban Thời sự - TTXVN") to spare.
@@ -61,7 +63,7 @@ std::string too_long(std::string_view field, std::size_t limit, bool bytes = fal
 inline constexpr int kImageSidePixels = 20000;
 
 // The first field of a block over its limit, named as the import format names it ("text",
-// "cite", "caption", "alt", "image"), with that limit and whether it counts bytes.
+// "cite", "caption", "credit", "alt", "image"), with that limit and whether it counts bytes.
 struct OverLimit {
   std::string_view field;
   std::size_t limit = 0;

@@ -7,11 +7,17 @@
 #include <system_error>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "base/digest.hpp"
 #include "base/log.hpp"
 #include "media/variants.hpp"
+#include "store/audit.hpp"
 
 namespace toasoan::media {
+
+using json = nlohmann::json;
+
 namespace {
 
 // Leftovers of a write cut short (a crash between write and rename) go after this long; a
@@ -80,11 +86,45 @@ Result<std::vector<TempFile>> stage(const std::filesystem::path& dir, std::strin
   return files;
 }
 
+// No piece changed before a photo was uploaded can show it; a day's margin for nodes' clocks.
+constexpr std::int64_t kClockMargin = 24 * 3600;
+
+// An audit line of the library's: photos are no article, so only who, where and what.
+store::AuditEntry audit_line(const Who& who, std::string action, std::int64_t at) {
+  store::AuditEntry e;
+  e.at = at;
+  if (who.user_id) e.user_id = who.user_id;
+  e.username = who.username;
+  e.address = who.address;
+  e.action = std::move(action);
+  return e;
+}
+
 }  // namespace
 
+// One photo being made by make_missing: the caller that makes it says when it is done.
+struct Library::Making {
+  bool done = false;
+  std::optional<Error> failed;
+};
+
+store::DeskQuery pieces_showing(const store::Photo& photo, int limit) {
+  store::DeskQuery q;
+  q.shows = photo.hash;
+  q.changed_since = photo.uploaded_at - kClockMargin;
+  q.limit = limit;
+  return q;
+}
+
 Library::Library(store::Database& db, std::filesystem::path media_dir, Limits limits,
-                 std::function<std::int64_t()> clock)
-    : db_(db), media_dir_(std::move(media_dir)), limits_(limits), clock_(std::move(clock)) {}
+                 std::function<std::int64_t()> clock, int concurrent_makes)
+    : db_(db),
+      media_dir_(std::move(media_dir)),
+      limits_(limits),
+      clock_(std::move(clock)),
+      turns_free_(std::max(1, concurrent_makes)) {}
+
+Library::~Library() = default;
 
 Result<Uploaded> Library::add(std::string_view bytes, const UploadInfo& info) {
   const auto claimed = claimed_type(info.filename, info.content_type);
@@ -119,6 +159,11 @@ Result<Uploaded> Library::add(std::string_view bytes, const UploadInfo& info) {
   if (!work) return work.error();
   auto added = photos.add(**work, n);
   if (!added) return added.error();
+  if (added->created) {
+    auto line = audit_line({info.user_id, info.username, info.address}, "photo.upload", n.uploaded_at);
+    line.detail = json{{"photo", added->id}, {"filename", info.filename}}.dump();
+    if (auto a = db_.audit().append(**work, line); !a) return a.error();
+  }
   if (auto c = (*work)->commit(); !c) return c.error();
   // Committed: from here a failure only leaves a variant to be made again on request.
   for (auto& f : *staged)
@@ -129,11 +174,14 @@ Result<Uploaded> Library::add(std::string_view bytes, const UploadInfo& info) {
   return Uploaded{std::move(**stored), added->created};
 }
 
-Result<int> Library::write_missing(const store::Photo& photo, std::string_view original) {
-  bool any_missing = false;
+bool Library::lacks_variants(const store::Photo& photo) const {
   for (const auto& s : slots_for(photo.width, photo.height))
-    if (!file_exists(media_dir_ / variant_path(photo.hash, s.name, s.format))) any_missing = true;
-  if (!any_missing) return 0;
+    if (!file_exists(media_dir_ / variant_path(photo.hash, s.name, s.format))) return true;
+  return false;
+}
+
+Result<int> Library::write_missing(const store::Photo& photo, std::string_view original) {
+  if (!lacks_variants(photo)) return 0;
   auto staged = stage(media_dir_, photo.hash, original, limits_, [](const std::filesystem::path& p) { return !file_exists(p); });
   if (!staged) return staged.error();
   int written = 0;
@@ -147,18 +195,47 @@ Result<int> Library::write_missing(const store::Photo& photo, std::string_view o
 Result<bool> Library::make_missing(std::string_view media_path) {
   auto name = parse_variant_path(media_path);
   if (!name) return false;
+  std::unique_lock lock(making_mutex_);
+  if (auto it = making_.find(name->hash); it != making_.end()) {
+    // Another caller is making this photo: its files, this one among them, are its work.
+    std::shared_ptr<Making> other = it->second;
+    turn_free_.wait(lock, [&] { return other->done; });
+    if (file_exists(media_dir_ / media_path)) return true;
+    if (other->failed) return *other->failed;
+    return false;
+  }
+  auto mine = std::make_shared<Making>();
+  making_.emplace(name->hash, mine);
+  turn_free_.wait(lock, [&] { return turns_free_ > 0; });
+  --turns_free_;
+  lock.unlock();
+  auto made = make_photo(*name, media_path);
+  lock.lock();
+  ++turns_free_;
+  mine->done = true;
+  if (!made) mine->failed = made.error();
+  making_.erase(name->hash);
+  lock.unlock();
+  turn_free_.notify_all();
+  return made;
+}
+
+Result<bool> Library::make_photo(const VariantName& name, std::string_view media_path) {
   store::Photos& photos = db_.photos();
-  auto photo = photos.by_hash(name->hash);
+  auto photo = photos.by_hash(name.hash);
   if (!photo) return photo.error();
   if (!*photo) return false;
   bool known_slot = false;
   for (const auto& s : slots_for((*photo)->width, (*photo)->height))
-    if (s.name == name->slot && s.format == name->format) known_slot = true;
+    if (s.name == name.slot && s.format == name.format) known_slot = true;
   if (!known_slot) return false;  // a slot wider than the photo: it was never made
-  auto original = photos.original(name->hash);
+  auto original = photos.original(name.hash);
   if (!original) return original.error();
   if (!*original) return false;
-  if (auto w = write_missing(**photo, **original); !w) return w.error();
+  if (lacks_variants(**photo)) {
+    photos_made_.fetch_add(1, std::memory_order_relaxed);
+    if (auto w = write_missing(**photo, **original); !w) return w.error();
+  }
   return file_exists(media_dir_ / media_path);
 }
 
@@ -167,22 +244,59 @@ Result<std::optional<store::Photo>> Library::get(std::int64_t id) { return db_.p
 Result<store::PhotoPage> Library::search(const store::PhotoQuery& q) { return db_.photos().search(q); }
 
 Result<store::Photo> Library::describe(std::int64_t id, const std::optional<std::string>& caption,
-                                       const std::optional<std::string>& credit, const std::optional<std::string>& alt) {
+                                       const std::optional<std::string>& credit, const std::optional<std::string>& alt,
+                                       const Who& who) {
   store::Photos& photos = db_.photos();
   auto now = photos.get(id);
   if (!now) return now.error();
   if (!*now) return Error{ErrorKind::not_found, "Không có ảnh số " + std::to_string(id) + "."};
   auto work = db_.begin();
   if (!work) return work.error();
-  if (auto d = photos.describe(**work, id, caption.value_or((*now)->caption), credit.value_or((*now)->credit),
-                               alt.value_or((*now)->alt));
-      !d)
-    return d.error();
+  const store::Photo& was = **now;
+  const std::string new_caption = caption.value_or(was.caption), new_credit = credit.value_or(was.credit),
+                    new_alt = alt.value_or(was.alt);
+  if (auto d = photos.describe(**work, id, new_caption, new_credit, new_alt); !d) return d.error();
+  if (new_caption != was.caption || new_credit != was.credit || new_alt != was.alt) {
+    auto line = audit_line(who, "photo.describe", clock_());
+    json changed = json::object();
+    if (new_caption != was.caption) changed["caption"] = new_caption;
+    if (new_credit != was.credit) changed["credit"] = new_credit;
+    if (new_alt != was.alt) changed["alt"] = new_alt;
+    line.detail = json{{"photo", id}, {"changed", changed}}.dump();
+    if (auto a = db_.audit().append(**work, line); !a) return a.error();
+  }
   if (auto c = (*work)->commit(); !c) return c.error();
   auto after = photos.get(id);
   if (!after) return after.error();
   if (!*after) return Error{ErrorKind::not_found, "Không có ảnh số " + std::to_string(id) + "."};
   return std::move(**after);
+}
+
+Status Library::remove(std::int64_t id, const Who& who) {
+  auto photo = db_.photos().get(id);
+  if (!photo) return photo.error();
+  if (!*photo) return Error{ErrorKind::not_found, "Không có ảnh số " + std::to_string(id) + "."};
+  auto used = db_.desk().list(pieces_showing(**photo, 3));
+  if (!used) return used.error();
+  if (used->second > 0) {
+    std::string titles;
+    for (const auto& p : used->first) titles += (titles.empty() ? "“" : ", “") + p.title + "”";
+    if (used->second > static_cast<std::int64_t>(used->first.size())) titles += "…";
+    return Error{ErrorKind::conflict,
+                 "Ảnh đang dùng trong " + std::to_string(used->second) + " bài (" + titles + "); gỡ ảnh khỏi bài trước."};
+  }
+  auto work = db_.begin();
+  if (!work) return work.error();
+  if (auto r = db_.photos().remove(**work, id); !r) return r;
+  auto line = audit_line(who, "photo.remove", clock_());
+  line.detail = json{{"photo", id}, {"filename", (*photo)->filename}}.dump();
+  if (auto a = db_.audit().append(**work, line); !a) return a;
+  if (auto c = (*work)->commit(); !c) return c;
+  for (const auto& s : slots_for((*photo)->width, (*photo)->height)) {
+    std::error_code ec;
+    std::filesystem::remove(media_dir_ / variant_path((*photo)->hash, s.name, s.format), ec);
+  }
+  return ok_status();
 }
 
 Result<FolderCheck> Library::check(bool repair) {

@@ -110,6 +110,64 @@ TEST_F(PhotoTest, APngWithTransparencyBecomesAWebpWithItAndAJpegOnWhite) {
   g_object_unref(jpeg);
 }
 
+// A 640×480 photo of one colour (an orange red), converted to `space` (CMYK through libvips'
+// own profile, which it embeds; 16-bit RGB) and saved as `format`.
+std::string coloured(VipsInterpretation space, const char* format) {
+  VipsImage* black = nullptr;
+  EXPECT_EQ(vips_black(&black, 640, 480, "bands", 3, nullptr), 0);
+  double colour[] = {220, 80, 40}, scale[] = {1, 1, 1};
+  VipsImage* lit = nullptr;
+  EXPECT_EQ(vips_linear(black, &lit, scale, colour, 3, "uchar", TRUE, nullptr), 0);
+  g_object_unref(black);
+  VipsImage* srgb = nullptr;
+  EXPECT_EQ(vips_copy(lit, &srgb, "interpretation", VIPS_INTERPRETATION_sRGB, nullptr), 0);
+  g_object_unref(lit);
+  VipsImage* out = nullptr;
+  EXPECT_EQ(vips_colourspace(srgb, &out, space, nullptr), 0) << vips_error_buffer();
+  g_object_unref(srgb);
+  void* buf = nullptr;
+  size_t len = 0;
+  int rc = std::string(format) == "jpeg" ? vips_jpegsave_buffer(out, &buf, &len, nullptr)
+                                         : vips_pngsave_buffer(out, &buf, &len, nullptr);
+  g_object_unref(out);
+  EXPECT_EQ(rc, 0) << vips_error_buffer();
+  std::string bytes(static_cast<const char*>(buf), len);
+  g_free(buf);
+  return bytes;
+}
+
+TEST_F(PhotoTest, ACmykJpegAndASixteenBitPngBecomeEightBitSrgbOfTheSameColour) {
+  for (auto [space, format] : {std::pair{VIPS_INTERPRETATION_CMYK, "jpeg"}, {VIPS_INTERPRETATION_RGB16, "png"}}) {
+    std::string original = coloured(space, format);
+    ASSERT_FALSE(original.empty());
+    VipsImage* in = vips_image_new_from_buffer(original.data(), original.size(), "", nullptr);
+    ASSERT_NE(in, nullptr);
+    EXPECT_EQ(vips_image_get_bands(in), space == VIPS_INTERPRETATION_CMYK ? 4 : 3) << "the test photo is what it says";
+    EXPECT_EQ(vips_image_get_format(in), space == VIPS_INTERPRETATION_CMYK ? VIPS_FORMAT_UCHAR : VIPS_FORMAT_USHORT);
+    g_object_unref(in);
+    auto variants = make_variants(original, Limits{});
+    ASSERT_TRUE(variants.ok()) << format << ": " << variants.error().message;
+    for (const auto& v : *variants) {
+      VipsImage* img = vips_image_new_from_buffer(v.bytes.data(), v.bytes.size(), "", nullptr);
+      ASSERT_NE(img, nullptr);
+      EXPECT_EQ(vips_image_get_bands(img), 3) << format << " → " << v.name << "." << v.format;
+      EXPECT_EQ(vips_image_get_format(img), VIPS_FORMAT_UCHAR) << format << " → " << v.name;
+      EXPECT_EQ(vips_image_get_typeof(img, VIPS_META_ICC_NAME), 0u) << "no profile: the pixels are sRGB";
+      // The colour a reader sees is the colour of the photo, within what CMYK and JPEG lose.
+      const double expected[] = {220, 80, 40};
+      for (int band = 0; band < 3; ++band) {
+        VipsImage* one = nullptr;
+        ASSERT_EQ(vips_extract_band(img, &one, band, nullptr), 0);
+        double mean = 0;
+        ASSERT_EQ(vips_avg(one, &mean, nullptr), 0);
+        g_object_unref(one);
+        EXPECT_NEAR(mean, expected[band], 25) << format << " → " << v.name << "." << v.format << " band " << band;
+      }
+      g_object_unref(img);
+    }
+  }
+}
+
 TEST_F(PhotoTest, TheCamerasRotationIsAppliedAndNoMetadataIsKept) {
   // Stored 400×200 with "turn 90°": shown 200×400.
   std::string turned = made(400, 200, "jpeg", 3, 6);

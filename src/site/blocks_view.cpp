@@ -104,7 +104,15 @@ void render_blocks(render::Html& h, const std::vector<Block>& blocks, int eager_
           h << " decoding=\"async\">"_html;
         }
         ++figures;
-        if (!b.caption.empty()) h << "<figcaption>"_html << b.caption << "</figcaption>"_html;
+        if (!b.caption.empty() || !b.credit.empty()) {
+          h << "<figcaption>"_html << b.caption;
+          // After the caption, as the paper prints it: "Ảnh: Đỗ Hùng".
+          if (!b.credit.empty()) {
+            if (!b.caption.empty()) h << " ";
+            h << "<span class=\"credit\">Ảnh: "_html << b.credit << "</span>"_html;
+          }
+          h << "</figcaption>"_html;
+        }
         h << "</figure>"_html;
         break;
       }

@@ -150,6 +150,19 @@ TEST(RenderBlocks, ASmallUploadedPhotoOffersOnlyWhatItHas) {
   EXPECT_EQ(html.find("loading=\"lazy\""), html.rfind("loading=\"lazy\"")) << "the first figure loads at once, the next lazily";
 }
 
+TEST(RenderBlocks, APhotosCreditFollowsItsCaptionEscaped) {
+  Block b = figure("Quang cảnh hội nghị.", "anh/3f/" + kPhoto + "-960.jpg");
+  b.credit = "Đỗ <Hùng>";
+  EXPECT_NE(render({b}).find("<figcaption>Quang cảnh hội nghị. <span class=\"credit\">Ảnh: Đỗ &lt;Hùng&gt;</span></figcaption>"),
+            std::string::npos)
+      << render({b});
+  Block alone = figure("", "anh/3f/" + kPhoto + "-960.jpg");
+  alone.credit = "TTXVN";
+  EXPECT_NE(render({alone}).find("<figcaption><span class=\"credit\">Ảnh: TTXVN</span></figcaption>"), std::string::npos);
+  EXPECT_EQ(render({figure("", "anh/3f/" + kPhoto + "-960.jpg")}).find("<figcaption>"), std::string::npos)
+      << "no empty caption";
+}
+
 TEST(RenderBlocks, AnImportedFileStaysAPlainImage) {
   auto html = render({figure("Ảnh cũ", "2022/12/hoi-nghi.jpg")});
   EXPECT_EQ(html.find("<picture>"), std::string::npos);

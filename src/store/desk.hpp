@@ -105,6 +105,11 @@ struct DeskQuery {
   std::optional<std::int64_t> changed_since; // updated_at >= this
   std::optional<std::int64_t> published_from;  // state published and published_at >= this
   std::optional<std::int64_t> visible_to;    // only pieces this user created or co-authors
+  // Only pieces whose newest content (or, with no revision yet, the row's body), or whose
+  // version readers see, holds this text as it is stored: a photo's hash, for where the
+  // library's photo is used. A substring scan of each row the other conditions leave, so give
+  // it changed_since too (the photo's upload time: no piece changed before it can show it).
+  std::string shows;
   bool oldest_first = false;                 // by updated_at; newest first by default
   int limit = 20;
   int offset = 0;

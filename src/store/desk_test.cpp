@@ -55,7 +55,9 @@ class DeskTest : public testing::AreaTest {
   Result<Revision> save(std::int64_t id, const NewRevision& r, std::int64_t now) {
     auto w = begin();
     auto out = desk().save(*w, id, r, now);
-    if (out.ok()) EXPECT_TRUE(w->commit().ok());
+    if (out.ok()) {
+      EXPECT_TRUE(w->commit().ok());
+    }
     return out;
   }
 
@@ -388,6 +390,44 @@ TEST_P(DeskTest, TheListFiltersByStateAuthorTextTimeAndVisibilityAndPages) {
   EXPECT_EQ(first.authors, std::vector<std::string>{"Huy Thành"});
   EXPECT_EQ(first.state, State::submitted);
   EXPECT_EQ(first.created_by, kOther);
+}
+
+TEST_P(DeskTest, TheListFindsThePiecesWhoseNewestVersionShowsAPhoto) {
+  const std::string hash(64, 'a'), other(64, 'b');
+  auto with_photo = [](std::string title, const std::string& h) {
+    PieceContent c = content(std::move(title));
+    articles::Block f;
+    f.type = articles::Block::Type::figure;
+    f.image = "anh/" + h.substr(0, 2) + "/" + h + "-1600.jpg";
+    f.width = 2000;
+    f.height = 1500;
+    c.blocks.push_back(f);
+    return c;
+  };
+  Piece a = create(with_photo("Ảnh ở bản đầu", hash), kReporter, kNow);
+  Piece b = create(with_photo("Ảnh khác", other), kReporter, kNow + 10);
+  Piece c = create(with_photo("Ảnh bị bỏ ở bản sau", hash), kReporter, kNow + 20);
+  ASSERT_TRUE(save(c.id, revision(c, content("Ảnh bị bỏ ở bản sau")), kNow + 30).ok());
+  Piece d = create(with_photo("Ảnh còn trên trang", hash), kReporter, kNow + 40);
+  ASSERT_TRUE(publish(d.id, kNow - 50).ok());
+  d = piece(d.id);
+  ASSERT_TRUE(save(d.id, revision(d, content("Ảnh còn trên trang")), kNow + 50).ok());
+
+  DeskQuery shows;
+  shows.shows = hash;
+  std::int64_t total = 0;
+  EXPECT_EQ(ids(shows, &total), (std::vector<std::int64_t>{d.id, a.id}))
+      << "the newest version, or the one readers see; not an older draft";
+  EXPECT_EQ(total, 2);
+  shows.changed_since = kNow + 45;
+  EXPECT_EQ(ids(shows), std::vector<std::int64_t>{d.id});
+  shows.changed_since = kNow + 60;
+  EXPECT_EQ(ids(shows), std::vector<std::int64_t>{}) << "nothing changed since shows it";
+  shows.changed_since.reset();
+  shows.shows = other;
+  EXPECT_EQ(ids(shows), std::vector<std::int64_t>{b.id});
+  shows.shows = "%";
+  EXPECT_EQ(ids(shows), std::vector<std::int64_t>{}) << "a literal %, not anything";
 }
 
 TEST_P(DeskTest, TheListShowsTheNewsroomsTitleNotThePublicOne) {

@@ -344,10 +344,17 @@ Result<std::pair<std::vector<PieceSummary>, std::int64_t>> SqlDesk::list(const D
     add("a.desk_text LIKE " + param(contains_pattern(folded)) + " ESCAPE '\\'");
   if (q.changed_since) add("a.updated_at >= " + param(*q.changed_since));
   if (q.published_from) add("a.state = 'published' AND a.published_at >= " + param(*q.published_from));
+  const char* revision_join = " LEFT JOIN revisions r ON r.id = a.revision";
+  if (!q.shows.empty()) {
+    const std::string pattern = param(contains_pattern(q.shows));
+    add("(COALESCE(r.content, a.blocks) LIKE " + pattern + " ESCAPE '\\' OR (a.status = 'published' AND a.blocks LIKE " +
+        pattern + " ESCAPE '\\'))");
+  }
 
   auto s = session();
   if (!s) return s.error();
-  auto count = (*s)->run("SELECT count(*) FROM articles a" + where, params);
+  auto count = (*s)->run("SELECT count(*) FROM articles a" + std::string(q.shows.empty() ? "" : revision_join) + where,
+                         params);
   if (!count) return count.error();
   const std::int64_t total = count->int64(0, 0);
 
@@ -355,8 +362,7 @@ Result<std::pair<std::vector<PieceSummary>, std::int64_t>> SqlDesk::list(const D
   std::string sql =
       "SELECT a.id, r.content, a.state, a.returned, a.created_by, a.updated_at, a.updated_by, a.scheduled_at, "
       "a.published_at, a.revision, a.title, c.name, a.authors FROM articles a JOIN categories c ON c.id = "
-      "a.category_id LEFT JOIN revisions r ON r.id = a.revision" +
-      where + " ORDER BY a.updated_at " + order + ", a.id " + order;
+      "a.category_id" + std::string(revision_join) + where + " ORDER BY a.updated_at " + order + ", a.id " + order;
   sql += " LIMIT " + param(std::int64_t(q.limit)) + " OFFSET " + param(std::int64_t(q.offset));
   auto rows = (*s)->run(sql, params);
   if (!rows) return rows.error();

@@ -10,8 +10,8 @@ import http from 'node:http';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { NEEDS_ENGINE, NEEDS_SHARED, request, runToasoan, skipIf, startNewspaper } from './helpers.mjs';
-import { addStaff, signIn, STAFF } from './newsroom_client.mjs';
+import { NEEDS_ENGINE, NEEDS_SHARED, eventually, request, runToasoan, skipIf, startNewspaper } from './helpers.mjs';
+import { addStaff, fullPiece, publishThroughChain, signIn, STAFF } from './newsroom_client.mjs';
 import { canMakeHeic, exifSegment, filesUnder, makeBomb, makePhoto, sizeOf, upload, withSegment } from './photos_client.mjs';
 
 const MAX_MB = 2;
@@ -38,7 +38,7 @@ function announcedOnly(member, bytes) {
 }
 
 describe('photos', { skip: skipIf(NEEDS_ENGINE, NEEDS_SHARED) }, () => {
-  let paper, base, reporter, editor, moderator, work;
+  let paper, base, reporter, editor, secretary, chief, moderator, work;
 
   before(async () => {
     paper = await startNewspaper({ corpusLines: 0, args: ['--password-cost', 'min', '--photo-max-mb', String(MAX_MB)] });
@@ -46,6 +46,8 @@ describe('photos', { skip: skipIf(NEEDS_ENGINE, NEEDS_SHARED) }, () => {
     await addStaff(paper.db);
     reporter = await signIn(base, STAFF.reporter);
     editor = await signIn(base, STAFF.editor);
+    secretary = await signIn(base, STAFF.secretary);
+    chief = await signIn(base, STAFF.chief);
     moderator = await signIn(base, STAFF.moderator);
     work = fs.mkdtempSync(path.join(paper.dir, 'photos-'));
   });
@@ -198,6 +200,20 @@ describe('photos', { skip: skipIf(NEEDS_ENGINE, NEEDS_SHARED) }, () => {
     assert.equal((await get(`/media/anh/00/${'0'.repeat(64)}-960.webp`)).status, 404, 'an unknown photo is not');
   });
 
+  test('readers asking at once for every width of a photo this node lacks get them all from one decoding', async () => {
+    const r = await upload(reporter, makePhoto(work, 'crowd', 2000, 1500, 'jpg'), 'crowd.jpg');
+    const urls = [...r.json.variants.map((v) => v.url), r.json.social];
+    for (const u of urls) fs.rmSync(path.join(paper.media, u.slice('/media/'.length)));
+    const made = async () => {
+      const m = (await get('/metrics')).body.toString('utf8');
+      return Number(/^toasoan_photos_made_total (\d+)$/m.exec(m)[1]);
+    };
+    const before = await made();
+    const answers = await Promise.all([...urls, ...urls].map((u) => get(u)));
+    assert.deepEqual(answers.map((a) => a.status), answers.map(() => 200));
+    assert.equal(await made(), before + 1, 'the photo was decoded once for all fourteen requests');
+  });
+
   test('the library finds photos by caption and credit without marks, and captions are edited', async () => {
     const up = await upload(reporter, makePhoto(work, 'library', 640, 480, 'jpg'), 'thu-vien.jpg', {
       fields: { caption: 'Lễ khai mạc hội nghị nghị quyết', credit: 'Đỗ Hùng' },
@@ -217,6 +233,70 @@ describe('photos', { skip: skipIf(NEEDS_ENGINE, NEEDS_SHARED) }, () => {
     assert.equal((await reporter.api('GET', '/api/v1/admin/media/999999')).status, 404);
     for (const bad of ['0', '2x', '-1', 'một'])
       assert.equal((await reporter.api('GET', `/api/v1/admin/media?page=${encodeURIComponent(bad)}`)).status, 422, `page=${bad}`);
+  });
+
+  test('a figure shows its photo with the credit given; the library tells where a photo is used', async () => {
+    const up = await upload(reporter, makePhoto(work, 'used', 1200, 800, 'jpg'), 'dung.jpg', {
+      fields: { caption: 'Đại biểu dự hội nghị', credit: 'Đỗ Hùng' },
+    });
+    assert.equal(up.status, 201, up.text);
+    const unused = await upload(reporter, makePhoto(work, 'unused', 700, 500, 'jpg'), 'chua-dung.jpg');
+    const widest = up.json.variants.filter((v) => v.format === 'jpeg').at(-1);
+    const figure = {
+      type: 'figure', image: widest.url.slice('/media/'.length), width: up.json.width, height: up.json.height,
+      caption: 'Các đại biểu dự hội nghị tại điểm cầu tỉnh.', credit: 'Trần Văn <An>', alt: 'Hội trường đông người',
+    };
+    const title = 'Hội nghị có ảnh của thư viện';
+    const p = await publishThroughChain({ reporter, editor, secretary, chief }, fullPiece(title, {
+      blocks: [{ type: 'paragraph', text: 'Đoạn mở đầu của bài có ảnh.' }, figure],
+    }));
+    assert.deepEqual(p.blocks[1], figure, 'the figure is kept as sent, credit included');
+    const { value: page } = await eventually(async () => {
+      const a = await request(`${base}/api/v1/articles/${p.id}`);
+      return a.status === 200 ? request(new URL(JSON.parse(a.body).url, base).href) : null;
+    });
+    const html = page.body.toString('utf8');
+    assert.match(html, /<picture><source type="image\/webp" srcset="[^"]*-480\.webp 480w/);
+    assert.ok(html.includes('Các đại biểu dự hội nghị tại điểm cầu tỉnh. <span class="credit">Ảnh: Trần Văn &lt;An&gt;</span>'),
+      'the credit follows the caption, escaped');
+
+    const seen = await reporter.api('GET', `/api/v1/admin/media/${up.json.id}`);
+    assert.equal(seen.status, 200, seen.text);
+    assert.deepEqual(seen.json.uses.map((u) => [u.id, u.title, u.state]), [[p.id, title, 'published']]);
+    assert.equal(seen.json.caption, 'Đại biểu dự hội nghị', 'the library keeps its own caption: a use has its own');
+    assert.deepEqual((await reporter.api('GET', `/api/v1/admin/media/${unused.json.id}`)).json.uses, []);
+    assert.deepEqual((await moderator.api('GET', `/api/v1/admin/media/${up.json.id}`)).json.uses, [],
+      'a moderator works with no pieces and is shown none');
+
+    // Taking photos out of the library: never one a piece shows.
+    const inUse = await chief.api('DELETE', `/api/v1/admin/media/${up.json.id}`);
+    assert.equal(inUse.status, 409, inUse.text);
+    assert.ok(inUse.json.reason.includes(title), 'the refusal names the piece');
+    assert.equal((await get(widest.url)).status, 200, 'and the photo is still served');
+    assert.equal((await moderator.api('DELETE', `/api/v1/admin/media/${unused.json.id}`)).status, 403);
+    const gone = await reporter.api('DELETE', `/api/v1/admin/media/${unused.json.id}`);
+    assert.equal(gone.status, 204, 'whoever uploaded it may remove it');
+    assert.equal((await reporter.api('GET', `/api/v1/admin/media/${unused.json.id}`)).status, 404);
+    for (const v of unused.json.variants) assert.equal((await get(v.url)).status, 404, `${v.url} is gone`);
+    assert.equal((await reporter.api('DELETE', `/api/v1/admin/media/${unused.json.id}`)).status, 404);
+    const log = await chief.api('GET', '/api/v1/admin/audit?action=photo.remove');
+    assert.deepEqual(log.json.entries.map((e) => [e.detail.photo, e.username]), [[unused.json.id, STAFF.reporter.username]]);
+  });
+
+  test('an upload and a caption edit each leave an audit line; a photo sent again and an edit changing nothing leave none', async () => {
+    const file = makePhoto(work, 'audited', 800, 600, 'jpg');
+    const up = await upload(reporter, file, 'audited.jpg');
+    assert.equal(up.status, 201, up.text);
+    assert.equal((await upload(editor, file, 'audited-again.jpg')).status, 200);
+    assert.equal((await reporter.api('PUT', `/api/v1/admin/media/${up.json.id}`, { credit: 'TTXVN' })).status, 200);
+    assert.equal((await reporter.api('PUT', `/api/v1/admin/media/${up.json.id}`, { credit: 'TTXVN' })).status, 200);
+    const log = await chief.api('GET', '/api/v1/admin/audit?action=photo.&per_page=200');
+    assert.equal(log.status, 200, log.text);
+    const mine = log.json.entries.filter((e) => e.detail.photo === up.json.id);
+    assert.deepEqual(mine.map((e) => [e.action, e.username]).reverse(),
+      [['photo.upload', STAFF.reporter.username], ['photo.describe', STAFF.reporter.username]], log.text);
+    assert.equal(mine.at(-1).detail.filename, 'audited.jpg');
+    assert.deepEqual(mine[0].detail.changed, { credit: 'TTXVN' });
   });
 
   test('media check reports and repairs missing variants; media gc removes files of no photo', async () => {

@@ -10,8 +10,12 @@ import path from 'node:path';
 /** A photo of `width`×`height` as `ext` (jpg, png, webp, heic) in `dir`; its bytes. */
 export function makePhoto(dir, name, width, height, ext, { alpha = false } = {}) {
   const v = path.join(dir, `${name}.v`);
-  // A gradient with some texture, so that encoders have real work, and each name differs.
-  execFileSync('vips', ['xyz', v, String(width), String(height)]);
+  // A gradient with some texture, so that encoders have real work, shifted by the name so
+  // that two photos of one size are different photos.
+  const xyz = path.join(dir, `${name}-xyz.v`);
+  execFileSync('vips', ['xyz', xyz, String(width), String(height)]);
+  const shift = [...name].reduce((h, c) => (h * 31 + c.codePointAt(0)) % 97, 7);
+  execFileSync('vips', ['linear', xyz, v, '1', String(shift)]);
   let source = v;
   if (alpha) {
     source = path.join(dir, `${name}-a.v`);

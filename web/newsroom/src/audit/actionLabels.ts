@@ -16,6 +16,9 @@ const OTHER: Record<string, string> = {
   'article.create': 'Tạo bài',
   'article.save': 'Lưu bài',
   'article.restore_revision': 'Khôi phục phiên bản cũ',
+  'photo.upload': 'Tải ảnh lên',
+  'photo.describe': 'Sửa chú thích ảnh',
+  'photo.remove': 'Xóa ảnh khỏi thư viện',
 };
 
 /** "article.publish" → "Xuất bản"; an action this app does not know yet → its code. */
