@@ -4,7 +4,7 @@
 // is never interrupted. Changes are reported (onChange) and read from the editor when needed.
 import type { Editor, JSONContent } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { Photo } from '../photos/api';
 import { PHOTO_ACCEPT, PhotoPicker } from '../photos/PhotoPicker';
 import { UploadList } from '../photos/UploadList';
@@ -12,7 +12,7 @@ import { figureSlot, setFigurePhoto, usePhotoUploads, type PhotoTarget } from '.
 import { figureFromPhoto } from '../photos/figure_photo';
 import { bodyCounts } from '../text/count';
 import { cleanBlocks } from '../text/nfc';
-import { bodyEditorOptions } from './body_options';
+import { bodyEditorOptions, isPhotoFile } from './body_options';
 import { docToBlocks } from './convert';
 import { Toolbar } from './Toolbar';
 
@@ -104,8 +104,21 @@ export function BodyEditor({ initial, editable, onChange, onReady, onRequestLink
 
   useEffect(() => onReady(editor), [editor, onReady]);
 
+  // Files dropped beside the text (on the toolbar, the upload lines) go to the cursor, rather than
+  // the browser opening the photo in place of the editor.
+  const hasFiles = (e: DragEvent) => [...(e.dataTransfer?.types ?? [])].includes('Files');
+  const onDragOver = (e: DragEvent) => {
+    if (hasFiles(e) && editor.isEditable) e.preventDefault();
+  };
+  const onDrop = (e: DragEvent) => {
+    if (e.defaultPrevented || !hasFiles(e) || !editor.isEditable) return;
+    e.preventDefault();
+    const files = [...(e.dataTransfer?.files ?? [])].filter(isPhotoFile);
+    if (files.length) uploads.upload(files, atCursor());
+  };
+
   return (
-    <div className="body-editor">
+    <div className="body-editor" onDragOver={onDragOver} onDrop={onDrop}>
       <Toolbar
         editor={editor}
         onLink={() => link.current()}

@@ -68,7 +68,7 @@ export const Figure = Node.create<FigureOptions>({
       choose.className = 'button body-figure-choose';
       choose.addEventListener('click', () => {
         const pos = getPos();
-        if (pick && pos !== undefined) pick(pos);
+        if (pick && pos !== undefined && view.editable) pick(pos);
       });
       dom.append(photo, ...(pick ? [choose] : []), caption.label, credit.label, alt.label);
       const fields: FieldBinding[] = [
@@ -79,6 +79,7 @@ export const Figure = Node.create<FigureOptions>({
       let shown: string | null = null;
       const showPhoto = (image: string, altText: string) => {
         choose.textContent = image ? 'Đổi ảnh' : 'Chọn ảnh';
+        choose.disabled = !view.editable;
         const img = photo.querySelector('img');
         if (img) img.alt = altText;
         if (shown === image) return;
