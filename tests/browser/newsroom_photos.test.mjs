@@ -13,7 +13,7 @@ import { after, before, describe, test } from 'node:test';
 
 import { MISSING_BROWSER, launchChromium } from './browser.mjs';
 import { apiAs, deskAs, editor, pieceId, shot } from './newsroom.mjs';
-import { NEEDS_ENGINE, NEEDS_SHARED } from '../integration/helpers.mjs';
+import { NEEDS_ENGINE, NEEDS_SHARED, eventually } from '../integration/helpers.mjs';
 
 const SKIP = NEEDS_SHARED || MISSING_BROWSER || NEEDS_ENGINE;
 
@@ -104,8 +104,16 @@ describe('photos from the editor to the reader’s phone', { skip: SKIP }, () =>
   test('the piece is published with both figures, captions and credits', async () => {
     const members = {};
     for (const who of ['reporter', 'editor', 'secretary', 'chief']) members[who] = await apiAs(paper, who);
-    const piece = (await members.reporter.api('GET', `/api/v1/admin/articles/${id}`)).json;
-    const figures = piece.blocks.filter((b) => b.type === 'figure');
+    // The last autosave may still be on its way.
+    const { value: figures } = await eventually(
+      async () => {
+        const piece = (await members.reporter.api('GET', `/api/v1/admin/articles/${id}`)).json;
+        const f = piece.blocks.filter((b) => b.type === 'figure');
+        return f.every((b) => b.credit && b.alt) ? f : null;
+      },
+      { withinMs: 10_000, everyMs: 200 },
+    );
+    assert.ok(figures, 'the captions, credits and alts are saved');
     assert.deepEqual(
       figures.map((f) => [f.caption, f.credit, f.width, f.height, /^anh\/[0-9a-f]{2}\/[0-9a-f]+-1600\.jpg$/.test(f.image)]),
       PHOTOS.map((p) => [p.caption, p.credit, 2000, 1500, true]),
