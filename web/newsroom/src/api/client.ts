@@ -38,12 +38,23 @@ export function setCsrf(token: string): void {
   csrf = token;
 }
 
+/** The header that goes with every request that changes something, for senders other than
+ *  request() (a photo upload goes by XMLHttpRequest, for its progress). */
+export function csrfHeader(): Record<string, string> {
+  return csrf ? { 'X-CSRF-Token': csrf } : {};
+}
+
 type ExpiredListener = () => void;
 const expiredListeners = new Set<ExpiredListener>();
 /** Called whenever a request finds the session gone (401). Returns the unsubscribe function. */
 export function onSessionExpired(listener: ExpiredListener): () => void {
   expiredListeners.add(listener);
   return () => expiredListeners.delete(listener);
+}
+
+/** Tells the listeners the session is gone, for a 401 met outside request(). */
+export function announceExpired(): void {
+  expiredListeners.forEach((l) => l());
 }
 
 const CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -94,7 +105,7 @@ export async function request<T>(method: string, path: string, body?: unknown, o
     data,
     retry ? Number(retry) : null,
   );
-  if (res.status === 401 && !options.quiet401) expiredListeners.forEach((l) => l());
+  if (res.status === 401 && !options.quiet401) announceExpired();
   // A gateway in between that lost the server (502–504) is, for the writer, the same as offline.
   if (res.status >= 502 && res.status <= 504) throw new ApiError(0, 'offline', err.message, data);
   throw err;

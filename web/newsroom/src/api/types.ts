@@ -29,7 +29,7 @@ export type Block =
   | { type: 'heading'; text: string }
   | { type: 'quote'; text: string; cite?: string }
   | { type: 'list'; ordered: boolean; items: Run[][] }
-  | { type: 'figure'; image: string; caption: string; alt?: string };
+  | { type: 'figure'; image: string; caption: string; credit?: string; alt?: string };
 
 /** What a writer edits: the fields PUT /articles/{id} takes besides `revision`. */
 export interface Content {

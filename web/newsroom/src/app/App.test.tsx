@@ -68,14 +68,14 @@ describe('the shell', () => {
     server(reporter);
     await render(<App />);
     const nav = await waitFor(() => document.querySelector('nav[aria-label="Tòa soạn"]'), 'the navigation');
-    expect(Array.from(nav.querySelectorAll('a')).map((a) => a.textContent)).toEqual(['Bàn làm việc', 'Bài viết', 'Viết bài mới']);
+    expect(Array.from(nav.querySelectorAll('a')).map((a) => a.textContent)).toEqual(['Bàn làm việc', 'Bài viết', 'Viết bài mới', 'Thư viện ảnh']);
     expect(document.title).toBe('Bàn làm việc — Tòa soạn');
 
     server(admin);
     await render(<App />);
     await settle(20);
     const links = Array.from(document.querySelectorAll('nav[aria-label="Tòa soạn"] a')).map((a) => a.textContent);
-    expect(links).toEqual(['Bàn làm việc', 'Bài viết', 'Viết bài mới', 'Bình luận', 'Người dùng', 'Cài đặt', 'Nhật ký']);
+    expect(links).toEqual(['Bàn làm việc', 'Bài viết', 'Viết bài mới', 'Thư viện ảnh', 'Bình luận', 'Người dùng', 'Cài đặt', 'Nhật ký']);
   });
 
   it('shows "Bình luận" to a moderator and not to a reporter', async () => {

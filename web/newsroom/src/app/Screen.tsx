@@ -17,6 +17,9 @@ const HistoryPage = lazy(() => import('../editor/HistoryPage'));
 // The comment screens are the moderators' alone: one chunk of their own, fetched when opened.
 const ModerationPage = lazy(() => import('../comments/screens').then((m) => ({ default: m.ModerationPage })));
 const BansPage = lazy(() => import('../comments/screens').then((m) => ({ default: m.BansPage })));
+// The photo library: its own chunk, like the comment screens.
+const LibraryPage = lazy(() => import('../photos/screens').then((m) => ({ default: m.LibraryPage })));
+const PhotoPage = lazy(() => import('../photos/screens').then((m) => ({ default: m.PhotoPage })));
 const ReaderPage = lazy(() => import('../comments/screens').then((m) => ({ default: m.ReaderPage })));
 
 function content(route: Route): ReactNode {
@@ -42,6 +45,10 @@ function content(route: Route): ReactNode {
       return <BansPage />;
     case 'comment_reader':
       return <ReaderPage />;
+    case 'photos':
+      return <LibraryPage />;
+    case 'photo':
+      return <PhotoPage id={route.id} />;
     case 'not_found':
       return <NotFoundPage />;
   }

@@ -29,6 +29,12 @@ const NAV: NavItem[] = [
     shown: () => true,
   },
   {
+    label: 'Thư viện ảnh',
+    href: paths.photos,
+    current: (r) => r.name === 'photos' || r.name === 'photo',
+    shown: () => true,
+  },
+  {
     label: 'Bình luận',
     href: paths.comments,
     current: (r) => r.name === 'comments' || r.name === 'comment_bans' || r.name === 'comment_reader',

@@ -13,4 +13,6 @@ export const paths = {
   comments: `${BASE}/binh-luan`,
   commentBans: `${BASE}/binh-luan/chan`,
   commentReader: `${BASE}/binh-luan/ban-doc`,
+  photos: `${BASE}/anh`,
+  photo: (id: number) => `${BASE}/anh/${id}`,
 } as const;

@@ -15,6 +15,9 @@ describe('resolveRoute', () => {
     expect(resolveRoute('/toa-soan/binh-luan?bai=41')).toEqual({ name: 'comments' });
     expect(resolveRoute('/toa-soan/binh-luan/chan')).toEqual({ name: 'comment_bans' });
     expect(resolveRoute('/toa-soan/binh-luan/ban-doc')).toEqual({ name: 'comment_reader' });
+    expect(resolveRoute('/toa-soan/anh')).toEqual({ name: 'photos' });
+    expect(resolveRoute('/toa-soan/anh/12')).toEqual({ name: 'photo', id: 12 });
+    expect(resolveRoute('/toa-soan/anh/012')).toEqual({ name: 'not_found' });
   });
 
   it('finds no piece behind an id that is not one', () => {

@@ -12,6 +12,8 @@ export type Route =
   | { name: 'comments' }
   | { name: 'comment_bans' }
   | { name: 'comment_reader' }
+  | { name: 'photos' }
+  | { name: 'photo'; id: number }
   | { name: 'not_found' };
 
 // An id as the server hands them out: a positive integer it can store (its id_param refuses
@@ -37,6 +39,12 @@ export function resolveRoute(path: string): Route {
   if (m) {
     const id = pieceId(m.id);
     return id === null ? { name: 'not_found' } : { name: 'history', id };
+  }
+  if (match('/toa-soan/anh', path)) return { name: 'photos' };
+  m = match('/toa-soan/anh/:id', path);
+  if (m) {
+    const id = pieceId(m.id);
+    return id === null ? { name: 'not_found' } : { name: 'photo', id };
   }
   if (match('/toa-soan/nguoi-dung', path)) return { name: 'users' };
   if (match('/toa-soan/cai-dat', path)) return { name: 'settings' };
@@ -70,6 +78,10 @@ export function routeTitle(route: Route): string {
       return 'Chặn bình luận';
     case 'comment_reader':
       return 'Dữ liệu bạn đọc';
+    case 'photos':
+      return 'Thư viện ảnh';
+    case 'photo':
+      return `Ảnh ${route.id}`;
     case 'not_found':
       return 'Không tìm thấy trang';
   }

@@ -1,5 +1,5 @@
 // The body's toolbar: marks and block kinds, each button saying whether it is on
-// (aria-pressed), and the photo placeholder. Buttons keep the editor's selection (they do not
+// (aria-pressed), the photo library and the photo upload. Buttons keep the editor's selection (they do not
 // take focus on mouse down) and hand focus back to the text.
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
@@ -8,6 +8,10 @@ import type { ReactNode } from 'react';
 export interface ToolbarProps {
   editor: Editor;
   onLink: () => void;
+  /** Opens the photo picker (the library, or an upload). */
+  onPhotos: () => void;
+  /** Opens the file chooser for photos to upload at the cursor. */
+  onUpload: () => void;
 }
 
 function toggleBlock(editor: Editor, type: 'heading' | 'quote'): void {
@@ -16,14 +20,7 @@ function toggleBlock(editor: Editor, type: 'heading' | 'quote'): void {
   else editor.chain().focus().clearNodes().setNode(type).run();
 }
 
-function insertFigure(editor: Editor): void {
-  const before = new Set(editor.view.dom.querySelectorAll('.body-figure'));
-  editor.chain().focus().insertContent({ type: 'figure' }).run();
-  const added = [...editor.view.dom.querySelectorAll('.body-figure')].find((el) => !before.has(el));
-  added?.querySelector('input')?.focus();
-}
-
-export function Toolbar({ editor, onLink }: ToolbarProps) {
+export function Toolbar({ editor, onLink, onPhotos, onUpload }: ToolbarProps) {
   const on = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -62,7 +59,8 @@ export function Toolbar({ editor, onLink }: ToolbarProps) {
       {button('Trích dẫn', () => toggleBlock(editor, 'quote'), on.quote)}
       {button('Danh sách', () => editor.chain().focus().toggleBulletList().run(), on.bullets)}
       {button('Danh sách số', () => editor.chain().focus().toggleOrderedList().run(), on.numbers)}
-      {button('Ảnh', () => insertFigure(editor), undefined, undefined, 'Chèn chỗ cho ảnh và chú thích')}
+      {button('Ảnh', onPhotos, undefined, undefined, 'Chọn ảnh từ thư viện hoặc tải ảnh lên')}
+      {button('Tải ảnh lên', onUpload, undefined, undefined, 'Tải một hay nhiều ảnh lên, chèn vào chỗ con trỏ')}
     </div>
   );
 }

@@ -7,7 +7,7 @@
 // of these. The canonical form: a paragraph always has runs; runs carry only true flags and
 // non-empty links, with neighbours of the same marks joined and empty ones gone; a heading and
 // a quote have plain text (the editor holds no marks there), a quote always a cite, a figure
-// always image, caption and alt, and width and height only when the server gave them.
+// always image, caption, credit and alt, and width and height only when the server gave them.
 import type { Content, Run } from '../api/types';
 import { sameMarks } from '../text/nfc';
 
@@ -15,7 +15,15 @@ export type Paragraph = { type: 'paragraph'; runs: Run[] };
 export type Heading = { type: 'heading'; text: string };
 export type Quote = { type: 'quote'; text: string; cite: string };
 export type List = { type: 'list'; ordered: boolean; items: Run[][] };
-export type Figure = { type: 'figure'; image: string; caption: string; alt: string; width?: number; height?: number };
+export type Figure = {
+  type: 'figure';
+  image: string;
+  caption: string;
+  credit: string;
+  alt: string;
+  width?: number;
+  height?: number;
+};
 export type BodyBlock = Paragraph | Heading | Quote | List | Figure;
 
 type Json = Record<string, unknown>;
@@ -70,7 +78,13 @@ function readBlock(o: Json): BodyBlock {
       };
     case 'figure':
     case 'image': {
-      const f: Figure = { type: 'figure', image: str(o.image), caption: str(o.caption), alt: str(o.alt) };
+      const f: Figure = {
+        type: 'figure',
+        image: str(o.image),
+        caption: str(o.caption),
+        credit: str(o.credit),
+        alt: str(o.alt),
+      };
       if (typeof o.width === 'number' && o.width > 0) f.width = o.width;
       if (typeof o.height === 'number' && o.height > 0) f.height = o.height;
       return f;

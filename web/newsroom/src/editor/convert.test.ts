@@ -30,8 +30,9 @@ describe('blocksToDoc and docToBlocks', () => {
       { type: 'quote', text: 'Không ghi nguồn', cite: '' },
       { type: 'list', ordered: false, items: [[{ text: 'Một' }], [{ text: 'Hai ' }, { text: 'đậm', bold: true }]] },
       { type: 'list', ordered: true, items: [[{ text: 'Bước một' }], [{ text: 'Bước hai', italic: true }]] },
-      { type: 'figure', image: '', caption: 'Ảnh: Huy Thành', alt: 'Quang cảnh hội nghị' },
-      { type: 'figure', image: '2022/12/hoi-nghi.jpg', caption: '', alt: '', width: 1200, height: 800 },
+      { type: 'figure', image: '', caption: 'Ảnh: Huy Thành', credit: '', alt: 'Quang cảnh hội nghị' },
+      { type: 'figure', image: 'anh/3f/3fa9c2-1600.jpg', caption: 'Hội nghị', credit: 'Đỗ Hùng', alt: 'Hội trường', width: 2000, height: 1500 },
+      { type: 'figure', image: '2022/12/hoi-nghi.jpg', caption: '', credit: '', alt: '', width: 1200, height: 800 },
       { type: 'paragraph', runs: [{ text: 'Chỉ\u00a0có khoảng trắng không ngắt' }] },
     ];
     expect(roundTrip(body)).toEqual(body);
@@ -118,8 +119,8 @@ describe('readBlocks', () => {
       { type: 'heading', text: 'Tiêu đề phụ' },
       { type: 'quote', text: 'Câu nói', cite: '' },
       { type: 'list', ordered: true, items: [[{ text: 'Một' }], [{ text: 'Hai', italic: true }]] },
-      { type: 'figure', image: '', caption: 'Chú thích', alt: '' },
-      { type: 'figure', image: 'a.jpg', caption: '', alt: '', width: 640, height: 480 },
+      { type: 'figure', image: '', caption: 'Chú thích', credit: '', alt: '' },
+      { type: 'figure', image: 'a.jpg', caption: '', credit: '', alt: '', width: 640, height: 480 },
     ]);
   });
 

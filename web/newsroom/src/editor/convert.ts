@@ -43,7 +43,7 @@ function blockNode(b: BodyBlock): JSONContent {
     case 'figure':
       return {
         type: 'figure',
-        attrs: { image: b.image, caption: b.caption, alt: b.alt, width: b.width ?? null, height: b.height ?? null },
+        attrs: { image: b.image, caption: b.caption, credit: b.credit, alt: b.alt, width: b.width ?? null, height: b.height ?? null },
       };
   }
 }
@@ -103,7 +103,13 @@ function nodeBlock(node: JSONContent): BodyBlock | null {
     }
     case 'figure': {
       const a = node.attrs ?? {};
-      const f: Figure = { type: 'figure', image: String(a.image ?? ''), caption: String(a.caption ?? ''), alt: String(a.alt ?? '') };
+      const f: Figure = {
+        type: 'figure',
+        image: String(a.image ?? ''),
+        caption: String(a.caption ?? ''),
+        credit: String(a.credit ?? ''),
+        alt: String(a.alt ?? ''),
+      };
       if (typeof a.width === 'number' && a.width > 0) f.width = a.width;
       if (typeof a.height === 'number' && a.height > 0) f.height = a.height;
       return !f.image && blank(f.caption) ? null : f;

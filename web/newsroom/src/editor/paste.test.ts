@@ -158,7 +158,7 @@ describe('pasting', () => {
     const body: BodyBlock[] = [
       p(t('Mở đầu '), { text: 'đậm', bold: true }),
       { type: 'quote', text: 'Câu nói', cite: 'Ông A' },
-      { type: 'figure', image: '2026/11/anh.jpg', caption: 'Chú thích', alt: 'Mô tả' },
+      { type: 'figure', image: '2026/11/anh.jpg', caption: 'Chú thích', credit: 'Đỗ Hùng', alt: 'Mô tả' },
       { type: 'list', ordered: true, items: items('một', 'hai') },
     ];
     const from = open(body);

@@ -41,7 +41,7 @@ const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 // The attributes a copy from the editor keeps (the schema's parse rules read these and no other).
 const KEPT_ATTRIBUTES = new Set([
-  'data-pm-slice', 'href', 'data-cite', 'data-figure', 'data-image', 'data-caption', 'data-alt', 'data-width',
+  'data-pm-slice', 'href', 'data-cite', 'data-figure', 'data-image', 'data-caption', 'data-credit', 'data-alt', 'data-width',
   'data-height',
 ]);
 

@@ -109,7 +109,7 @@ export function blockText(b: BodyBlock): string {
     case 'list':
       return b.items.map(runsText).join('\n');
     case 'figure':
-      return b.caption;
+      return b.credit ? `${b.caption} — Ảnh: ${b.credit}` : b.caption;
   }
 }
 

@@ -63,7 +63,7 @@ describe('nfcContent', () => {
         { type: 'heading', text: 'Đề mục' },
         { type: 'quote', text: 'Trích', cite: 'Ông À' },
         { type: 'list', ordered: true, items: [[{ text: 'một' }]] },
-        { type: 'figure', image: 'anh.jpg', caption: 'Chú thích', alt: '' },
+        { type: 'figure', image: 'anh.jpg', caption: 'Chú thích', credit: '', alt: '' },
       ],
       authors: ['Huy Thành'],
       category: 'Thời sự',

@@ -55,7 +55,7 @@ function cleanBlock(b: Block): Block {
     case 'list':
       return { ...b, items: b.items.map(cleanRuns) };
     case 'figure':
-      return { ...b, image: cleanText(b.image), caption: cleanText(b.caption), alt: cleanText(b.alt ?? '') };
+      return { ...b, image: cleanText(b.image), caption: cleanText(b.caption), credit: cleanText(b.credit ?? ''), alt: cleanText(b.alt ?? '') };
   }
 }
 

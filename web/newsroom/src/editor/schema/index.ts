@@ -19,6 +19,8 @@ import { Quote } from './quote';
 export interface BodySchemaOptions {
   /** Called for Mod-K: the page asks for an address. */
   onRequestLink?: () => void;
+  /** A figure's "Chọn ảnh" / "Đổi ảnh": the page opens the photo library for it. */
+  onPickPhoto?: (pos: number) => void;
   /** Undo history and the cursor beside figures: for the editor, not for parsing in tests. */
   interactive?: boolean;
 }
@@ -30,7 +32,7 @@ export function bodyExtensions(options: BodySchemaOptions = {}): AnyExtension[] 
     Paragraph,
     Heading,
     Quote,
-    Figure,
+    Figure.configure({ onPickPhoto: options.onPickPhoto ?? null }),
     ...listExtensions,
     Bold,
     Italic,

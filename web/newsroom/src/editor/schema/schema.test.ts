@@ -46,17 +46,31 @@ describe('the body schema in an editor', () => {
     expect(docToBlocks(e.getJSON())).toEqual([{ type: 'list', ordered: false, items: [[{ text: 'một' }], [{ text: 'hai' }]] }]);
   });
 
-  it('keeps a figure’s caption and alt typed in its inputs in the document', () => {
+  it('keeps a figure’s caption, credit and alt typed in its inputs in the document', () => {
     const e = open([{ type: 'paragraph', runs: [{ text: 'Trước' }] }]);
     e.commands.setTextSelection(endOf(e, 0) - 1);
     e.commands.insertContent({ type: 'figure' });
-    const [caption, alt] = [...e.view.dom.querySelectorAll<HTMLInputElement>('.body-figure input')];
-    expect(e.view.dom.querySelector('.body-figure-photo')!.textContent).toBe('Ảnh sẽ được thêm sau');
+    const [caption, credit, alt] = [...e.view.dom.querySelectorAll<HTMLInputElement>('.body-figure input')];
+    expect(e.view.dom.querySelector('.body-figure-photo')!.textContent).toBe('Chưa có ảnh');
     caption.value = 'Chú thích';
     caption.dispatchEvent(new Event('input', { bubbles: true }));
+    credit.value = 'Đỗ Hùng';
+    credit.dispatchEvent(new Event('input', { bubbles: true }));
     alt.value = 'Mô tả';
     alt.dispatchEvent(new Event('input', { bubbles: true }));
-    expect(docToBlocks(e.getJSON())).toContainEqual({ type: 'figure', image: '', caption: 'Chú thích', alt: 'Mô tả' });
+    expect(docToBlocks(e.getJSON())).toContainEqual({ type: 'figure', image: '', caption: 'Chú thích', credit: 'Đỗ Hùng', alt: 'Mô tả' });
+  });
+
+  it('shows an uploaded photo by its 480 variant and an imported image by its path', () => {
+    const e = open([
+      { type: 'figure', image: 'anh/3f/3fa9c2-1600.jpg', caption: '', credit: '', alt: 'Hội trường', width: 2000, height: 1500 },
+      { type: 'figure', image: '2022/12/hoi-nghi.jpg', caption: 'Cũ', credit: '', alt: '' },
+    ]);
+    const [first, second] = [...e.view.dom.querySelectorAll('.body-figure-photo')];
+    expect(first.querySelector('img')!.getAttribute('src')).toBe('/media/anh/3f/3fa9c2-480.jpg');
+    expect(first.querySelector('img')!.getAttribute('alt')).toBe('Hội trường');
+    expect(second.querySelector('img')).toBeNull();
+    expect(second.textContent).toBe('Ảnh: 2022/12/hoi-nghi.jpg');
   });
 
   it('keeps a quote’s source typed in its input', () => {
