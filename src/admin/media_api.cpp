@@ -62,8 +62,8 @@ json photo_json(const store::Photo& p) {
           {"credit", p.credit},
           {"alt", p.alt},
           {"uploaded", text::format_iso8601_vn(p.uploaded_at)},
-          // id null: a photo an import or the demo took in, which no account uploaded
-          {"uploaded_by", {{"id", p.uploaded_by != 0 ? json(p.uploaded_by) : json(nullptr)}, {"name", p.uploaded_by_name}}},
+          // null: a photo an import or the demo took in, which no account uploaded
+          {"uploaded_by", p.uploaded_by != 0 ? json{{"id", p.uploaded_by}, {"name", p.uploaded_by_name}} : json(nullptr)},
           {"variants", variants},
           {"social", social}};
 }
