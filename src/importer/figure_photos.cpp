@@ -36,13 +36,6 @@ bool inside_media(std::string_view image) {
 
 }  // namespace
 
-std::string figure_image(const store::Photo& photo) {
-  std::string slot;
-  for (const auto& s : media::slots_for(photo.width, photo.height))
-    if (s.format == "jpeg" && s.name != "social") slot = s.name;
-  return media::variant_path(photo.hash, slot, "jpeg");
-}
-
 std::optional<std::string> with_files_as_images(std::string_view line, std::vector<FigureFile>& files) {
   files.clear();
   if (line.find("\"file\"") == std::string_view::npos) return std::nullopt;
@@ -128,7 +121,7 @@ Status FigurePhotos::take_in(articles::Incoming& article, const std::vector<Figu
       return where(up.error().message);
     }
     (up->created ? added_ : known_) += 1;
-    b.image = figure_image(up->photo);
+    b.image = media::figure_image(up->photo.hash, up->photo.width, up->photo.height);
     b.width = up->photo.width;
     b.height = up->photo.height;
   }

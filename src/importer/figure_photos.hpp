@@ -39,10 +39,6 @@ struct FigureFile {
 // file, or is not JSON the parser would read anyway (it then says why).
 std::optional<std::string> with_files_as_images(std::string_view line, std::vector<FigureFile>& files);
 
-// What a figure showing `photo` names as its image: its widest JPEG variant (the page makes
-// the others' names from it).
-std::string figure_image(const store::Photo& photo);
-
 class FigurePhotos {
  public:
   // `base_dir`: where a relative `file` is looked for (the import file's folder).

@@ -45,6 +45,13 @@ std::string variant_path(std::string_view hash, std::string_view slot, std::stri
   return p;
 }
 
+std::string figure_image(std::string_view hash, int width, int height) {
+  std::string slot;
+  for (const auto& s : slots_for(width, height))
+    if (s.format == "jpeg" && s.name != "social") slot = s.name;
+  return variant_path(hash, slot, "jpeg");
+}
+
 std::optional<VariantName> parse_variant_path(std::string_view path) {
   // anh/xx/<64 hex>-<slot>.<ext>
   if (path.substr(0, kPhotoFolder.size() + 1) != std::string(kPhotoFolder) + "/") return std::nullopt;

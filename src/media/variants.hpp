@@ -40,6 +40,10 @@ std::vector<Slot> slots_for(int width, int height);
 // "anh/3f/<hash>-960.webp". REQUIRES: `hash` is 64 lowercase hex digits.
 std::string variant_path(std::string_view hash, std::string_view slot, std::string_view format);
 
+// What a figure showing a photo of this hash and size names as its image: its widest JPEG
+// variant (the page makes the other variants' names from it and the figure's size).
+std::string figure_image(std::string_view hash, int width, int height);
+
 struct VariantName {
   std::string hash, slot, format;
 };

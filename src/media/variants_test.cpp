@@ -53,6 +53,13 @@ TEST(VariantPath, OtherFilesNameNoVariant) {
     EXPECT_FALSE(parse_variant_path(p)) << p;
 }
 
+TEST(FigureImage, NamesTheWidestJpegAPhotoHas) {
+  const std::string h(64, 'c');
+  EXPECT_EQ(figure_image(h, 2000, 1500), "anh/cc/" + h + "-1600.jpg");
+  EXPECT_EQ(figure_image(h, 1000, 800), "anh/cc/" + h + "-960.jpg");
+  EXPECT_EQ(figure_image(h, 300, 200), "anh/cc/" + h + "-480.jpg") << "never the social preview";
+}
+
 TEST(PhotoVariantOr, NamesAnotherVariantOfAnUploadedPhotoAndLeavesOtherImages) {
   EXPECT_EQ(photo_variant_or(variant_path(kHash, "960", "webp"), "social", "jpeg"), variant_path(kHash, "social", "jpeg"));
   EXPECT_EQ(photo_variant_or("2022/12/hoi-nghi.jpg", "social", "jpeg"), "2022/12/hoi-nghi.jpg");

@@ -12,7 +12,7 @@
 
 #include "base/embedded.hpp"
 #include "base/log.hpp"
-#include "importer/figure_photos.hpp"
+#include "media/variants.hpp"
 #include "sample/placeholder_photo.hpp"
 
 namespace toasoan::sample {
@@ -88,7 +88,7 @@ Result<std::string> with_photos(std::string_view jsonl, media::Library& library)
   for (const auto& f : figures) {
     const auto& up = *made[f.photo];
     if (!up) return up.error();
-    (*f.block)["image"] = importer::figure_image(up->photo);
+    (*f.block)["image"] = media::figure_image(up->photo.hash, up->photo.width, up->photo.height);
     (*f.block)["width"] = up->photo.width;
     (*f.block)["height"] = up->photo.height;
   }
