@@ -6,12 +6,11 @@ import { useEffect, useId, useState } from 'react';
 import { paths } from '../app/paths';
 import { Link, navigate, useQuery } from '../app/router';
 import { query } from '../api/client';
-import { ErrorBanner } from '../ui/ErrorBanner';
 import { Pagination, pageCountOf } from '../ui/Pagination';
 import { useApi } from '../ui/useApi';
 import { useDebounced } from '../ui/useDebounced';
 import { libraryPath, type PhotoPage as Page } from './api';
-import { PhotoCard } from './PhotoCard';
+import { PhotoGrid } from './PhotoGrid';
 
 const pageOf = (s: string | null) => (s && /^[1-9][0-9]{0,5}$/.test(s) ? Number(s) : 1);
 const hrefOf = (q: string, page: number) => `${paths.photos}${query({ q: q.trim(), page: page > 1 ? page : undefined })}`;
@@ -37,19 +36,16 @@ export default function LibraryPage() {
           <input id={searchId} type="search" value={typed} onChange={(e) => setTyped(e.target.value)} />
         </div>
       </form>
-      <ErrorBanner error={error} />
-      <p role="status" className="photo-picker-count">
-        {loading && !data ? 'Đang tải…' : data ? `${data.total} ảnh` : ''}
-      </p>
-      <ul className="photo-grid">
-        {data?.photos.map((p) => (
-          <PhotoCard key={p.id} photo={p}>
-            <Link className="button button-small" href={paths.photo(p.id)} aria-label={`Chi tiết ảnh ${p.caption || p.filename}`}>
-              Chi tiết
-            </Link>
-          </PhotoCard>
-        ))}
-      </ul>
+      <PhotoGrid
+        data={data}
+        error={error}
+        loading={loading}
+        action={(p) => (
+          <Link className="button button-small" href={paths.photo(p.id)} aria-label={`Chi tiết ảnh ${p.caption || p.filename}`}>
+            Chi tiết
+          </Link>
+        )}
+      />
       {data && (
         <Pagination page={page} pageCount={pageCountOf(data.total, data.per_page || 30)} hrefFor={(n) => hrefOf(q, n)} />
       )}

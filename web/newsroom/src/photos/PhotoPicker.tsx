@@ -5,12 +5,11 @@
 import './photos.css';
 import { useId, useRef, useState } from 'react';
 import { Dialog } from '../ui/Dialog';
-import { ErrorBanner } from '../ui/ErrorBanner';
 import { pageCountOf } from '../ui/Pagination';
 import { useApi } from '../ui/useApi';
 import { useDebounced } from '../ui/useDebounced';
 import { libraryPath, type Photo, type PhotoPage } from './api';
-import { PhotoCard } from './PhotoCard';
+import { PhotoGrid } from './PhotoGrid';
 
 export const PHOTO_ACCEPT = 'image/jpeg,image/png,image/webp,image/heic,image/heif,.jpg,.jpeg,.png,.webp,.heic,.heif';
 
@@ -64,19 +63,16 @@ export function PhotoPicker({ multiple, onUpload, onChoose, onClose }: PhotoPick
           onChange={(e) => setQ(e.target.value)}
         />
       </div>
-      <ErrorBanner error={error} />
-      <p className="photo-picker-count" role="status">
-        {loading && !data ? 'Đang tải…' : data ? `${data.total} ảnh` : ''}
-      </p>
-      <ul className="photo-grid">
-        {data?.photos.map((p) => (
-          <PhotoCard key={p.id} photo={p}>
-            <button type="button" className="button button-small" onClick={() => onChoose(p)} aria-label={`Chọn ảnh ${p.caption || p.filename}`}>
-              Chọn ảnh này
-            </button>
-          </PhotoCard>
-        ))}
-      </ul>
+      <PhotoGrid
+        data={data}
+        error={error}
+        loading={loading}
+        action={(p) => (
+          <button type="button" className="button button-small" onClick={() => onChoose(p)} aria-label={`Chọn ảnh ${p.caption || p.filename}`}>
+            Chọn ảnh này
+          </button>
+        )}
+      />
       {pages > 1 && (
         <nav className="pagination" aria-label="Phân trang thư viện ảnh">
           <button type="button" className="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>
