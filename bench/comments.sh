@@ -19,6 +19,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
+source "$root/bench/lib.sh"
 bin=${TOASOAN_BIN:-$root/build/toasoan}
 shared=${TOASOAN_SHARED:-$root/../shared}
 duration=10
@@ -61,11 +62,6 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 say() { printf 'bench/comments.sh: %s\n' "$*" >&2; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_for() {
-  for _ in $(seq 1 2000); do curl -sf -o /dev/null "$1" && return 0; sleep 0.005; done
-  say "$1 did not answer"; exit 1
-}
 client() { python3 "$root/bench/comments_client.py" "$@"; }
 rss_mb() { awk '/VmRSS/ {printf "%.1f", $2 / 1024}' "/proc/$1/status"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf (b > 0 ? "%.2f" : "-"), a / b}'; }

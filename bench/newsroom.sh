@@ -12,6 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
+source "$root/bench/lib.sh"
 bin=${TOASOAN_BIN:-$root/build/toasoan}
 shared=${TOASOAN_SHARED:-$root/../shared}
 duration=10
@@ -35,11 +36,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_for() {
-  for _ in $(seq 1 2000); do curl -sf -o /dev/null "$1" && return 0; sleep 0.005; done
-  echo "bench/newsroom.sh: $1 did not answer" >&2; exit 1
-}
 client() { python3 "$root/bench/newsroom_client.py" "$@"; }
 rps() { wrk -t2 -c32 -d"${duration}s" "$1" | awk '/Requests\/sec/ {printf "%d", $2}'; }
 password='mật khẩu đo tốc độ 2026'

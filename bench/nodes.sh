@@ -29,6 +29,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
+source "$root/bench/lib.sh"
 bin=${TOASOAN_BIN:-$root/build/toasoan}
 shared=${TOASOAN_SHARED:-$root/../shared}
 duration=10s
@@ -56,12 +57,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 say() { printf 'bench/nodes.sh: %s\n' "$*" >&2; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
-wait_for() {
-  for _ in $(seq 1 2000); do curl -sf -o /dev/null "$1" && return 0; sleep 0.005; done
-  say "$1 did not answer within 10 s"; exit 1
-}
 
 # --- The data ------------------------------------------------------------------------------
 say "starting PostgreSQL in $pgdir"

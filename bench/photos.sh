@@ -17,6 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
+source "$root/bench/lib.sh"
 bin=${TOASOAN_BIN:-$root/build/toasoan}
 shared=${TOASOAN_SHARED:-$root/../shared}
 duration=10
@@ -42,11 +43,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_for() {
-  for _ in $(seq 1 2000); do curl -sf -o /dev/null "$1" && return 0; sleep 0.005; done
-  echo "bench/photos.sh: $1 did not answer" >&2; exit 1
-}
 median() { tr ' ' '\n' | grep . | sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 
 # A 6000 × 4000 JPEG at quality 90 that compresses like a detailed photo, not like a flat

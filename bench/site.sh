@@ -13,6 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
+source "$root/bench/lib.sh"
 bin=${TOASOAN_BIN:-$root/build/toasoan}
 shared=${TOASOAN_SHARED:-$root/../shared}
 duration=10s
@@ -34,13 +35,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 # Waits up to 10 s for a URL to answer 200.
-wait_for() {
-  for _ in $(seq 1 2000); do curl -sf -o /dev/null "$1" && return 0; sleep 0.005; done
-  echo "bench/site.sh: $1 did not answer" >&2; exit 1
-}
 
 db="sqlite:$work/toasoan.db"
 t0=$(date +%s%N)
