@@ -6,8 +6,11 @@
 #include "store/article_writer.hpp"
 #include "store/change_log.hpp"
 #include "store/database.hpp"
+#include "store/listing_sql.hpp"
+#include "store/published_tally.hpp"
 #include "store/reading.hpp"
 #include "store/search_index.hpp"
+#include "store/shared_sql.hpp"
 
 #include <gtest/gtest.h>
 #include <libpq-fe.h>
@@ -29,6 +32,7 @@
 #include "store/postgres/connection.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/testing/test_database.hpp"
+#include "text/datetime.hpp"
 
 namespace toasoan::store {
 namespace {
@@ -1207,25 +1211,110 @@ TEST_P(StoreTest, AnArticleScheduledForLaterAppearsWhenItsTimeComes) {
   EXPECT_EQ(*reading().next_publication(5000), std::nullopt) << "the unpublished one never comes";
 }
 
-TEST_P(StoreTest, ListsAtATimeAreReadFromTheirIndexesWithoutASort) {
-  auto plan = [&](const std::string& sql) {
+// The published tally (store/published_tally.hpp) answers counts, months and where deep pages
+// start: after every kind of write it must agree with the articles themselves.
+TEST_P(StoreTest, TheTallyAgreesWithTheArticlesAfterEveryKindOfWrite) {
+  const char* names[] = {"Thời sự", "Kinh tế", "Thể thao"};
+  std::vector<articles::Incoming> batch;
+  // 300 articles ten days apart (about eight years), and two scheduled past `now`.
+  const std::int64_t start = 1'200'000'000, now = start + 299 * 864'000;
+  for (int i = 0; i < 300; ++i)
+    batch.push_back(incoming("t" + std::to_string(i), "Bài " + std::to_string(i), names[i % 3], start + i * 864'000));
+  batch.push_back(incoming("later1", "Sau 1", names[0], now + 100));
+  batch.push_back(incoming("later2", "Sau 2", names[1], now + 40 * 86'400));
+  ASSERT_TRUE(writer().upsert(batch, start).ok());
+  auto raw = [&](const std::string& statement) {
+    return postgres() ? pg_rows(db_->url(), statement) : sqlite_rows(db_->name(), statement);
+  };
+  const auto cats = *reading().categories();
+  auto agrees = [&](const char* when) {
+    SCOPED_TRACE(when);
+    const std::string live = " FROM articles WHERE status = 'published' AND published_at <= " + std::to_string(now);
+    EXPECT_EQ(*reading().count_published(std::nullopt, now), std::stoll(raw("SELECT count(*)" + live)[0][0]));
+    for (const auto& c : cats)
+      EXPECT_EQ(*reading().count_published(c.id, now),
+                std::stoll(raw("SELECT count(*)" + live + " AND category_id = " + std::to_string(c.id))[0][0]));
+    auto months = *reading().archive_months(now);
+    std::int64_t listed = 0;
+    for (const auto& m : months) {
+      const std::int64_t from = text::vietnam_month_start(m.year, m.month);
+      const std::int64_t to = m.month == 12 ? text::vietnam_month_start(m.year + 1, 1)
+                                            : text::vietnam_month_start(m.year, m.month + 1);
+      EXPECT_EQ(static_cast<std::int64_t>(reading().published_between(from, to, 1000, 0, now)->size()), m.articles)
+          << m.year << "-" << m.month;
+      listed += m.articles;
+    }
+    EXPECT_EQ(listed, *reading().count_published(std::nullopt, now));
+    // Deep pages, cut at their month by the tally, are the pages an OFFSET over the whole list gives.
+    for (std::optional<std::int64_t> category : {std::optional<std::int64_t>(), std::optional<std::int64_t>(cats[1].id)}) {
+      auto all = *reading().latest({category, -1, 0, now});
+      for (int offset : {0, 210, 250, static_cast<int>(all.size()) - 7, static_cast<int>(all.size())}) {
+        auto page = *reading().latest({category, 20, offset, now});
+        std::vector<std::int64_t> got, want;
+        for (const auto& s : page) got.push_back(s.id);
+        for (int i = offset; i < offset + 20 && i < static_cast<int>(all.size()); ++i) want.push_back(all[i].id);
+        EXPECT_EQ(got, want) << "offset " << offset;
+      }
+    }
+  };
+  agrees("imported");
+
+  auto moved = incoming("t10", "Bài 10", names[2], start + 10 * 864'000 + 40 * 86'400);  // another category and month
+  auto hidden = incoming("t11", "Bài 11", names[2], start + 11 * 864'000);
+  hidden.status = articles::Status::unpublished;
+  std::vector<articles::Incoming> changes{moved, hidden};
+  ASSERT_TRUE(writer().upsert(changes, start + 1, {.overwrite = true}).ok());
+  agrees("moved and unpublished");
+
+  raw("DELETE FROM articles WHERE external_id = 't12'");
+  agrees("deleted");
+  EXPECT_EQ(*reading().count_published(std::nullopt, now), 298) << "300, less the unpublished one and the deleted one";
+  EXPECT_EQ(*reading().count_published(std::nullopt, now + 40 * 86'400), 300) << "both scheduled ones have come";
+}
+
+// The statements every uncached list page, category page and sitemap runs, as the store runs
+// them: each must read a range of an index (no scan of the archive, no sort of it). The
+// published tally is a table of categories × months, read whole for the site's counts.
+TEST_P(StoreTest, TheListCategoryAndSitemapStatementsReadTheirIndexes) {
+  // Each $N given a value: SQLite plans ?N unbound alike; PostgreSQL needs values to plan.
+  auto with_values = [](std::string statement, const std::vector<std::string>& values) {
+    for (std::size_t n = values.size(); n >= 1; --n) {
+      const std::string name = "$" + std::to_string(n);
+      for (auto at = statement.find(name); at != std::string::npos; at = statement.find(name, at))
+        statement.replace(at, name.size(), values[n - 1]);
+    }
+    return statement;
+  };
+  auto plan = [&](const std::string& statement, const std::vector<std::string>& values) {
     std::string out;
     // PostgreSQL: with a handful of rows a sequential scan is cheapest; the question is
-    // whether the index can serve the order, so the planner is steered off scans it can avoid.
-    for (const auto& r : postgres() ? pg_rows(db_->url(), "SET enable_seqscan = off; EXPLAIN " + sql)
-                                    : rows("EXPLAIN QUERY PLAN " + sql))
+    // whether an index can serve the statement, so the planner is steered off scans it can avoid.
+    for (const auto& r : postgres() ? pg_rows(db_->url(), "SET enable_seqscan = off; EXPLAIN " + with_values(statement, values))
+                                    : rows("EXPLAIN QUERY PLAN " + sql::sqlite_form(statement)))
       out += r.back() + "\n";
     return out;
   };
   const char* sorted = postgres() ? "Sort" : "TEMP B-TREE";
-  auto newest = plan("SELECT id FROM articles a WHERE a.status = 'published' AND a.published_at <= 5 "
-                     "ORDER BY a.published_at DESC, a.id DESC LIMIT 10");
-  EXPECT_NE(newest.find("articles_newest"), std::string::npos) << newest;
-  EXPECT_EQ(newest.find(sorted), std::string::npos) << newest;
-  auto category = plan("SELECT id FROM articles a WHERE a.category_id = 1 AND a.status = 'published' AND "
-                       "a.published_at <= 5 ORDER BY a.published_at DESC, a.id DESC LIMIT 10");
-  EXPECT_NE(category.find("articles_category_newest"), std::string::npos) << category;
-  EXPECT_EQ(category.find(sorted), std::string::npos) << category;
+  const std::string archive_scan = postgres() ? "Seq Scan on articles" : "SCAN a";
+  struct Case {
+    const char* what;
+    std::string statement;
+    std::vector<std::string> values;
+    const char* index;
+  };
+  const Case cases[] = {
+      {"the newest list", sql::kLatest, {"5", "20", "0"}, "articles_newest"},
+      {"a category's page", sql::kLatestInCategory, {"5", "20", "0", "1"}, "articles_category_newest"},
+      {"a month of the sitemaps", sql::kPublishedBetween, {"0", "100", "5", "1000", "0"}, "articles_newest"},
+      {"the articles scheduled for later", tally::kScheduled, {"5"}, "articles_newest"},
+      {"a category's months", tally::kCellsOfCategory, {"1"}, postgres() ? "published_tally_pkey" : "PRIMARY KEY"},
+  };
+  for (const auto& c : cases) {
+    auto p = plan(c.statement, c.values);
+    EXPECT_NE(p.find(c.index), std::string::npos) << c.what << ":\n" << p;
+    EXPECT_EQ(p.find(sorted), std::string::npos) << c.what << ":\n" << p;
+    EXPECT_EQ(p.find(archive_scan), std::string::npos) << c.what << ":\n" << p;
+  }
 }
 
 // --- Statement caches ---------------------------------------------------------------------

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 
+#include "store/listing_sql.hpp"
 #include "store/postgres/row.hpp"
+#include "store/postgres/session.hpp"
+#include "store/published_tally.hpp"
 #include "store/row_codec.hpp"
 #include "store/shared_sql.hpp"
 
@@ -23,23 +26,21 @@ std::vector<Summary> summaries(const Rows& r) {
 
 }  // namespace
 
-// Every list is "published and published_at <= now", newest first: a range over the
-// articles_newest (status, published_at, id) or articles_category_newest (category_id, status,
-// published_at, id) index, read backwards from `now`, so no sort and no row past the page.
+// Every list is a range of an index read backwards from its upper time (listing_sql.hpp); a
+// deep page is first cut at its month by the published tally, so it skips at most a month.
 
-Result<std::vector<Summary>> PostgresReading::latest(const ListQuery& q) {
-  static const std::string all_sql = std::string("SELECT ") + kSummaryColumns +
-      " FROM articles a JOIN categories c ON c.id = a.category_id WHERE a.status = 'published' AND "
-      "a.published_at <= $3 ORDER BY a.published_at DESC, a.id DESC LIMIT $1 OFFSET $2";
-  static const std::string cat_sql = std::string("SELECT ") + kSummaryColumns +
-      " FROM articles a JOIN categories c ON c.id = a.category_id WHERE a.category_id = $4 AND "
-      "a.status = 'published' AND a.published_at <= $3 ORDER BY a.published_at DESC, a.id DESC LIMIT $1 OFFSET $2";
-  // As SQLite reads them: a negative limit is no limit, a negative offset is none.
-  Param limit = q.limit < 0 ? Param(nullptr) : Param(q.limit);
-  Param offset = q.offset < 0 ? 0 : q.offset;
+Result<std::vector<Summary>> PostgresReading::latest(const ListQuery& query) {
   return pool_.read([&](Connection& c) -> Result<std::vector<Summary>> {
-    auto r = q.category_id ? c.query(cat_sql, {limit, offset, q.now, *q.category_id})
-                           : c.query(all_sql, {limit, offset, q.now});
+    PostgresSession session(c);
+    auto narrowed = tally::narrow(session, query);
+    if (!narrowed) return narrowed.error();
+    if (!*narrowed) return std::vector<Summary>();
+    const ListQuery& q = **narrowed;
+    // As SQLite reads them: a negative limit is no limit, a negative offset is none.
+    Param limit = q.limit < 0 ? Param(nullptr) : Param(q.limit);
+    Param offset = q.offset < 0 ? 0 : q.offset;
+    auto r = q.category_id ? c.query(sql::kLatestInCategory, {q.now, limit, offset, *q.category_id})
+                           : c.query(sql::kLatest, {q.now, limit, offset});
     if (!r) return r.error();
     return summaries(*r);
   });
@@ -47,12 +48,8 @@ Result<std::vector<Summary>> PostgresReading::latest(const ListQuery& q) {
 
 Result<std::vector<Summary>> PostgresReading::published_between(std::int64_t from, std::int64_t to, int limit,
                                                                 int offset, std::int64_t now) {
-  static const std::string sql = std::string("SELECT ") + kSummaryColumns +
-      " FROM articles a JOIN categories c ON c.id = a.category_id WHERE a.status = 'published' AND "
-      "a.published_at >= $1 AND a.published_at < $2 AND a.published_at <= $5 ORDER BY a.published_at DESC, "
-      "a.id DESC LIMIT $3 OFFSET $4";
   return pool_.read([&](Connection& c) -> Result<std::vector<Summary>> {
-    auto r = c.query(sql, {from, to, limit, std::max(offset, 0), now});
+    auto r = c.query(sql::kPublishedBetween, {from, to, now, limit, std::max(offset, 0)});
     if (!r) return r.error();
     return summaries(*r);
   });
@@ -60,31 +57,17 @@ Result<std::vector<Summary>> PostgresReading::published_between(std::int64_t fro
 
 Result<std::vector<articles::ArchiveMonth>> PostgresReading::archive_months(std::int64_t now) {
   return pool_.read([&](Connection& c) -> Result<std::vector<articles::ArchiveMonth>> {
-    // As on SQLite: months in Vietnam time (+07:00 is 25200 s), newest first.
-    auto r = c.query(
-        "SELECT extract(year FROM to_timestamp(published_at + 25200) AT TIME ZONE 'UTC')::bigint AS y, "
-        "extract(month FROM to_timestamp(published_at + 25200) AT TIME ZONE 'UTC')::bigint AS m, count(*), "
-        "max(greatest(updated_at, published_at)) FROM articles WHERE status = 'published' AND published_at <= $1 "
-        "GROUP BY y, m ORDER BY y DESC, m DESC",
-        {now});
-    if (!r) return r.error();
-    std::vector<articles::ArchiveMonth> out;
-    for (int i = 0; i < r->size(); ++i)
-      out.push_back({static_cast<int>(r->int64(i, 0)), static_cast<int>(r->int64(i, 1)), r->int64(i, 2),
-                     r->int64(i, 3)});
-    return out;
+    PostgresSession session(c);
+    return tally::read_months(session, std::nullopt, now);
   });
 }
 
 Result<std::int64_t> PostgresReading::count_published(std::optional<std::int64_t> category_id, std::int64_t now) {
   return pool_.read([&](Connection& c) -> Result<std::int64_t> {
-    auto r = category_id ? c.query("SELECT count(*) FROM articles WHERE category_id = $1 AND status = 'published' "
-                                   "AND published_at <= $2",
-                                   {*category_id, now})
-                         : c.query("SELECT count(*) FROM articles WHERE status = 'published' AND published_at <= $1",
-                                   {now});
-    if (!r) return r.error();
-    return r->int64(0, 0);
+    PostgresSession session(c);
+    auto months = tally::read_months(session, category_id, now);
+    if (!months) return months.error();
+    return tally::total(*months);
   });
 }
 

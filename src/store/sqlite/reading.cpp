@@ -1,7 +1,10 @@
 #include "store/sqlite/reading.hpp"
 
+#include "store/listing_sql.hpp"
+#include "store/published_tally.hpp"
 #include "store/row_codec.hpp"
 #include "store/shared_sql.hpp"
+#include "store/sqlite/session.hpp"
 
 namespace toasoan::store::sqlite {
 
@@ -32,25 +35,25 @@ Result<std::vector<Summary>> summaries(Connection& c, Statement& s) {
 
 }  // namespace
 
-// Every list is "published and published_at <= now", newest first: a range over the
-// articles_newest (status, published_at, id) or articles_category_newest (category_id, status,
-// published_at, id) index, read backwards from `now`, so no sort and no row past the page.
+// Every list is a range of an index read backwards from its upper time (listing_sql.hpp); a
+// deep page is first cut at its month by the published tally, so it skips at most a month.
 
-Result<std::vector<Summary>> SqliteReading::latest(const ListQuery& q) {
+Result<std::vector<Summary>> SqliteReading::latest(const ListQuery& query) {
   auto lease = pool_.acquire();
   if (!lease) return lease.error();
   Connection& c = **lease;
-  static const std::string all_sql = std::string("SELECT ") + kSummaryColumns +
-      " FROM articles a JOIN categories c ON c.id = a.category_id WHERE a.status = 'published' AND "
-      "a.published_at <= ? ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?";
-  static const std::string cat_sql = std::string("SELECT ") + kSummaryColumns +
-      " FROM articles a JOIN categories c ON c.id = a.category_id WHERE a.category_id = ? AND "
-      "a.status = 'published' AND a.published_at <= ? ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?";
+  SqliteSession session(c);
+  auto narrowed = tally::narrow(session, query);
+  if (!narrowed) return narrowed.error();
+  if (!*narrowed) return std::vector<Summary>();
+  const ListQuery& q = **narrowed;
   if (q.category_id) {
+    static const std::string cat_sql = sql::sqlite_form(sql::kLatestInCategory);
     TOASOAN_SQLITE_STATEMENT(s, c, cat_sql);
-    s.bind(*q.category_id, q.now, q.limit, q.offset);
+    s.bind(q.now, q.limit, q.offset, *q.category_id);
     return summaries(c, s);
   }
+  static const std::string all_sql = sql::sqlite_form(sql::kLatest);
   TOASOAN_SQLITE_STATEMENT(s, c, all_sql);
   s.bind(q.now, q.limit, q.offset);
   return summaries(c, s);
@@ -61,10 +64,7 @@ Result<std::vector<Summary>> SqliteReading::published_between(std::int64_t from,
   auto lease = pool_.acquire();
   if (!lease) return lease.error();
   Connection& c = **lease;
-  static const std::string sql = std::string("SELECT ") + kSummaryColumns +
-      " FROM articles a JOIN categories c ON c.id = a.category_id WHERE a.status = 'published' AND "
-      "a.published_at >= ? AND a.published_at < ? AND a.published_at <= ? ORDER BY a.published_at DESC, a.id DESC "
-      "LIMIT ? OFFSET ?";
+  static const std::string sql = sql::sqlite_form(sql::kPublishedBetween);
   TOASOAN_SQLITE_STATEMENT(s, c, sql);
   s.bind(from, to, now, limit, offset);
   return summaries(c, s);
@@ -73,38 +73,17 @@ Result<std::vector<Summary>> SqliteReading::published_between(std::int64_t from,
 Result<std::vector<articles::ArchiveMonth>> SqliteReading::archive_months(std::int64_t now) {
   auto lease = pool_.acquire();
   if (!lease) return lease.error();
-  Connection& c = **lease;
-  // 25200 s: Vietnam's +07:00, so an article published at 00:30 on the 1st counts in its month.
-  TOASOAN_SQLITE_STATEMENT(
-      s, c,
-      "SELECT CAST(strftime('%Y', published_at + 25200, 'unixepoch') AS INTEGER) AS y, "
-      "CAST(strftime('%m', published_at + 25200, 'unixepoch') AS INTEGER) AS m, count(*), "
-      "max(max(updated_at, published_at)) FROM articles WHERE status = 'published' AND published_at <= ? "
-      "GROUP BY y, m ORDER BY y DESC, m DESC");
-  s.bind(now);
-  std::vector<articles::ArchiveMonth> out;
-  int rc;
-  while ((rc = s.step()) == SQLITE_ROW)
-    out.push_back({static_cast<int>(s.int64(0)), static_cast<int>(s.int64(1)), s.int64(2), s.int64(3)});
-  if (rc != SQLITE_DONE) return step_error(c);
-  return out;
+  SqliteSession session(**lease);
+  return tally::read_months(session, std::nullopt, now);
 }
 
 Result<std::int64_t> SqliteReading::count_published(std::optional<std::int64_t> category_id, std::int64_t now) {
   auto lease = pool_.acquire();
   if (!lease) return lease.error();
-  Connection& c = **lease;
-  if (category_id) {
-    TOASOAN_SQLITE_STATEMENT(
-        s, c, "SELECT count(*) FROM articles WHERE category_id = ? AND status = 'published' AND published_at <= ?");
-    s.bind(*category_id, now);
-    if (s.step() != SQLITE_ROW) return step_error(c);
-    return s.int64(0);
-  }
-  TOASOAN_SQLITE_STATEMENT(s, c, "SELECT count(*) FROM articles WHERE status = 'published' AND published_at <= ?");
-  s.bind(now);
-  if (s.step() != SQLITE_ROW) return step_error(c);
-  return s.int64(0);
+  SqliteSession session(**lease);
+  auto months = tally::read_months(session, category_id, now);
+  if (!months) return months.error();
+  return tally::total(*months);
 }
 
 Result<std::optional<std::int64_t>> SqliteReading::next_publication(std::int64_t now) {

@@ -1,0 +1,28 @@
+// The reading side's list statements, written once for both engines in PostgreSQL's $N form
+// (sql::sqlite_form() for SQLite). Each is a range over an index read backwards from its upper
+// time, so no sort and no row past the page: articles_newest (status, published_at, id) for
+// every category, articles_category_newest (category_id, status, published_at, id) for one.
+// store/listing_plans_test.cpp checks the plans on both engines.
+#pragma once
+
+#include <string>
+
+#include "store/row_codec.hpp"
+
+namespace toasoan::store::sql {
+
+// $1 now, $2 limit, $3 offset.
+inline const std::string kLatest = std::string("SELECT ") + kSummaryColumns +
+    " FROM articles a JOIN categories c ON c.id = a.category_id WHERE a.status = 'published' AND "
+    "a.published_at <= $1 ORDER BY a.published_at DESC, a.id DESC LIMIT $2 OFFSET $3";
+// $1 now, $2 limit, $3 offset, $4 category.
+inline const std::string kLatestInCategory = std::string("SELECT ") + kSummaryColumns +
+    " FROM articles a JOIN categories c ON c.id = a.category_id WHERE a.category_id = $4 AND "
+    "a.status = 'published' AND a.published_at <= $1 ORDER BY a.published_at DESC, a.id DESC LIMIT $2 OFFSET $3";
+// A month of the sitemaps. $1 from, $2 to (excluded), $3 now, $4 limit, $5 offset.
+inline const std::string kPublishedBetween = std::string("SELECT ") + kSummaryColumns +
+    " FROM articles a JOIN categories c ON c.id = a.category_id WHERE a.status = 'published' AND "
+    "a.published_at >= $1 AND a.published_at < $2 AND a.published_at <= $3 ORDER BY a.published_at DESC, a.id DESC "
+    "LIMIT $4 OFFSET $5";
+
+}  // namespace toasoan::store::sql
