@@ -39,7 +39,7 @@ struct Options {
   bool overwrite = false;
   // Called now and then with the report so far and the input bytes consumed.
   std::function<void(const Report& so_far, std::uint64_t bytes_read)> on_progress;
-  std::size_t batch_size = 500;
+  std::size_t batch_size = 2000;
   // Takes in the photos figures name; null: figures are stored as the lines give them.
   FigurePhotos* photos = nullptr;
 };

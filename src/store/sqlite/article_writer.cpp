@@ -86,6 +86,11 @@ Result<std::vector<Upserted>> SqliteArticleWriter::upsert(UnitOfWork& unit, std:
   };
   std::vector<Upserted> out;
   out.reserve(batch.size());
+  // The batch's full-text documents, written after its other writes: FTS5 writes out the terms
+  // it holds at every statement savepoint, and each write to articles makes one (its triggers,
+  // migration 0011), so written in between they would go to disk an article at a time.
+  std::vector<std::pair<std::int64_t, std::optional<SearchDocument>>> documents;
+  documents.reserve(batch.size());
   for (const auto& a : batch) {
     std::optional<Before> before;
     {
@@ -185,7 +190,8 @@ Result<std::vector<Upserted>> SqliteArticleWriter::upsert(UnitOfWork& unit, std:
       out.push_back(Upserted::inserted);
       lists_change = true;
     }
-    if (auto s = index_article(c, id, published, a.title, lead, blocks); !s) return s.error();
+    documents.emplace_back(id, published ? std::optional<SearchDocument>(search_document(a.title, lead, blocks))
+                                         : std::nullopt);
     if (auto s = work.record(topic::article, std::to_string(id)); !s) return s.error();
     if (lists_change) {
       if (auto s = work.record(topic::listing, std::to_string(cat)); !s) return s.error();
@@ -218,6 +224,8 @@ Result<std::vector<Upserted>> SqliteArticleWriter::upsert(UnitOfWork& unit, std:
       if (mark.step() != SQLITE_DONE) return step_error(c);
     }
   }
+  for (const auto& [id, document] : documents)
+    if (auto s = index_document(c, id, document); !s) return s.error();
   return out;
 }
 

@@ -51,15 +51,19 @@ std::string fts5_expression(const FullTextQuery& q, std::string* readings = null
 // Puts the article in the full-text index, or takes it out when it is not published.
 Status index_article(Connection& c, std::int64_t id, bool published, std::string_view title, std::string_view lead,
                      const std::vector<articles::Block>& blocks) {
+  return index_document(c, id, published ? std::optional<SearchDocument>(search_document(title, lead, blocks))
+                                         : std::nullopt);
+}
+
+Status index_document(Connection& c, std::int64_t id, const std::optional<SearchDocument>& d) {
   {
     TOASOAN_SQLITE_STATEMENT(remove, c, "DELETE FROM article_search WHERE rowid = ?");
     remove.bind(id);
     if (remove.step() != SQLITE_DONE) return step_error(c);
   }
-  if (!published) return ok_status();
-  SearchDocument d = search_document(title, lead, blocks);
+  if (!d) return ok_status();
   TOASOAN_SQLITE_STATEMENT(add, c, "INSERT INTO article_search (rowid, title, lead, body) VALUES (?, ?, ?, ?)");
-  add.bind(id, d.title, d.lead, d.body);
+  add.bind(id, d->title, d->lead, d->body);
   if (add.step() != SQLITE_DONE) return step_error(c);
   return ok_status();
 }

@@ -4,10 +4,13 @@
 // borrows a pooled connection.
 #pragma once
 
+#include <optional>
+
 #include <string_view>
 #include <vector>
 
 #include "articles/article.hpp"
+#include "store/row_codec.hpp"
 #include "store/search_index.hpp"
 #include "store/sqlite/pool.hpp"
 
@@ -29,5 +32,7 @@ class SqliteSearchIndex final : public SearchIndex {
 // every article write does in its own transaction on `c`.
 Status index_article(Connection& c, std::int64_t id, bool published, std::string_view title, std::string_view lead,
                      const std::vector<articles::Block>& blocks);
+// The same with the document made already; nullopt takes the article out.
+Status index_document(Connection& c, std::int64_t id, const std::optional<SearchDocument>& document);
 
 }  // namespace toasoan::store::sqlite
