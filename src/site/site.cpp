@@ -81,6 +81,7 @@ void Site::content_changed() {
     categories_.reset();
     ++categories_epoch_;
   }
+  side_lists_.forget();
   cache_.clear();
 }
 
@@ -88,6 +89,7 @@ void Site::apply(const std::vector<store::Change>& changes) {
   if (changes.empty()) return;
   tags::Purge p = tags::tags_for(changes);
   if (p.everything) return content_changed();
+  side_lists_.forget();
   cache_.purge(p.tags);
 }
 
@@ -95,6 +97,7 @@ void Site::scheduled_due() {
   std::vector<std::int64_t> ids;
   if (auto cats = categories())
     for (const auto& c : *cats) ids.push_back(c.id);
+  side_lists_.forget();
   cache_.purge(tags::tags_for_due(ids).tags);
 }
 
@@ -331,14 +334,14 @@ Site::Rendered Site::render_article(const Categories& cats, std::int64_t id, std
   ArticlePageData d;
   d.article = &a;
   const auto t = now();
-  auto latest = reading_.latest({std::nullopt, config_.latest_count + 1, 0, t});
+  auto latest = side_lists_.newest(std::nullopt, config_.latest_count + 1, t);
   if (!latest) return {failed(cats, latest.error()), {}};
-  for (auto& s : *latest)
-    if (s.id != a.id && static_cast<int>(d.latest.size()) < config_.latest_count) d.latest.push_back(std::move(s));
-  auto related = reading_.latest({a.category_id, 6, 0, t});
+  for (const auto& s : **latest)
+    if (s.id != a.id && static_cast<int>(d.latest.size()) < config_.latest_count) d.latest.push_back(s);
+  auto related = side_lists_.newest(a.category_id, 6, t);
   if (!related) return {failed(cats, related.error()), {}};
-  for (auto& s : *related)
-    if (s.id != a.id && d.related.size() < 5) d.related.push_back(std::move(s));
+  for (const auto& s : **related)
+    if (s.id != a.id && d.related.size() < 5) d.related.push_back(s);
   // The comments: the first page of approved threads, newest first. Tagged article:<id> with
   // the rest of the page, so an approval (a `comment` change) purges it.
   CommentSection comments;

@@ -27,6 +27,7 @@
 #include "site/layout.hpp"
 #include "site/page_cache.hpp"
 #include "site/search_gate.hpp"
+#include "site/side_lists.hpp"
 #include "site/routes.hpp"
 #include "store/change_log.hpp"
 #include "store/comments.hpp"
@@ -142,6 +143,7 @@ class Site {
   SiteConfig config_;  // set_public_url() writes it before serving starts
   const Assets assets_;
   PageCache cache_;
+  SideLists side_lists_{reading_};
   search::Searcher searcher_;
   SearchGate search_gate_;
 
