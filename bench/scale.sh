@@ -76,6 +76,10 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 trap 'echo "bench/scale.sh: line $LINENO failed: $BASH_COMMAND" >&2' ERR
+# One binary for the whole run, whatever happens to the build meanwhile.
+commit="$(git -C "$(dirname "$bin")" log -1 --format=%h 2>/dev/null || echo '?'), binary of $(date -u -r "$bin" +%Y-%m-%dT%H:%MZ)"
+cp "$bin" "$work/toasoan"
+bin=$work/toasoan
 
 now_ns() { date +%s%N; }
 ms_since() { echo $(( ($(now_ns) - $1) / 1000000 )); }
@@ -411,7 +415,7 @@ rows = {"search_r1": f"{mean('recall@1'):.3f}", "search_r10": f"{mean('recall@10
 if r.get("suggest"): rows["suggest_p50"] = f"{r['suggest']['p50']:.2f}"
 for k, v in rows.items(): print(f"{e}\t{n}\t{k}\t{v}")
 PY
-    say "  $(grep -h 'search API (no URL\|suggest API' "$work/search.txt" | tr -s ' ' | paste -sd';')"
+    say "  $(grep -h '^[a-z]* *\(accented\|plain\)\|suggest API' "$work/search.txt" | tr -s ' ' | paste -sd';')"
   else
     say "warning: search_quality.py failed: $(tail -n 3 "$work/search.err")"
   fi
@@ -440,7 +444,6 @@ for e in "${engine_list[@]}"; do
 done
 
 # --- The table -----------------------------------------------------------------------------
-commit="$(git -C "$(dirname "$bin")" log -1 --format=%h 2>/dev/null || echo '?'), binary of $(date -u -r "$bin" +%Y-%m-%dT%H:%MZ)"
 python3 - "$results" "$engines" "$sizes" "$duration" "$commit" "$load_before" "$keep" <<'PY'
 import json, sys
 path, engines, sizes, duration, commit, load, keep = sys.argv[1:8]
