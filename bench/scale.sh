@@ -224,7 +224,8 @@ run_one() {
     db="sqlite:$work/scale-$n.db"
   else
     pg_name=scale_$n
-    psql -X -q -v ON_ERROR_STOP=1 -d "$pg_server" -c "DROP DATABASE IF EXISTS $pg_name" -c "CREATE DATABASE $pg_name" >/dev/null
+    PGOPTIONS=--client-min-messages=warning psql -X -q -v ON_ERROR_STOP=1 -d "$pg_server" \
+      -c "DROP DATABASE IF EXISTS $pg_name" -c "CREATE DATABASE $pg_name" >/dev/null
     db="${pg_server%%\?*}"
     db="${db%/*}/$pg_name?${pg_server#*\?}"
   fi
