@@ -99,9 +99,6 @@ bool argon2id(std::string_view password, const PasswordCost& cost, char (&out)[c
 Passwords::Passwords(PasswordCost cost, int concurrent, int waiting)
     : cost_(cost), concurrent_(concurrent < 1 ? 1 : concurrent), waiting_(waiting < 0 ? 0 : waiting) {
   ensure_sodium();
-  char out[crypto_pwhash_STRBYTES];
-  if (!argon2id("", cost_, out)) throw std::runtime_error("libsodium could not hash the dummy password");
-  dummy_ = out;
 }
 
 Result<std::string> Passwords::hash(std::string_view password) {
@@ -115,6 +112,18 @@ Result<std::string> Passwords::hash(std::string_view password) {
 Result<bool> Passwords::verify(std::string_view encoded, std::string_view password) {
   Slot slot(*this);
   if (!slot.held()) return too_many();
+  // The dummy is made by the first sign-in, whoever it names, not at start: a hash at the
+  // newsroom's cost takes a noticeable part of a second, which a server's start need not wait for.
+  // A failed attempt throws, so the next sign-in tries again.
+  try {
+    std::call_once(dummy_once_, [&] {
+      char out[crypto_pwhash_STRBYTES];
+      if (!argon2id("", cost_, out)) throw std::runtime_error("no memory for the dummy hash");
+      dummy_ = out;
+    });
+  } catch (const std::runtime_error&) {
+    return unavailable("Máy chủ đang thiếu bộ nhớ, vui lòng thử lại sau");
+  }
   // libsodium refuses a malformed string before hashing; an unknown user (empty) or a damaged
   // row would then answer faster than a wrong password and tell an attacker which it was.
   std::string stored(encoded);

@@ -57,7 +57,8 @@ class Passwords {
   std::condition_variable cv_;
   int running_ = 0;
   int queued_ = 0;
-  std::string dummy_;  // a hash of nothing, verified against for unknown users
+  std::once_flag dummy_once_;
+  std::string dummy_;  // a hash of nothing, verified against for unknown users; set once, by dummy_once_
 };
 
 // A session's secret: 32 random bytes as 64 hex characters (the cookie's value), its hash for
