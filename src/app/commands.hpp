@@ -16,6 +16,7 @@ struct ServeOptions {
   std::string public_url;
   std::string default_image;
   int sitemap_size = 50000;
+  int page_cache_mb = 32;  // rendered pages kept in memory; 0 renders every request
   int threads = 0;
   int workers = 0;  // threads for database and disk work; 0: two per core (http::ServerOptions)
   int db_pool = 8;  // most connections to a database server (store::OpenOptions::pool_size)

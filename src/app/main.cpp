@@ -52,6 +52,10 @@ int main(int argc, char** argv) {
   s->add_option("--default-image", serve.default_image,
                 "Absolute URL of the picture shared for articles without a photo (env TOASOAN_DEFAULT_IMAGE; "
                 "default: the built-in one)");
+  s->add_option("--page-cache-mb", serve.page_cache_mb,
+                "Memory for rendered pages, in MB (0 keeps none: every request is rendered, for measuring)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 4096));
   s->add_option("--sitemap-size", serve.sitemap_size, "URLs per article sitemap file (the protocol's cap is 50000)")
       ->capture_default_str()->check(CLI::Range(1, 50000));
   s->add_option("--threads", serve.threads, "I/O threads (default: one per core)")->check(CLI::Range(0, 256));

@@ -114,6 +114,7 @@ int serve_command(const ServeOptions& o) {
   config.media_dir = o.media;
   config.default_image = o.default_image;
   config.sitemap_urls = o.sitemap_size;
+  config.cache_bytes = static_cast<std::size_t>(o.page_cache_mb) << 20;
   config.search.freshness_boost = o.search_freshness;
   config.search.freshness_half_life_days = o.search_half_life;
   {

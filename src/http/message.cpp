@@ -226,8 +226,10 @@ std::optional<std::string> find_query_param(std::string_view query, std::string_
 std::optional<int> int_param(std::string_view query, std::string_view name, int fallback, int min, int max) {
   std::optional<std::string> raw = find_query_param(query, name);
   if (!raw) return fallback;
-  // Digits only: from_chars alone would take a leading '-'.
+  // Digits only: from_chars alone would take a leading '-'. No leading zero: "0100" is not
+  // another name for 100, or every reader could make the page cache keep one page many times.
   if (raw->empty() || raw->find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  if (raw->size() > 1 && raw->front() == '0') return std::nullopt;
   int n = 0;
   auto [end, ec] = std::from_chars(raw->data(), raw->data() + raw->size(), n);
   if (ec != std::errc() || end != raw->data() + raw->size() || n < min || n > max) return std::nullopt;

@@ -170,9 +170,9 @@ std::string query_param(std::string_view query, std::string_view name);
 std::optional<std::string> find_query_param(std::string_view query, std::string_view name);
 
 // Query parameter `name` as a whole number in [min, max]: `fallback` when the parameter is
-// absent, nullopt for anything else (empty, a sign, spaces, letters, out of range). The one
-// reading of "page" and "per_page" for every page and API answer, so they agree on which
-// addresses exist.
+// absent, nullopt for anything else (empty, a sign, spaces, letters, a leading zero, out of
+// range). The one reading of "page" and "per_page" for every page and API answer, so they
+// agree on which addresses exist.
 std::optional<int> int_param(std::string_view query, std::string_view name, int fallback, int min, int max);
 
 // Percent-decodes a path or query component; returns false on a broken escape or a NUL.
