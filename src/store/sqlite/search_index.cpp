@@ -8,6 +8,9 @@
 namespace toasoan::store::sqlite {
 namespace {
 
+// Matches ranked at most by one query (full_text()).
+constexpr std::int64_t kRankedMatches = 2000;
+
 // FTS5's command that merges every piece of the index into one.
 constexpr const char* kOptimize = "INSERT INTO article_search (article_search) VALUES ('optimize')";
 
@@ -42,6 +45,28 @@ std::string fts5_expression(const FullTextQuery& q, std::string* readings = null
       if (!readings->empty()) readings->push_back(',');
       *readings += std::to_string(groups);
     }
+  }
+  return out;
+}
+
+// The FTS5 expression for the headline phrases of a query: each reading of two words or more
+// as one phrase (its groups side by side) in the title or the lead; empty when no reading has
+// two words. What headline_phrase() flags, found by the index instead of by looking at every match.
+std::string headline_phrase_expression(const FullTextQuery& q) {
+  std::string out;
+  for (const auto& reading : q.readings) {
+    std::string phrase;
+    int words = 0;
+    for (const auto& group : reading)
+      for (const auto& term : group) {
+        if (!safe_term(term)) continue;
+        if (!phrase.empty()) phrase.push_back(' ');
+        phrase += term;
+        ++words;
+      }
+    if (words < 2) continue;
+    if (!out.empty()) out += " OR ";
+    out += "{title lead} : \"" + phrase + "\"";
   }
   return out;
 }
@@ -114,16 +139,45 @@ Result<FullTextAnswer> SqliteSearchIndex::full_text(const FullTextQuery& q) {
   static const std::string columns =
       "article_search.rowid AS id, -bm25(article_search, 10.0, 4.0, 1.0) * (1 + word_pairs(article_search, ?2)) "
       "AS relevance, CASE WHEN ?8 IS NULL THEN 0 ELSE headline_phrase(article_search, ?2) END AS phrase";
-  static const std::string matches[2] = {
-      "SELECT " + columns + " FROM article_search WHERE article_search MATCH ?1 AND article_search.rowid NOT IN "
-          "(SELECT id FROM articles WHERE status = 'published' AND published_at > ?9)",
-      "SELECT " + columns + ", a.published_at FROM article_search CROSS JOIN articles a ON a.id = "
-          "article_search.rowid WHERE article_search MATCH ?1 AND a.status = 'published' AND (?3 IS NULL OR "
-          "a.category_id = ?3) AND (?4 IS NULL OR a.published_at >= ?4) AND (?5 IS NULL OR a.published_at < ?5) "
-          "AND a.published_at <= ?9"};
-  // Each kind of answer over those matches carries the count, so the index is read once. Ties
-  // in relevance go to the higher id, the same way on every page. Summaries are read for the
-  // answer's rows only.
+  // The scheduled articles (published, their time not come) and the filters, as both forms of
+  // the match and the count read them.
+  static const std::string not_scheduled =
+      "article_search.rowid NOT IN (SELECT id FROM articles WHERE status = 'published' AND published_at > ?9)";
+  static const std::string filters =
+      "a.status = 'published' AND (?3 IS NULL OR a.category_id = ?3) AND (?4 IS NULL OR a.published_at >= ?4) "
+      "AND (?5 IS NULL OR a.published_at < ?5) AND a.published_at <= ?9";
+  // A query matching more than kRankedMatches articles ranks only the newest kRankedMatches of
+  // them (by id: the order the paper wrote them in; ?10 is the lowest id among them) and, from
+  // the older ones, the newest kRankedMatches holding the query as a headline phrase (?11: the
+  // match and the phrase): ranking costs a few microseconds a match, so a common word over a million
+  // articles would otherwise take seconds. FTS5 reads a range of ids itself; the count stays exact.
+  auto matches = [&](bool filtered, int cut) {  // cut: 0 all, 1 the window, 2 the window and the phrases
+    auto select = [&](const char* expression, const char* ids) {
+      std::string where = std::string(" WHERE article_search MATCH ") + expression + " AND ";
+      std::string out = filtered ? "SELECT " + columns + ", a.published_at FROM article_search CROSS JOIN articles a "
+                                   "ON a.id = article_search.rowid" + where + filters
+                                 : "SELECT " + columns + " FROM article_search" + where + not_scheduled;
+      return out + ids;
+    };
+    if (cut == 0) return select("?1", "");
+    std::string window = select("?1", " AND article_search.rowid >= ?10");
+    if (cut == 1) return window;
+    return window + " UNION ALL SELECT * FROM (" + select("?11", " AND article_search.rowid < ?10") +
+           " ORDER BY article_search.rowid DESC LIMIT " + std::to_string(kRankedMatches) + ")";
+  };
+  // The lowest id of the window.
+  static const std::string window_ends[2] = {
+      "SELECT article_search.rowid FROM article_search WHERE article_search MATCH ?1 AND " + not_scheduled +
+          " ORDER BY article_search.rowid DESC LIMIT 1 OFFSET ?10",
+      "SELECT article_search.rowid FROM article_search CROSS JOIN articles a ON a.id = article_search.rowid WHERE "
+      "article_search MATCH ?1 AND " + filters + " ORDER BY article_search.rowid DESC LIMIT 1 OFFSET ?10"};
+  static const std::string counts[2] = {
+      "SELECT count(*) FROM article_search WHERE article_search MATCH ?1 AND " + not_scheduled,
+      "SELECT count(*) FROM article_search CROSS JOIN articles a ON a.id = article_search.rowid WHERE "
+      "article_search MATCH ?1 AND " + filters};
+  // Each kind of answer over those matches carries their count, so a query ranking every match
+  // reads the index once (one cut to a window is counted first). Ties in relevance go to the
+  // higher id, the same way on every page. Summaries are read for the answer's rows only.
   auto with_summaries = [](const std::string& page, const char* order) {
     return std::string("SELECT ") + kSummaryColumns + ", m.relevance, m.phrase, m.total FROM (" + page +
            ") m CROSS JOIN articles a ON a.id = m.id CROSS JOIN categories c ON c.id = a.category_id ORDER BY " +
@@ -142,21 +196,56 @@ Result<FullTextAnswer> SqliteSearchIndex::full_text(const FullTextQuery& q) {
         "m.n");
   };
   static const std::string newest = with_summaries(
-      "SELECT id, relevance, phrase, published_at, count(*) OVER () AS total FROM (" + matches[1] +
+      "SELECT id, relevance, phrase, published_at, count(*) OVER () AS total FROM (" + matches(true, 0) +
           ") ORDER BY published_at DESC, id DESC LIMIT ?6 OFFSET ?7",
       "m.published_at DESC, m.id DESC");
-  static const std::string sql[2][2] = {{ranked(matches[0]), ranked_with_phrases(matches[0])},
-                                        {ranked(matches[1]), ranked_with_phrases(matches[1])}};
+  // [filtered][phrases][cut]
+  static const std::string sql[2][2][3] = {
+      {{ranked(matches(false, 0)), ranked(matches(false, 1)), ranked(matches(false, 2))},
+       {ranked_with_phrases(matches(false, 0)), ranked_with_phrases(matches(false, 1)),
+        ranked_with_phrases(matches(false, 2))}},
+      {{ranked(matches(true, 0)), ranked(matches(true, 1)), ranked(matches(true, 2))},
+       {ranked_with_phrases(matches(true, 0)), ranked_with_phrases(matches(true, 1)),
+        ranked_with_phrases(matches(true, 2))}}};
   const bool by_date = q.sort == FullTextQuery::Sort::newest;
   const bool phrases = q.headline_phrases && !by_date;
   const bool filtered = q.category_id || q.from || q.to;
-  const std::string& chosen = by_date ? newest : sql[filtered][phrases];
+  // How many articles match, when ranking them all would cost more than the window.
+  std::optional<std::int64_t> matched;
+  if (!by_date) {
+    TOASOAN_SQLITE_STATEMENT(count, c, counts[filtered]);
+    count.bind(match);
+    count.bind_at(3, q.category_id);
+    count.bind_at(4, q.from);
+    count.bind_at(5, q.to);
+    count.bind_at(9, q.now);
+    if (count.step() != SQLITE_ROW) return step_error(c);
+    if (count.int64(0) > kRankedMatches) matched = count.int64(0);
+  }
+  std::int64_t lowest = 0;
+  if (matched) {
+    TOASOAN_SQLITE_STATEMENT(end, c, window_ends[filtered]);
+    end.bind(match);
+    end.bind_at(3, q.category_id);
+    end.bind_at(4, q.from);
+    end.bind_at(5, q.to);
+    end.bind_at(9, q.now);
+    end.bind_at(10, kRankedMatches - 1);
+    if (end.step() != SQLITE_ROW) return step_error(c);
+    lowest = end.int64(0);
+  }
+  const std::string phrase = matched && phrases ? headline_phrase_expression(q) : std::string();
+  const std::string headline = phrase.empty() ? std::string() : "(" + match + ") AND (" + phrase + ")";
+  const int cut = !matched ? 0 : headline.empty() ? 1 : 2;
+  const std::string& chosen = by_date ? newest : sql[filtered][phrases][cut];
   const int offset = phrases ? 0 : std::max(q.offset, 0);
   auto run = [&](int limit, int at) -> Status {
     TOASOAN_SQLITE_STATEMENT(s, c, chosen);
     s.bind(match, readings, q.category_id, q.from, q.to, limit, at);
     if (phrases) s.bind_at(8, 1);
     s.bind_at(9, q.now);
+    if (cut > 0) s.bind_at(10, lowest);
+    if (cut == 2) s.bind_at(11, headline);
     int rc;
     while ((rc = s.step()) == SQLITE_ROW) {
       answer.hits.push_back({summary_from(s), s.real(kSummaryWidth), s.int64(kSummaryWidth + 1) != 0});
@@ -172,6 +261,7 @@ Result<FullTextAnswer> SqliteSearchIndex::full_text(const FullTextQuery& q) {
     answer.hits.clear();
   }
   if (q.limit <= 0) answer.hits.clear();
+  if (matched) answer.total = *matched;
   return answer;
 }
 
