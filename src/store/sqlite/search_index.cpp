@@ -99,7 +99,17 @@ Status SqliteSearchIndex::reindex() {
   Connection& c = **lease;
   Transaction tx(c);
   if (auto s = tx.begin(); !s) return s;
-  if (auto s = c.exec("DELETE FROM article_search"); !s) return s;
+  // The index is made again empty, as its migration made it, rather than emptied: FTS5 deletes
+  // a row by reading its terms back and writing each one's removal, as dear as writing it, and
+  // the removals then weigh on every later merge.
+  std::string definition;
+  {
+    TOASOAN_SQLITE_STATEMENT(schema, c, "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'article_search'");
+    if (schema.step() != SQLITE_ROW) return step_error(c);
+    definition = schema.text(0);
+  }
+  if (auto s = c.exec("DROP TABLE article_search"); !s) return s;
+  if (auto s = c.exec(definition); !s) return s;
   TOASOAN_SQLITE_STATEMENT(all, c, "SELECT id, title, lead, blocks FROM articles WHERE status = 'published'");
   int rc;
   while ((rc = all.step()) == SQLITE_ROW) {
