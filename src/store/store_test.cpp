@@ -31,6 +31,8 @@
 #include "base/clock.hpp"
 #include "store/postgres/connection.hpp"
 #include "store/sqlite/connection.hpp"
+#include "store/sqlite/search_index.hpp"
+#include "store/postgres/search_index.hpp"
 #include "store/testing/test_database.hpp"
 #include "text/datetime.hpp"
 
@@ -1340,6 +1342,50 @@ TEST_P(StoreTest, TheListCategoryAndSitemapStatementsReadTheirIndexes) {
     EXPECT_NE(p.find(c.index), std::string::npos) << c.what << ":\n" << p;
     EXPECT_EQ(p.find(sorted), std::string::npos) << c.what << ":\n" << p;
     EXPECT_EQ(p.find(archive_scan), std::string::npos) << c.what << ":\n" << p;
+  }
+}
+
+// Every statement a search or a suggestion runs, as the store runs it: the full-text match is
+// read through the engine's index (FTS5's own, or the GIN index), and articles only by key,
+// never scanned. SQLite: a filtered search must start from the match (CROSS JOIN), not walk
+// the articles and run the match on each.
+TEST_P(StoreTest, TheSearchStatementsReadTheirFullTextIndexAndArticlesByKey) {
+  if (postgres()) {
+    const auto& st = postgres::search_statements();
+    const std::vector<std::string> values = {"'lua & mua'", "''", "1", "NULL", "NULL", "10", "0", "4000000000"};
+    for (const std::string* statement : {&st.ranked, &st.ranked_with_phrases, &st.newest, &st.suggestions}) {
+      std::string sql = *statement;
+      for (std::size_t n = values.size(); n >= 1; --n) {
+        const std::string name = "$" + std::to_string(n);
+        for (auto at = sql.find(name); at != std::string::npos; at = sql.find(name, at))
+          sql.replace(at, name.size(), values[n - 1]);
+      }
+      std::string plan;
+      for (const auto& r : pg_rows(db_->url(), "SET enable_seqscan = off; EXPLAIN " + sql)) plan += r.back() + "\n";
+      const bool gin = plan.find("article_search_document") != std::string::npos ||
+                       plan.find("article_search_headline") != std::string::npos;
+      EXPECT_TRUE(gin) << plan;
+      EXPECT_EQ(plan.find("Seq Scan on articles"), std::string::npos) << plan;
+      EXPECT_EQ(plan.find("Seq Scan on article_search"), std::string::npos) << plan;
+    }
+    return;
+  }
+  // A connection of the store's: it knows FTS5's auxiliary functions (word_pairs…).
+  auto c = sqlite::Connection::open(db_->name());
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  for (const auto& statement : sqlite::search_statements().all()) {
+    std::string plan;
+    auto explained = (*c)->prepare("EXPLAIN QUERY PLAN " + statement);
+    ASSERT_TRUE(explained.ok()) << explained.error().message;
+    while (sqlite3_step(*explained) == SQLITE_ROW)
+      plan += reinterpret_cast<const char*>(sqlite3_column_text(*explained, 3)) + std::string("\n");
+    sqlite3_reset(*explained);
+    EXPECT_NE(plan.find("VIRTUAL TABLE INDEX"), std::string::npos) << statement << "\n" << plan;
+    // Articles (a) and categories (c) by key, never "SCAN a" or "SCAN articles".
+    for (const char* scan : {"SCAN a\n", "SCAN a ", "SCAN articles", "SCAN c\n"})
+      EXPECT_EQ(plan.find(scan), std::string::npos) << statement << "\n" << plan;
+    const auto match = plan.find("VIRTUAL TABLE INDEX"), article = plan.find(" a USING");
+    if (article != std::string::npos) EXPECT_LT(match, article) << "the match first:\n" << plan;
   }
 }
 

@@ -128,57 +128,66 @@ Status PostgresSearchIndex::rebuild(Connection& c) {
   return tx.commit();
 }
 
+const SearchStatements& search_statements() {
+  static const SearchStatements statements = [] {
+    // Two phases, because the whole document of a match lives compressed out of line: testing
+    // and ordering thousands of matches must not open them. The first phase orders every match
+    // by what its index row holds: all the words in the title or lead (the headline) first,
+    // then the newest. The second ranks only the rows of the answer, by ts_rank_cd over the
+    // whole document (weights D body, C, B lead, A title: a title word counts ten times a body
+    // word). Suggestions match and rank the headline alone, where titles are weight A.
+    // - The document is matched through its GIN index only: the query text reaches the planner
+    //   as a sub-select, which it cannot see into, so common words never tempt it into reading
+    //   every document instead (12 ms against 47 ms for "công an không phải" on the corpus).
+    // - Matches are MATERIALIZED as narrow rows, so no headline is carried through the sort.
+    // - Filters left NULL fold away when the statement is planned for its parameters.
+    auto matches = [](const char* column, const char* headline_rank) {
+      return std::string("SELECT s.article_id AS id, COALESCE(s.published_at, 0) AS published_at, "
+             "COALESCE(s.headline @@ q, false) AS in_headline, ") +
+             headline_rank + " AS headline_rank, CASE WHEN $2 = '' THEN false ELSE COALESCE(s.headline @@ "
+             "to_tsquery('simple', $2), false) END AS phrase FROM article_search s, to_tsquery('simple', $1) q WHERE " +
+             column + " @@ (SELECT to_tsquery('simple', $1)) AND ($3::bigint IS NULL OR EXISTS (SELECT 1 FROM "
+             "articles a WHERE a.id = s.article_id "
+             "AND a.category_id = $3)) AND ($4::bigint IS NULL OR s.published_at >= $4) AND ($5::bigint IS NULL OR "
+             "s.published_at < $5) AND COALESCE(s.published_at, 0) <= $8";
+    };
+    auto answer = [](const std::string& m, const char* order, const char* page, const char* relevance) {
+      return "WITH m AS MATERIALIZED (" + m + "), r AS (SELECT id, phrase, count(*) OVER () AS total, row_number() "
+             "OVER (ORDER BY " + order + ") AS n FROM m) SELECT " + kSummaryColumns + ", " + relevance +
+             " AS relevance, p.phrase, p.total FROM (SELECT * FROM r WHERE " + page +
+             ") p JOIN article_search s ON s.article_id = p.id JOIN articles a ON a.id = p.id JOIN categories c ON "
+             "c.id = a.category_id ORDER BY p.n";
+    };
+    static constexpr const char* kRank = "ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', s.document, to_tsquery('simple', $1), 1)";
+    static constexpr const char* kHeadlineRank =
+        "ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', s.headline, to_tsquery('simple', $1), 1)";
+    static constexpr const char* kFirstPhase = "in_headline DESC, published_at DESC, id DESC";
+    static constexpr const char* kNewest = "published_at DESC, id DESC";
+    // Each page's LIMIT tells the planner how few rows reach the second phase, so it reads their
+    // documents by key instead of scanning the table.
+    static constexpr const char* kPage = "n > $7 ORDER BY n LIMIT $6";
+    // The best $6, then phrase matches in the same order, as many again at most.
+    static constexpr const char* kWithPhrases = "n > $7 AND (n <= $7 + $6 OR phrase) ORDER BY n LIMIT 2 * $6";
+    const std::string documents = matches("s.document", "0");
+    return SearchStatements{answer(documents, kFirstPhase, kPage, kRank),
+                            answer(documents, kFirstPhase, kWithPhrases, kRank), answer(documents, kNewest, kPage, kRank),
+                            answer(matches("s.headline", kHeadlineRank), "headline_rank DESC, id DESC", kPage,
+                                   kHeadlineRank)};
+  }();
+  return statements;
+}
+
 Result<FullTextAnswer> PostgresSearchIndex::full_text(const FullTextQuery& q) {
   std::string tsquery = tsquery_expression(q);
   if (tsquery.empty()) return FullTextAnswer{};
   const bool by_date = q.sort == FullTextQuery::Sort::newest;
   const bool phrases = q.headline_phrases && !by_date;
   std::string phrase = phrases ? phrase_expression(q) : std::string();
-  // Two phases, because the whole document of a match lives compressed out of line: testing
-  // and ordering thousands of matches must not open them. The first phase orders every match
-  // by what its index row holds: all the words in the title or lead (the headline) first,
-  // then the newest. The second ranks only the rows of the answer, by ts_rank_cd over the
-  // whole document (weights D body, C, B lead, A title: a title word counts ten times a body
-  // word). Suggestions match and rank the headline alone, where titles are weight A.
-  // - The document is matched through its GIN index only: the query text reaches the planner
-  //   as a sub-select, which it cannot see into, so common words never tempt it into reading
-  //   every document instead (12 ms against 47 ms for "công an không phải" on the corpus).
-  // - Matches are MATERIALIZED as narrow rows, so no headline is carried through the sort.
-  // - Filters left NULL fold away when the statement is planned for its parameters.
-  auto matches = [](const char* column, const char* headline_rank) {
-    return std::string("SELECT s.article_id AS id, COALESCE(s.published_at, 0) AS published_at, "
-           "COALESCE(s.headline @@ q, false) AS in_headline, ") +
-           headline_rank + " AS headline_rank, CASE WHEN $2 = '' THEN false ELSE COALESCE(s.headline @@ "
-           "to_tsquery('simple', $2), false) END AS phrase FROM article_search s, to_tsquery('simple', $1) q WHERE " +
-           column + " @@ (SELECT to_tsquery('simple', $1)) AND ($3::bigint IS NULL OR EXISTS (SELECT 1 FROM "
-           "articles a WHERE a.id = s.article_id "
-           "AND a.category_id = $3)) AND ($4::bigint IS NULL OR s.published_at >= $4) AND ($5::bigint IS NULL OR "
-           "s.published_at < $5) AND COALESCE(s.published_at, 0) <= $8";
-  };
-  auto answer = [](const std::string& m, const char* order, const char* page, const char* relevance) {
-    return "WITH m AS MATERIALIZED (" + m + "), r AS (SELECT id, phrase, count(*) OVER () AS total, row_number() "
-           "OVER (ORDER BY " + order + ") AS n FROM m) SELECT " + kSummaryColumns + ", " + relevance +
-           " AS relevance, p.phrase, p.total FROM (SELECT * FROM r WHERE " + page +
-           ") p JOIN article_search s ON s.article_id = p.id JOIN articles a ON a.id = p.id JOIN categories c ON "
-           "c.id = a.category_id ORDER BY p.n";
-  };
-  static constexpr const char* kRank = "ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', s.document, to_tsquery('simple', $1), 1)";
-  static constexpr const char* kHeadlineRank =
-      "ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', s.headline, to_tsquery('simple', $1), 1)";
-  static constexpr const char* kFirstPhase = "in_headline DESC, published_at DESC, id DESC";
-  static constexpr const char* kNewest = "published_at DESC, id DESC";
-  // Each page's LIMIT tells the planner how few rows reach the second phase, so it reads their
-  // documents by key instead of scanning the table.
-  static constexpr const char* kPage = "n > $7 ORDER BY n LIMIT $6";
-  // The best $6, then phrase matches in the same order, as many again at most.
-  static constexpr const char* kWithPhrases = "n > $7 AND (n <= $7 + $6 OR phrase) ORDER BY n LIMIT 2 * $6";
-  static const std::string documents = matches("s.document", "0");
-  static const std::string ranked = answer(documents, kFirstPhase, kPage, kRank);
-  static const std::string ranked_with_phrases = answer(documents, kFirstPhase, kWithPhrases, kRank);
-  static const std::string newest = answer(documents, kNewest, kPage, kRank);
-  static const std::string suggestions =
-      answer(matches("s.headline", kHeadlineRank), "headline_rank DESC, id DESC", kPage, kHeadlineRank);
-  const std::string& chosen = q.titles_only ? suggestions : by_date ? newest : phrases ? ranked_with_phrases : ranked;
+  const SearchStatements& st = search_statements();
+  const std::string& chosen = q.titles_only ? st.suggestions
+                              : by_date      ? st.newest
+                              : phrases      ? st.ranked_with_phrases
+                                             : st.ranked;
   const int offset = phrases ? 0 : std::max(q.offset, 0);
   return pool_.read([&](Connection& c) -> Result<FullTextAnswer> {
     FullTextAnswer out;

@@ -4,6 +4,8 @@
 // connection.
 #pragma once
 
+#include <string>
+
 #include "store/postgres/pool.hpp"
 #include "store/search_index.hpp"
 
@@ -27,5 +29,13 @@ class PostgresSearchIndex final : public SearchIndex {
 
   Pool& pool_;
 };
+
+// Every statement full_text() runs, in $N form ($1 the tsquery, $2 the phrase tsquery or '',
+// $3 category, $4 from, $5 to, $6 limit, $7 offset, $8 now): built once, and read by the plan
+// tests (store_test.cpp).
+struct SearchStatements {
+  std::string ranked, ranked_with_phrases, newest, suggestions;
+};
+const SearchStatements& search_statements();
 
 }  // namespace toasoan::store::postgres

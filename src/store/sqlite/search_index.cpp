@@ -131,14 +131,9 @@ Status SqliteSearchIndex::optimize() {
   return (*lease)->exec(kOptimize);
 }
 
-Result<FullTextAnswer> SqliteSearchIndex::full_text(const FullTextQuery& q) {
-  FullTextAnswer answer;
-  std::string readings;
-  std::string match = fts5_expression(q, &readings);
-  if (match.empty()) return answer;
-  auto lease = pool_.acquire();
-  if (!lease) return lease.error();
-  Connection& c = **lease;
+namespace {
+
+SearchStatements build_search_statements() {
   // The matches, as (id, relevance, headline phrase). Relevance is bm25, weighing a word in
   // the title ten times one in the body and in the lead four, raised by up to twice for the
   // query's neighbouring words found side by side (proximity.hpp: "nghị quyết" held
@@ -146,14 +141,14 @@ Result<FullTextAnswer> SqliteSearchIndex::full_text(const FullTextQuery& q) {
   // articles only), less the few scheduled for later, found by the articles_newest index once
   // per query, not per match; with filters, CROSS JOIN fixes the order: the full-text match first, or the
   // planner may walk the articles and run the match once per row.
-  static const std::string columns =
+  const std::string columns =
       "article_search.rowid AS id, -bm25(article_search, 10.0, 4.0, 1.0) * (1 + word_pairs(article_search, ?2)) "
       "AS relevance, CASE WHEN ?8 IS NULL THEN 0 ELSE headline_phrase(article_search, ?2) END AS phrase";
   // The scheduled articles (published, their time not come) and the filters, as both forms of
   // the match and the count read them.
-  static const std::string not_scheduled =
+  const std::string not_scheduled =
       "article_search.rowid NOT IN (SELECT id FROM articles WHERE status = 'published' AND published_at > ?9)";
-  static const std::string filters =
+  const std::string filters =
       "a.status = 'published' AND (?3 IS NULL OR a.category_id = ?3) AND (?4 IS NULL OR a.published_at >= ?4) "
       "AND (?5 IS NULL OR a.published_at < ?5) AND a.published_at <= ?9";
   // A query matching more than kRankedMatches articles ranks only the newest kRankedMatches of
@@ -161,7 +156,7 @@ Result<FullTextAnswer> SqliteSearchIndex::full_text(const FullTextQuery& q) {
   // the older ones, the newest kRankedMatches holding the query as a headline phrase (?11: the
   // match and the phrase): ranking costs a few microseconds a match, so a common word over a million
   // articles would otherwise take seconds. FTS5 reads a range of ids itself; the count stays exact.
-  auto matches = [&](bool filtered, int cut) {  // cut: 0 all, 1 the window, 2 the window and the phrases
+  auto matches = [&](bool filtered, int cut) -> std::string {  // cut: 0 all, 1 the window, 2 the window and the phrases
     auto select = [&](const char* expression, const char* ids) {
       std::string where = std::string(" WHERE article_search MATCH ") + expression + " AND ";
       std::string out = filtered ? "SELECT " + columns + ", a.published_at FROM article_search CROSS JOIN articles a "
@@ -176,12 +171,13 @@ Result<FullTextAnswer> SqliteSearchIndex::full_text(const FullTextQuery& q) {
            " ORDER BY article_search.rowid DESC LIMIT " + std::to_string(kRankedMatches) + ")";
   };
   // The lowest id of the window.
-  static const std::string window_ends[2] = {
+  SearchStatements out;
+  out.window_ends = {
       "SELECT article_search.rowid FROM article_search WHERE article_search MATCH ?1 AND " + not_scheduled +
           " ORDER BY article_search.rowid DESC LIMIT 1 OFFSET ?10",
       "SELECT article_search.rowid FROM article_search CROSS JOIN articles a ON a.id = article_search.rowid WHERE "
       "article_search MATCH ?1 AND " + filters + " ORDER BY article_search.rowid DESC LIMIT 1 OFFSET ?10"};
-  static const std::string counts[2] = {
+  out.counts = {
       "SELECT count(*) FROM article_search WHERE article_search MATCH ?1 AND " + not_scheduled,
       "SELECT count(*) FROM article_search CROSS JOIN articles a ON a.id = article_search.rowid WHERE "
       "article_search MATCH ?1 AND " + filters};
@@ -205,25 +201,50 @@ Result<FullTextAnswer> SqliteSearchIndex::full_text(const FullTextQuery& q) {
         "ORDER BY n LIMIT 2 * ?6",
         "m.n");
   };
-  static const std::string newest = with_summaries(
+  out.newest = with_summaries(
       "SELECT id, relevance, phrase, published_at, count(*) OVER () AS total FROM (" + matches(true, 0) +
           ") ORDER BY published_at DESC, id DESC LIMIT ?6 OFFSET ?7",
       "m.published_at DESC, m.id DESC");
-  // [filtered][phrases][cut]
-  static const std::string sql[2][2][3] = {
-      {{ranked(matches(false, 0)), ranked(matches(false, 1)), ranked(matches(false, 2))},
-       {ranked_with_phrases(matches(false, 0)), ranked_with_phrases(matches(false, 1)),
-        ranked_with_phrases(matches(false, 2))}},
-      {{ranked(matches(true, 0)), ranked(matches(true, 1)), ranked(matches(true, 2))},
-       {ranked_with_phrases(matches(true, 0)), ranked_with_phrases(matches(true, 1)),
-        ranked_with_phrases(matches(true, 2))}}};
+  for (int filtered = 0; filtered < 2; ++filtered)
+    for (int cut = 0; cut < 3; ++cut) {
+      out.ranked[filtered][0][cut] = ranked(matches(filtered, cut));
+      out.ranked[filtered][1][cut] = ranked_with_phrases(matches(filtered, cut));
+    }
+  return out;
+}
+
+}  // namespace
+
+const SearchStatements& search_statements() {
+  static const SearchStatements statements = build_search_statements();
+  return statements;
+}
+
+std::vector<std::string> SearchStatements::all() const {
+  std::vector<std::string> out(counts.begin(), counts.end());
+  out.insert(out.end(), window_ends.begin(), window_ends.end());
+  out.push_back(newest);
+  for (const auto& by_filter : ranked)
+    for (const auto& by_phrases : by_filter) out.insert(out.end(), by_phrases.begin(), by_phrases.end());
+  return out;
+}
+
+Result<FullTextAnswer> SqliteSearchIndex::full_text(const FullTextQuery& q) {
+  FullTextAnswer answer;
+  std::string readings;
+  std::string match = fts5_expression(q, &readings);
+  if (match.empty()) return answer;
+  auto lease = pool_.acquire();
+  if (!lease) return lease.error();
+  Connection& c = **lease;
+  const SearchStatements& st = search_statements();
   const bool by_date = q.sort == FullTextQuery::Sort::newest;
   const bool phrases = q.headline_phrases && !by_date;
   const bool filtered = q.category_id || q.from || q.to;
   // How many articles match, when ranking them all would cost more than the window.
   std::optional<std::int64_t> matched;
   if (!by_date) {
-    TOASOAN_SQLITE_STATEMENT(count, c, counts[filtered]);
+    TOASOAN_SQLITE_STATEMENT(count, c, st.counts[filtered]);
     count.bind(match);
     count.bind_at(3, q.category_id);
     count.bind_at(4, q.from);
@@ -234,7 +255,7 @@ Result<FullTextAnswer> SqliteSearchIndex::full_text(const FullTextQuery& q) {
   }
   std::int64_t lowest = 0;
   if (matched) {
-    TOASOAN_SQLITE_STATEMENT(end, c, window_ends[filtered]);
+    TOASOAN_SQLITE_STATEMENT(end, c, st.window_ends[filtered]);
     end.bind(match);
     end.bind_at(3, q.category_id);
     end.bind_at(4, q.from);
@@ -247,7 +268,7 @@ Result<FullTextAnswer> SqliteSearchIndex::full_text(const FullTextQuery& q) {
   const std::string phrase = matched && phrases ? headline_phrase_expression(q) : std::string();
   const std::string headline = phrase.empty() ? std::string() : "(" + match + ") AND (" + phrase + ")";
   const int cut = !matched ? 0 : headline.empty() ? 1 : 2;
-  const std::string& chosen = by_date ? newest : sql[filtered][phrases][cut];
+  const std::string& chosen = by_date ? st.newest : st.ranked[filtered][phrases][cut];
   const int offset = phrases ? 0 : std::max(q.offset, 0);
   auto run = [&](int limit, int at) -> Status {
     TOASOAN_SQLITE_STATEMENT(s, c, chosen);

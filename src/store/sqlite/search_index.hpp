@@ -4,7 +4,9 @@
 // borrows a pooled connection.
 #pragma once
 
+#include <array>
 #include <optional>
+#include <string>
 
 #include <string_view>
 #include <vector>
@@ -34,5 +36,17 @@ Status index_article(Connection& c, std::int64_t id, bool published, std::string
                      const std::vector<articles::Block>& blocks);
 // The same with the document made already; nullopt takes the article out.
 Status index_document(Connection& c, std::int64_t id, const std::optional<SearchDocument>& document);
+
+// Every statement full_text() runs, in SQLite's ?N form (?1 the MATCH expression, ?2 the
+// readings, ?3 category, ?4 from, ?5 to, ?6 limit, ?7 offset, ?8 phrases asked, ?9 now, ?10 the
+// window's lowest id or its offset, ?11 the headline-phrase MATCH): built once, and read by the
+// plan tests (store_test.cpp).
+struct SearchStatements {
+  std::array<std::string, 2> counts, window_ends;  // [filtered]
+  std::string newest;
+  std::array<std::array<std::array<std::string, 3>, 2>, 2> ranked;  // [filtered][phrases][cut: all, window, + phrases]
+  std::vector<std::string> all() const;
+};
+const SearchStatements& search_statements();
 
 }  // namespace toasoan::store::sqlite
