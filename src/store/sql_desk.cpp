@@ -472,9 +472,7 @@ Result<std::vector<Presence>> SqlDesk::present(std::int64_t id, std::int64_t sin
 Status SqlDesk::fill_desk_text(Session& s) {
   constexpr int kRows = 200;
   for (std::int64_t after = 0;;) {
-    auto rows = s.run("SELECT id, title, lead FROM articles WHERE desk_text = '' AND (title <> '' OR lead <> '') "
-                      "AND id > $1 ORDER BY id LIMIT $2",
-                      {after, std::int64_t(kRows)});
+    auto rows = s.run(kUnfilledDeskText, {after, std::int64_t(kRows)});
     if (!rows) return rows.error();
     if (rows->empty()) return ok_status();
     std::string cases, ids;

@@ -50,6 +50,11 @@ class SqlDesk : public Desk {
   // derived and written again alike by anyone). The engines' migrate() calls it on the
   // connection it migrates with; once done it finds nothing to do.
   static Status fill_desk_text(Session& s);
+  // Its question, asked at every start: a range of the partial index articles_desk_text_missing
+  // (migration 12), empty once filled, so a start reads no archive. $1 after this id, $2 rows.
+  static constexpr const char* kUnfilledDeskText =
+      "SELECT id, title, lead FROM articles WHERE desk_text = '' AND (title <> '' OR lead <> '') AND id > $1 "
+      "ORDER BY id LIMIT $2";
 
  protected:
   // A session on a pooled connection of its own, outside any unit of work.

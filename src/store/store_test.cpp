@@ -11,6 +11,7 @@
 #include "store/reading.hpp"
 #include "store/search_index.hpp"
 #include "store/shared_sql.hpp"
+#include "store/sql_desk.hpp"
 
 #include <gtest/gtest.h>
 #include <libpq-fe.h>
@@ -1336,6 +1337,8 @@ TEST_P(StoreTest, TheListCategoryAndSitemapStatementsReadTheirIndexes) {
       {"a month of the sitemaps", sql::kPublishedBetween, {"0", "100", "5", "1000", "0"}, "articles_newest"},
       {"the articles scheduled for later", tally::kScheduled, {"5"}, "articles_newest"},
       {"a category's months", tally::kCellsOfCategory, {"1"}, postgres() ? "published_tally_pkey" : "PRIMARY KEY"},
+      {"the unfilled text filters every start looks for", sql::SqlDesk::kUnfilledDeskText, {"0", "200"},
+       "articles_desk_text_missing"},
   };
   for (const auto& c : cases) {
     auto p = plan(c.statement, c.values);

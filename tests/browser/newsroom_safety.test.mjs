@@ -112,6 +112,16 @@ describe('the newsroom app keeps every word', { skip: SKIP }, () => {
     const id = await piece('Phiên hết hạn');
     const { page } = await desk('reporter', `/toa-soan/bai/${id}`);
     await editor.title(page).waitFor();
+    // The page's first heartbeat is through (the server lists the reporter on the piece) and
+    // nothing is in flight: its next request is 15 s away, so the first one after the password
+    // change is the save of what is typed below. (Otherwise, on a loaded machine, a late first
+    // heartbeat met the ended session and the dialog came before the typing.)
+    for (const until = Date.now() + 10_000; ; await new Promise((r) => setTimeout(r, 100))) {
+      const present = (await chief.api('GET', `/api/v1/admin/articles/${id}/presence`)).json?.present ?? [];
+      if (present.some((p) => p.username === STAFF.reporter.username)) break;
+      assert.ok(Date.now() < until, 'the editor never told the server it was open');
+    }
+    await page.waitForLoadState('networkidle');
     // An admin sets a new password: every session of the reporter ends at once.
     const admin = await apiAs(paper, 'admin');
     const fresh = 'mật khẩu mới của phóng viên';
