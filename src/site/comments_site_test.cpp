@@ -44,6 +44,9 @@ class Newspaper : public store::Reading, public store::SearchIndex {
   Result<std::vector<articles::Summary>> published_between(std::int64_t, std::int64_t, int, int, std::int64_t) override {
     return std::vector<articles::Summary>();
   }
+  Result<std::vector<articles::Summary>> addresses_between(std::int64_t, std::int64_t, int, int, std::int64_t) override {
+    return std::vector<articles::Summary>();
+  }
   Result<std::vector<articles::ArchiveMonth>> archive_months(std::int64_t) override {
     return std::vector<articles::ArchiveMonth>();
   }

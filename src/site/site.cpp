@@ -476,7 +476,7 @@ Site::Rendered Site::render_sitemap(const Categories& cats, std::string_view nam
   if (!parse_article_sitemap_name(name, year, month, part)) return {error_page(cats, 404), {}};
   auto from = text::vietnam_month_start(year, month);
   auto to = month == 12 ? text::vietnam_month_start(year + 1, 1) : text::vietnam_month_start(year, month + 1);
-  auto items = reading_.published_between(
+  auto items = reading_.addresses_between(
       from, to, config_.sitemap_urls,
       static_cast<int>(std::min<std::int64_t>((part - 1) * std::int64_t{config_.sitemap_urls}, 1 << 30)), site.now);
   if (!items) return {failed(cats, items.error()), {}};

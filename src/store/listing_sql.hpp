@@ -1,7 +1,8 @@
 // The reading side's list statements, written once for both engines in PostgreSQL's $N form
 // (sql::sqlite_form() for SQLite). Each is a range over an index read backwards from its upper
-// time, so no sort and no row past the page: articles_newest (status, published_at, id) for
-// every category, articles_category_newest (category_id, status, published_at, id) for one.
+// time, so no sort and no row past the page: articles_newest (status, published_at, id, then
+// the address: category_id, slug, updated_at) for every category and the sitemaps,
+// articles_category_newest (category_id, status, published_at, id) for one category.
 // store/listing_plans_test.cpp checks the plans on both engines.
 #pragma once
 
@@ -19,8 +20,15 @@ inline const std::string kLatest = std::string("SELECT ") + kSummaryColumns +
 inline const std::string kLatestInCategory = std::string("SELECT ") + kSummaryColumns +
     " FROM articles a JOIN categories c ON c.id = a.category_id WHERE a.category_id = $4 AND "
     "a.status = 'published' AND a.published_at <= $1 ORDER BY a.published_at DESC, a.id DESC LIMIT $2 OFFSET $3";
-// A month of the sitemaps. $1 from, $2 to (excluded), $3 now, $4 limit, $5 offset.
+// Published between two times (the news sitemap). $1 from, $2 to (excluded), $3 now, $4 limit,
+// $5 offset.
 inline const std::string kPublishedBetween = std::string("SELECT ") + kSummaryColumns +
+    " FROM articles a JOIN categories c ON c.id = a.category_id WHERE a.status = 'published' AND "
+    "a.published_at >= $1 AND a.published_at < $2 AND a.published_at <= $3 ORDER BY a.published_at DESC, a.id DESC "
+    "LIMIT $4 OFFSET $5";
+// A month of the article sitemaps, addresses and times only (kAddressColumns), from the
+// articles_newest index alone (migration 0013). $1 from, $2 to (excluded), $3 now, $4 limit, $5 offset.
+inline const std::string kAddressesBetween = std::string("SELECT ") + kAddressColumns +
     " FROM articles a JOIN categories c ON c.id = a.category_id WHERE a.status = 'published' AND "
     "a.published_at >= $1 AND a.published_at < $2 AND a.published_at <= $3 ORDER BY a.published_at DESC, a.id DESC "
     "LIMIT $4 OFFSET $5";

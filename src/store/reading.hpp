@@ -30,6 +30,10 @@ class Reading {
   // Published articles with published_at in [from, to) and <= now, newest first (sitemaps).
   virtual Result<std::vector<articles::Summary>> published_between(std::int64_t from, std::int64_t to, int limit,
                                                                    int offset, std::int64_t now) = 0;
+  // The same, for the article sitemaps: each Summary holds its address and times only (id,
+  // slug, category slug, published_at, updated_at), read from one index alone.
+  virtual Result<std::vector<articles::Summary>> addresses_between(std::int64_t from, std::int64_t to, int limit,
+                                                                   int offset, std::int64_t now) = 0;
   // The months that have published articles up to now, newest first, in Vietnam time.
   virtual Result<std::vector<articles::ArchiveMonth>> archive_months(std::int64_t now) = 0;
   virtual Result<std::int64_t> count_published(std::optional<std::int64_t> category_id, std::int64_t now) = 0;

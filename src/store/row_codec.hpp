@@ -88,6 +88,21 @@ articles::Summary summary_from(const Row& row) {
   return s;
 }
 
+// The columns of an article's address and times (a sitemap's entry), all held by the
+// articles_newest index; a Summary read from them has nothing else.
+inline constexpr const char* kAddressColumns = "a.id, a.slug, c.slug, a.published_at, a.updated_at";
+
+template <class Row>
+articles::Summary address_from(const Row& row) {
+  articles::Summary s;
+  s.id = row.int64(0);
+  s.slug = row.text(1);
+  s.category_slug = row.text(2);
+  s.published_at = row.int64(3);
+  s.updated_at = row.int64(4);
+  return s;
+}
+
 // The query an Article is read from, up to its WHERE clause.
 inline constexpr const char* kArticleSelect =
     "SELECT a.id, a.external_id, a.title, a.slug, a.lead, a.blocks, a.authors, a.category_id, c.name, c.slug, "

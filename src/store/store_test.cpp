@@ -332,6 +332,26 @@ TEST_P(StoreTest, ListsPublishedArticlesInATimeRange) {
   EXPECT_EQ(reading().published_between(100, 300, 1, 1, kNow)->front().title, "A");
 }
 
+TEST_P(StoreTest, TheSitemapsReadTheAddressesOfAMonthInOrder) {
+  std::vector<articles::Incoming> batch{incoming("a", "A", "X", 100), incoming("b", "B", "X", 200),
+                                        incoming("c", "C", "X", 300)};
+  ASSERT_TRUE(writer().upsert(batch, 1000).ok());
+  auto all = reading().published_between(100, 300, 10, 0, kNow);
+  auto r = reading().addresses_between(100, 300, 10, 0, kNow);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  ASSERT_EQ(r->size(), 2u);
+  for (std::size_t i = 0; i < r->size(); ++i) {
+    EXPECT_EQ((*r)[i].id, (*all)[i].id);
+    EXPECT_EQ((*r)[i].slug, (*all)[i].slug);
+    EXPECT_EQ((*r)[i].category_slug, (*all)[i].category_slug);
+    EXPECT_EQ((*r)[i].published_at, (*all)[i].published_at);
+    EXPECT_EQ((*r)[i].updated_at, 1000);
+  }
+  EXPECT_EQ((*r)[0].published_at, 200);
+  EXPECT_EQ(reading().addresses_between(100, 300, 1, 1, kNow)->front().published_at, 100);
+  EXPECT_TRUE(reading().addresses_between(100, 300, 10, 0, 150)->size() == 1u) << "not yet published";
+}
+
 // --- Full-text search ------------------------------------------------------------------
 
 FullTextQuery words(std::initializer_list<const char*> terms) {
@@ -1323,6 +1343,16 @@ TEST_P(StoreTest, TheListCategoryAndSitemapStatementsReadTheirIndexes) {
       out += r.back() + "\n";
     return out;
   };
+  // PostgreSQL plans an empty table by guesses under which two indexes may cost the same, and
+  // then takes the newest; an archive of three categories, analysed, is what a paper has.
+  if (postgres()) {
+    const char* names[] = {"Thời sự", "Kinh tế", "Thể thao"};
+    std::vector<articles::Incoming> batch;
+    for (int i = 0; i < 300; ++i)
+      batch.push_back(incoming("p" + std::to_string(i), "Bài " + std::to_string(i), names[i % 3], 1'200'000'000 + i * 86'400));
+    ASSERT_TRUE(writer().upsert(batch, 1'200'000'000).ok());
+    pg_rows(db_->url(), "ANALYZE articles");
+  }
   const char* sorted = postgres() ? "Sort" : "TEMP B-TREE";
   const std::string archive_scan = postgres() ? "Seq Scan on articles" : "SCAN a";
   struct Case {
@@ -1333,9 +1363,11 @@ TEST_P(StoreTest, TheListCategoryAndSitemapStatementsReadTheirIndexes) {
   };
   const Case cases[] = {
       {"the newest list", sql::kLatest, {"5", "20", "0"}, "articles_newest"},
-      {"a category's page", sql::kLatestInCategory, {"5", "20", "0", "1"}, "articles_category_newest"},
-      {"a month of the sitemaps", sql::kPublishedBetween, {"0", "100", "5", "1000", "0"}, "articles_newest"},
-      {"the articles scheduled for later", tally::kScheduled, {"5"}, "articles_newest"},
+      {"a category's page", sql::kLatestInCategory, {"1300000000", "20", "0", "1"}, "articles_category_newest"},
+      {"the news sitemap", sql::kPublishedBetween, {"0", "100", "5", "1000", "0"}, "articles_newest"},
+      {"a month of the sitemaps, from the index alone", sql::kAddressesBetween, {"0", "100", "5", "1000", "0"},
+       postgres() ? "articles_newest" : "COVERING INDEX articles_newest"},
+      {"the articles scheduled for later", tally::kScheduled, {"1300000000"}, "articles_newest"},
       {"a category's months", tally::kCellsOfCategory, {"1"}, postgres() ? "published_tally_pkey" : "PRIMARY KEY"},
       {"the unfilled text filters every start looks for", sql::SqlDesk::kUnfilledDeskText, {"0", "200"},
        "articles_desk_text_missing"},
@@ -1523,11 +1555,17 @@ std::string postgres_schema(const std::string& url) {
     for (const auto& i : pg_rows(url, "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND "
                                       "tablename = '" + table +
                                           "' AND indexname NOT IN (SELECT conname FROM pg_constraint)")) {
-      // "CREATE INDEX n ON public.t USING btree (a, b DESC)", and a partial index's " WHERE (…)"
-      // after it: the key columns compare, as on SQLite, the predicate does not.
+      // "CREATE INDEX n ON public.t USING btree (a, b DESC)", then " INCLUDE (c, d)" and a
+      // partial index's " WHERE (…)": the key columns compare, as on SQLite, and the included
+      // ones as SQLite's last key columns (it has no INCLUDE); the predicate does not.
       const std::string def = i[1].substr(0, i[1].find(" WHERE "));
-      auto open_paren = def.rfind('(');
-      lines.insert("  index " + i[0] + " (" + def.substr(open_paren + 1, def.size() - open_paren - 2) + ")");
+      const std::string include = " INCLUDE (";
+      const auto keys_at = def.find('(', def.find(" USING ")) + 1;
+      const auto included_at = def.find(include);
+      std::string cols = def.substr(keys_at, def.find(')', keys_at) - keys_at);
+      if (included_at != std::string::npos)
+        cols += ", " + def.substr(included_at + include.size(), def.size() - included_at - include.size() - 1);
+      lines.insert("  index " + i[0] + " (" + cols + ")");
     }
     for (const auto& f : pg_rows(url, "SELECT k.column_name, u.table_name, u.column_name FROM "
                                       "information_schema.table_constraints c JOIN information_schema.key_column_usage k "
@@ -1554,7 +1592,7 @@ TEST(Schemas, SqliteAndPostgresHoldTheSameTables) {
   }
   std::string expected = sqlite_schema((*lite)->name());
   EXPECT_NE(expected.find("table articles"), std::string::npos) << expected;
-  EXPECT_NE(expected.find("index articles_newest (status, published_at DESC, id DESC)"), std::string::npos)
+  EXPECT_NE(expected.find("index articles_newest (status, published_at DESC, id DESC, category_id, slug, updated_at)"), std::string::npos)
       << expected;
   EXPECT_EQ(postgres_schema((*pg)->url()), expected);
 }

@@ -17,10 +17,10 @@ using articles::Summary;
 
 namespace {
 
-std::vector<Summary> summaries(const Rows& r) {
+std::vector<Summary> summaries(const Rows& r, Summary (*from)(const RowAt&) = summary_from) {
   std::vector<Summary> out;
   out.reserve(static_cast<std::size_t>(r.size()));
-  for (int i = 0; i < r.size(); ++i) out.push_back(summary_from(RowAt{r, i}));
+  for (int i = 0; i < r.size(); ++i) out.push_back(from(RowAt{r, i}));
   return out;
 }
 
@@ -52,6 +52,15 @@ Result<std::vector<Summary>> PostgresReading::published_between(std::int64_t fro
     auto r = c.query(sql::kPublishedBetween, {from, to, now, limit, std::max(offset, 0)});
     if (!r) return r.error();
     return summaries(*r);
+  });
+}
+
+Result<std::vector<Summary>> PostgresReading::addresses_between(std::int64_t from, std::int64_t to, int limit,
+                                                                int offset, std::int64_t now) {
+  return pool_.read([&](Connection& c) -> Result<std::vector<Summary>> {
+    auto r = c.query(sql::kAddressesBetween, {from, to, now, limit, std::max(offset, 0)});
+    if (!r) return r.error();
+    return summaries(*r, address_from);
   });
 }
 

@@ -25,10 +25,10 @@ Result<std::optional<Article>> read_article(Connection& c, std::int64_t id) {
   return std::optional<Article>(article_from(s));
 }
 
-Result<std::vector<Summary>> summaries(Connection& c, Statement& s) {
+Result<std::vector<Summary>> summaries(Connection& c, Statement& s, Summary (*from)(const Statement&) = summary_from) {
   std::vector<Summary> out;
   int rc;
-  while ((rc = s.step()) == SQLITE_ROW) out.push_back(summary_from(s));
+  while ((rc = s.step()) == SQLITE_ROW) out.push_back(from(s));
   if (rc != SQLITE_DONE) return step_error(c);
   return out;
 }
@@ -68,6 +68,17 @@ Result<std::vector<Summary>> SqliteReading::published_between(std::int64_t from,
   TOASOAN_SQLITE_STATEMENT(s, c, sql);
   s.bind(from, to, now, limit, offset);
   return summaries(c, s);
+}
+
+Result<std::vector<Summary>> SqliteReading::addresses_between(std::int64_t from, std::int64_t to, int limit,
+                                                              int offset, std::int64_t now) {
+  auto lease = pool_.acquire();
+  if (!lease) return lease.error();
+  Connection& c = **lease;
+  static const std::string sql = sql::sqlite_form(sql::kAddressesBetween);
+  TOASOAN_SQLITE_STATEMENT(s, c, sql);
+  s.bind(from, to, now, limit, offset);
+  return summaries(c, s, address_from);
 }
 
 Result<std::vector<articles::ArchiveMonth>> SqliteReading::archive_months(std::int64_t now) {

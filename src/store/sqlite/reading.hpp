@@ -14,6 +14,8 @@ class SqliteReading final : public Reading {
   Result<std::vector<articles::Summary>> latest(const ListQuery& query) override;
   Result<std::vector<articles::Summary>> published_between(std::int64_t from, std::int64_t to, int limit,
                                                            int offset, std::int64_t now) override;
+  Result<std::vector<articles::Summary>> addresses_between(std::int64_t from, std::int64_t to, int limit,
+                                                           int offset, std::int64_t now) override;
   Result<std::vector<articles::ArchiveMonth>> archive_months(std::int64_t now) override;
   Result<std::int64_t> count_published(std::optional<std::int64_t> category_id, std::int64_t now) override;
   Result<std::optional<std::int64_t>> next_publication(std::int64_t now) override;
