@@ -424,6 +424,35 @@ TEST_P(StoreTest, RanksATitleMatchAboveABodyMatchAndSortsByDateWhenAsked) {
   EXPECT_EQ(full_text(q)->total, 1);
 }
 
+TEST_P(StoreTest, SuggestionsFollowEveryChangeOfATitle) {
+  std::vector<articles::Incoming> batch{with_body("a", "Sinh viên mùa hè", "x", 100),
+                                        with_body("b", "Vườn rau sạch", "y", 200)};
+  ASSERT_TRUE(writer().upsert(batch, 1000).ok());
+  auto typing = [&](std::initializer_list<const char*> terms) {
+    auto q = words(terms);
+    q.prefix_last = true;
+    q.titles_only = true;
+    auto r = full_text(q);
+    EXPECT_TRUE(r.ok()) << r.error().message;
+    return r.ok() ? titles(*r) : std::vector<std::string>{"(failed)"};
+  };
+  using Titles = std::vector<std::string>;
+  EXPECT_EQ(typing({"sinh", "v"}), Titles{"Sinh viên mùa hè"});
+  EXPECT_EQ(typing({"vu"}), Titles{"Vườn rau sạch"});
+  auto retitled = with_body("a", "Học sinh nghỉ hè", "x", 100);
+  auto hidden = with_body("b", "Vườn rau sạch", "y", 200);
+  hidden.status = articles::Status::unpublished;
+  std::vector<articles::Incoming> changes{retitled, hidden};
+  ASSERT_TRUE(writer().upsert(changes, 2000, {.overwrite = true}).ok());
+  for (const char* when : {"after the writes", "after a reindex"}) {
+    SCOPED_TRACE(when);
+    EXPECT_EQ(typing({"sinh", "v"}), Titles{});
+    EXPECT_EQ(typing({"hoc", "s"}), Titles{"Học sinh nghỉ hè"});
+    EXPECT_EQ(typing({"vu"}), Titles{});
+    ASSERT_TRUE(index().reindex().ok());
+  }
+}
+
 TEST_P(StoreTest, WordsHeldTogetherScoreAboveTheSameWordsScattered) {
   // "nghị quyết" is one word; "nghị" … "quyết" apart are two others. The bodies have as many
   // words each, so only where they stand tells the two apart.
@@ -1408,7 +1437,12 @@ TEST_P(StoreTest, TheSearchStatementsReadTheirFullTextIndexAndArticlesByKey) {
   // A connection of the store's: it knows FTS5's auxiliary functions (word_pairs…).
   auto c = sqlite::Connection::open(db_->name());
   ASSERT_TRUE(c.ok()) << c.error().message;
-  for (const auto& statement : sqlite::search_statements().all()) {
+  std::vector<std::string> statements = sqlite::search_statements(sqlite::Searched::articles).all();
+  for (auto& s : sqlite::search_statements(sqlite::Searched::headlines).all()) {
+    EXPECT_EQ(s.find("article_search"), std::string::npos) << "suggestions read the headlines alone:\n" << s;
+    statements.push_back(std::move(s));
+  }
+  for (const auto& statement : statements) {
     std::string plan;
     auto explained = (*c)->prepare("EXPLAIN QUERY PLAN " + statement);
     ASSERT_TRUE(explained.ok()) << explained.error().message;
@@ -1493,10 +1527,11 @@ std::string normalised_default(std::string d) {
 
 std::string sqlite_schema(const std::string& path) {
   std::ostringstream out;
-  // The full-text index is each engine's own (an FTS5 virtual table; a tsvector under a GIN
+  // The full-text index is each engine's own (two FTS5 virtual tables; a tsvector under a GIN
   // index): the search tests prove the two answer alike, so the schemas compare without it.
   for (const auto& t : sqlite_rows(path, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE "
-                                         "'sqlite_%' AND name NOT LIKE 'article_search%' ORDER BY name")) {
+                                         "'sqlite_%' AND name NOT LIKE 'article_search%' AND name NOT LIKE "
+                                         "'article_headline%' ORDER BY name")) {
     const std::string& table = t[0];
     out << "table " << table << "\n";
     for (const auto& c : sqlite_rows(path, "SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info('" +

@@ -50,7 +50,7 @@ int parse_readings(std::string_view text, int (&sizes)[kMaxReadings]) {
 bool read_row(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int argc, sqlite3_value** argv,
               bool headline, Row& row) {
   if (argc != 1) {
-    sqlite3_result_error(ctx, "expects (article_search, readings)", -1);
+    sqlite3_result_error(ctx, "expects (a full-text table, readings)", -1);
     return false;
   }
   const char* raw = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
@@ -102,7 +102,7 @@ void headline_phrase(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_cont
 void word_pairs(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int argc,
                 sqlite3_value** argv) {
   if (argc != 1) {
-    sqlite3_result_error(ctx, "expects (article_search, readings)", -1);
+    sqlite3_result_error(ctx, "expects (a full-text table, readings)", -1);
     return;
   }
   const char* raw = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));

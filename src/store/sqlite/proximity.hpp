@@ -1,5 +1,6 @@
 // Two FTS5 auxiliary functions about where the query's words stand in the current match,
-// read from the positions FTS5 already holds for the row (no second MATCH, no text read):
+// read from the positions FTS5 already holds for the row (no second MATCH, no text read). They
+// serve both full-text tables (search_index.hpp), whose first two columns are title and lead:
 //
 //   headline_phrase(article_search, READINGS) → 1 when every word of one reading stands side
 //     by side, in order, in the title or the lead; else 0. A reading of one word never counts.

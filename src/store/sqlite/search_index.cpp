@@ -11,8 +11,15 @@ namespace {
 // Matches ranked at most by one query (full_text()).
 constexpr std::int64_t kRankedMatches = 2000;
 
-// FTS5's command that merges every piece of the index into one.
-constexpr const char* kOptimize = "INSERT INTO article_search (article_search) VALUES ('optimize')";
+// The two full-text tables: every published article's folded title, lead and body, and the
+// same title and lead alone (migration 0014), whose lists of places are a tenth of the
+// whole's: suggestions and the headline phrases of a query read that one.
+constexpr const char* kTables[] = {"article_search", "article_headline"};
+
+// FTS5's command that merges every piece of an index into one.
+std::string optimize_command(std::string_view table) {
+  return "INSERT INTO " + std::string(table) + " (" + std::string(table) + ") VALUES ('optimize')";
+}
 
 // The FTS5 MATCH expression for a query: every term double-quoted (terms are [a-z0-9]+, see
 // safe_term), a group as one phrase, groups side by side (AND), readings joined by OR; a
@@ -49,9 +56,10 @@ std::string fts5_expression(const FullTextQuery& q, std::string* readings = null
   return out;
 }
 
-// The FTS5 expression for the headline phrases of a query: each reading of two words or more
-// as one phrase (its groups side by side) in the title or the lead; empty when no reading has
-// two words. What headline_phrase() flags, found by the index instead of by looking at every match.
+// The FTS5 expression, over article_headline, for the headline phrases of a query: each reading
+// of two words or more as one phrase (its groups side by side), in the title or the lead; empty
+// when no reading has two words. What headline_phrase() flags, found by the index instead of by
+// looking at every match.
 std::string headline_phrase_expression(const FullTextQuery& q) {
   std::string out;
   for (const auto& reading : q.readings) {
@@ -66,7 +74,7 @@ std::string headline_phrase_expression(const FullTextQuery& q) {
       }
     if (words < 2) continue;
     if (!out.empty()) out += " OR ";
-    out += "{title lead} : \"" + phrase + "\"";
+    out += "\"" + phrase + "\"";
   }
   return out;
 }
@@ -81,14 +89,20 @@ Status index_article(Connection& c, std::int64_t id, bool published, std::string
 }
 
 Status index_document(Connection& c, std::int64_t id, const std::optional<SearchDocument>& d) {
-  {
-    TOASOAN_SQLITE_STATEMENT(remove, c, "DELETE FROM article_search WHERE rowid = ?");
+  for (const char* remove_sql :
+       {"DELETE FROM article_search WHERE rowid = ?", "DELETE FROM article_headline WHERE rowid = ?"}) {
+    TOASOAN_SQLITE_STATEMENT(remove, c, remove_sql);
     remove.bind(id);
     if (remove.step() != SQLITE_DONE) return step_error(c);
   }
   if (!d) return ok_status();
-  TOASOAN_SQLITE_STATEMENT(add, c, "INSERT INTO article_search (rowid, title, lead, body) VALUES (?, ?, ?, ?)");
-  add.bind(id, d->title, d->lead, d->body);
+  {
+    TOASOAN_SQLITE_STATEMENT(add, c, "INSERT INTO article_search (rowid, title, lead, body) VALUES (?, ?, ?, ?)");
+    add.bind(id, d->title, d->lead, d->body);
+    if (add.step() != SQLITE_DONE) return step_error(c);
+  }
+  TOASOAN_SQLITE_STATEMENT(add, c, "INSERT INTO article_headline (rowid, title, lead) VALUES (?, ?, ?)");
+  add.bind(id, d->title, d->lead);
   if (add.step() != SQLITE_DONE) return step_error(c);
   return ok_status();
 }
@@ -102,14 +116,17 @@ Status SqliteSearchIndex::reindex() {
   // The index is made again empty, as its migration made it, rather than emptied: FTS5 deletes
   // a row by reading its terms back and writing each one's removal, as dear as writing it, and
   // the removals then weigh on every later merge.
-  std::string definition;
-  {
-    TOASOAN_SQLITE_STATEMENT(schema, c, "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'article_search'");
-    if (schema.step() != SQLITE_ROW) return step_error(c);
-    definition = schema.text(0);
+  for (const char* table : kTables) {
+    std::string definition;
+    {
+      TOASOAN_SQLITE_STATEMENT(schema, c, "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?");
+      schema.bind(table);
+      if (schema.step() != SQLITE_ROW) return step_error(c);
+      definition = schema.text(0);
+    }
+    if (auto s = c.exec("DROP TABLE " + std::string(table)); !s) return s;
+    if (auto s = c.exec(definition); !s) return s;
   }
-  if (auto s = c.exec("DROP TABLE article_search"); !s) return s;
-  if (auto s = c.exec(definition); !s) return s;
   TOASOAN_SQLITE_STATEMENT(all, c, "SELECT id, title, lead, blocks FROM articles WHERE status = 'published'");
   int rc;
   while ((rc = all.step()) == SQLITE_ROW) {
@@ -120,20 +137,25 @@ Status SqliteSearchIndex::reindex() {
   if (auto s = tx.commit(); !s) return s;
   // The index is rebuilt and right; packing only makes it faster, so a failure there is told,
   // not returned.
-  if (auto s = c.exec(kOptimize); !s)
-    log::warn("SQLite: đã dựng lại chỉ mục tìm kiếm nhưng chưa sắp xếp gọn được: " + s.error().message);
+  for (const char* table : kTables)
+    if (auto s = c.exec(optimize_command(table)); !s)
+      log::warn("SQLite: đã dựng lại chỉ mục tìm kiếm nhưng chưa sắp xếp gọn được: " + s.error().message);
   return ok_status();
 }
 
 Status SqliteSearchIndex::optimize() {
   auto lease = pool_.acquire();
   if (!lease) return lease.error();
-  return (*lease)->exec(kOptimize);
+  for (const char* table : kTables)
+    if (auto s = (*lease)->exec(optimize_command(table)); !s) return s;
+  return ok_status();
 }
 
 namespace {
 
-SearchStatements build_search_statements() {
+// The statements over one of the two tables (kTables): `t` its name, `weights` bm25's weights
+// of its columns.
+SearchStatements build_search_statements(const std::string& t, const char* weights) {
   // The matches, as (id, relevance, headline phrase). Relevance is bm25, weighing a word in
   // the title ten times one in the body and in the lead four, raised by up to twice for the
   // query's neighbouring words found side by side (proximity.hpp: "nghị quyết" held
@@ -141,46 +163,41 @@ SearchStatements build_search_statements() {
   // articles only), less the few scheduled for later, found by the articles_newest index once
   // per query, not per match; with filters, CROSS JOIN fixes the order: the full-text match first, or the
   // planner may walk the articles and run the match once per row.
-  const std::string columns =
-      "article_search.rowid AS id, -bm25(article_search, 10.0, 4.0, 1.0) * (1 + word_pairs(article_search, ?2)) "
-      "AS relevance, CASE WHEN ?8 IS NULL THEN 0 ELSE headline_phrase(article_search, ?2) END AS phrase";
+  const std::string columns = t + ".rowid AS id, -bm25(" + t + ", " + weights + ") * (1 + word_pairs(" + t +
+                              ", ?2)) AS relevance, CASE WHEN ?8 IS NULL THEN 0 ELSE headline_phrase(" + t +
+                              ", ?2) END AS phrase";
   // The scheduled articles (published, their time not come) and the filters, as both forms of
   // the match and the count read them.
   const std::string not_scheduled =
-      "article_search.rowid NOT IN (SELECT id FROM articles WHERE status = 'published' AND published_at > ?9)";
+      t + ".rowid NOT IN (SELECT id FROM articles WHERE status = 'published' AND published_at > ?9)";
   const std::string filters =
       "a.status = 'published' AND (?3 IS NULL OR a.category_id = ?3) AND (?4 IS NULL OR a.published_at >= ?4) "
       "AND (?5 IS NULL OR a.published_at < ?5) AND a.published_at <= ?9";
+  const std::string from_filtered = " FROM " + t + " CROSS JOIN articles a ON a.id = " + t + ".rowid WHERE " + t +
+                                    " MATCH ?1 AND " + filters;
+  const std::string from_all = " FROM " + t + " WHERE " + t + " MATCH ?1 AND " + not_scheduled;
   // A query matching more than kRankedMatches articles ranks only the newest kRankedMatches of
   // them (by id: the order the paper wrote them in; ?10 is the lowest id among them) and, from
   // the older ones, the newest kRankedMatches holding the query as a headline phrase (?11: the
-  // match and the phrase): ranking costs a few microseconds a match, so a common word over a million
-  // articles would otherwise take seconds. FTS5 reads a range of ids itself; the count stays exact.
+  // phrases, looked up in article_headline, whose lists are short, then ranked in the whole by
+  // key): ranking costs a few microseconds a match, so a common word over a million articles
+  // would otherwise take seconds. FTS5 reads a range of ids itself; the count stays exact.
   auto matches = [&](bool filtered, int cut) -> std::string {  // cut: 0 all, 1 the window, 2 the window and the phrases
-    auto select = [&](const char* expression, const char* ids) {
-      std::string where = std::string(" WHERE article_search MATCH ") + expression + " AND ";
-      std::string out = filtered ? "SELECT " + columns + ", a.published_at FROM article_search CROSS JOIN articles a "
-                                   "ON a.id = article_search.rowid" + where + filters
-                                 : "SELECT " + columns + " FROM article_search" + where + not_scheduled;
-      return out + ids;
+    auto select = [&](const std::string& ids) {
+      return "SELECT " + columns + (filtered ? ", a.published_at" + from_filtered : from_all) + ids;
     };
-    if (cut == 0) return select("?1", "");
-    std::string window = select("?1", " AND article_search.rowid >= ?10");
+    if (cut == 0) return select("");
+    std::string window = select(" AND " + t + ".rowid >= ?10");
     if (cut == 1) return window;
-    return window + " UNION ALL SELECT * FROM (" + select("?11", " AND article_search.rowid < ?10") +
-           " ORDER BY article_search.rowid DESC LIMIT " + std::to_string(kRankedMatches) + ")";
+    return window + " UNION ALL " +
+           select(" AND " + t + ".rowid IN (SELECT rowid FROM article_headline WHERE article_headline MATCH ?11 AND "
+                  "rowid < ?10 ORDER BY rowid DESC LIMIT " + std::to_string(kRankedMatches) + ")");
   };
   // The lowest id of the window.
   SearchStatements out;
-  out.window_ends = {
-      "SELECT article_search.rowid FROM article_search WHERE article_search MATCH ?1 AND " + not_scheduled +
-          " ORDER BY article_search.rowid DESC LIMIT 1 OFFSET ?10",
-      "SELECT article_search.rowid FROM article_search CROSS JOIN articles a ON a.id = article_search.rowid WHERE "
-      "article_search MATCH ?1 AND " + filters + " ORDER BY article_search.rowid DESC LIMIT 1 OFFSET ?10"};
-  out.counts = {
-      "SELECT count(*) FROM article_search WHERE article_search MATCH ?1 AND " + not_scheduled,
-      "SELECT count(*) FROM article_search CROSS JOIN articles a ON a.id = article_search.rowid WHERE "
-      "article_search MATCH ?1 AND " + filters};
+  out.window_ends = {"SELECT " + t + ".rowid" + from_all + " ORDER BY " + t + ".rowid DESC LIMIT 1 OFFSET ?10",
+                     "SELECT " + t + ".rowid" + from_filtered + " ORDER BY " + t + ".rowid DESC LIMIT 1 OFFSET ?10"};
+  out.counts = {"SELECT count(*)" + from_all, "SELECT count(*)" + from_filtered};
   // Each kind of answer over those matches carries their count, so a query ranking every match
   // reads the index once (one cut to a window is counted first). Ties in relevance go to the
   // higher id, the same way on every page. Summaries are read for the answer's rows only.
@@ -215,9 +232,10 @@ SearchStatements build_search_statements() {
 
 }  // namespace
 
-const SearchStatements& search_statements() {
-  static const SearchStatements statements = build_search_statements();
-  return statements;
+const SearchStatements& search_statements(Searched over) {
+  static const SearchStatements articles = build_search_statements(kTables[0], "10.0, 4.0, 1.0");
+  static const SearchStatements headlines = build_search_statements(kTables[1], "10.0, 4.0");
+  return over == Searched::headlines ? headlines : articles;
 }
 
 std::vector<std::string> SearchStatements::all() const {
@@ -237,7 +255,8 @@ Result<FullTextAnswer> SqliteSearchIndex::full_text(const FullTextQuery& q) {
   auto lease = pool_.acquire();
   if (!lease) return lease.error();
   Connection& c = **lease;
-  const SearchStatements& st = search_statements();
+  // Suggestions look in the titles only: the headline table answers them alone.
+  const SearchStatements& st = search_statements(q.titles_only ? Searched::headlines : Searched::articles);
   const bool by_date = q.sort == FullTextQuery::Sort::newest;
   const bool phrases = q.headline_phrases && !by_date;
   const bool filtered = q.category_id || q.from || q.to;
@@ -265,8 +284,8 @@ Result<FullTextAnswer> SqliteSearchIndex::full_text(const FullTextQuery& q) {
     if (end.step() != SQLITE_ROW) return step_error(c);
     lowest = end.int64(0);
   }
-  const std::string phrase = matched && phrases ? headline_phrase_expression(q) : std::string();
-  const std::string headline = phrase.empty() ? std::string() : "(" + match + ") AND (" + phrase + ")";
+  // A headline phrase holds every group of its reading, so it matches the query too.
+  const std::string headline = matched && phrases ? headline_phrase_expression(q) : std::string();
   const int cut = !matched ? 0 : headline.empty() ? 1 : 2;
   const std::string& chosen = by_date ? st.newest : st.ranked[filtered][phrases][cut];
   const int offset = phrases ? 0 : std::max(q.offset, 0);

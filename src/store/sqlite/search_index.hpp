@@ -1,7 +1,8 @@
-// The search index (store/search_index.hpp) on SQLite: an FTS5 table, article_search, whose
-// rowid is the article's id and which holds published articles only, with two auxiliary
-// functions that read where the query's words stand (proximity.hpp). Thread-safe: each call
-// borrows a pooled connection.
+// The search index (store/search_index.hpp) on SQLite: two FTS5 tables whose rowid is the
+// article's id and which hold published articles only, article_search (title, lead and body)
+// and article_headline (title and lead: suggestions and headline phrases read its short lists),
+// with two auxiliary functions that read where the query's words stand (proximity.hpp).
+// Thread-safe: each call borrows a pooled connection.
 #pragma once
 
 #include <array>
@@ -39,14 +40,17 @@ Status index_document(Connection& c, std::int64_t id, const std::optional<Search
 
 // Every statement full_text() runs, in SQLite's ?N form (?1 the MATCH expression, ?2 the
 // readings, ?3 category, ?4 from, ?5 to, ?6 limit, ?7 offset, ?8 phrases asked, ?9 now, ?10 the
-// window's lowest id or its offset, ?11 the headline-phrase MATCH): built once, and read by the
-// plan tests (store_test.cpp).
+// window's lowest id or its offset, ?11 the headline phrases' MATCH over article_headline): built
+// once for each table searched, and read by the plan tests (store_test.cpp).
 struct SearchStatements {
   std::array<std::string, 2> counts, window_ends;  // [filtered]
   std::string newest;
   std::array<std::array<std::array<std::string, 3>, 2>, 2> ranked;  // [filtered][phrases][cut: all, window, + phrases]
   std::vector<std::string> all() const;
 };
-const SearchStatements& search_statements();
+// Searches read article_search (title, lead and body); suggestions article_headline (title and
+// lead alone, a tenth of the size).
+enum class Searched { articles, headlines };
+const SearchStatements& search_statements(Searched over);
 
 }  // namespace toasoan::store::sqlite
