@@ -1450,6 +1450,9 @@ TEST_P(StoreTest, TheSearchStatementsReadTheirFullTextIndexAndArticlesByKey) {
       plan += reinterpret_cast<const char*>(sqlite3_column_text(*explained, 3)) + std::string("\n");
     sqlite3_reset(*explained);
     EXPECT_NE(plan.find("VIRTUAL TABLE INDEX"), std::string::npos) << statement << "\n" << plan;
+    // One pass over the matches, never one MATCH an id (FTS5's "=" plan): bm25 would count every
+    // phrase's articles again for each id.
+    EXPECT_EQ(plan.find(":="), std::string::npos) << "a match run once an id:\n" << statement << "\n" << plan;
     // Articles (a) and categories (c) by key, never "SCAN a" or "SCAN articles".
     for (const char* scan : {"SCAN a\n", "SCAN a ", "SCAN articles", "SCAN c\n"})
       EXPECT_EQ(plan.find(scan), std::string::npos) << statement << "\n" << plan;

@@ -179,9 +179,12 @@ SearchStatements build_search_statements(const std::string& t, const char* weigh
   // A query matching more than kRankedMatches articles ranks only the newest kRankedMatches of
   // them (by id: the order the paper wrote them in; ?10 is the lowest id among them) and, from
   // the older ones, the newest kRankedMatches holding the query as a headline phrase (?11: the
-  // phrases, looked up in article_headline, whose lists are short, then ranked in the whole by
-  // key): ranking costs a few microseconds a match, so a common word over a million articles
-  // would otherwise take seconds. FTS5 reads a range of ids itself; the count stays exact.
+  // phrases, looked up in article_headline, whose lists are short, then ranked in the same pass
+  // over the whole index as the window): ranking costs a few microseconds a match, so a common
+  // word over a million articles would otherwise take seconds. FTS5 reads a range of ids itself;
+  // the count stays exact. The phrases' ids are a filter (+rowid), not a lookup: given them as
+  // keys, FTS5 runs the match once an id and bm25 counts every phrase's articles again each time
+  // (5.8 s for 138 ids at a million articles, against 0.1 s for one pass).
   auto matches = [&](bool filtered, int cut) -> std::string {  // cut: 0 all, 1 the window, 2 the window and the phrases
     auto select = [&](const std::string& ids) {
       return "SELECT " + columns + (filtered ? ", a.published_at" + from_filtered : from_all) + ids;
@@ -190,7 +193,7 @@ SearchStatements build_search_statements(const std::string& t, const char* weigh
     std::string window = select(" AND " + t + ".rowid >= ?10");
     if (cut == 1) return window;
     return window + " UNION ALL " +
-           select(" AND " + t + ".rowid IN (SELECT rowid FROM article_headline WHERE article_headline MATCH ?11 AND "
+           select(" AND +" + t + ".rowid IN (SELECT rowid FROM article_headline WHERE article_headline MATCH ?11 AND "
                   "rowid < ?10 ORDER BY rowid DESC LIMIT " + std::to_string(kRankedMatches) + ")");
   };
   // The lowest id of the window.
