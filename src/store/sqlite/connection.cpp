@@ -25,7 +25,7 @@ Result<std::unique_ptr<Connection>> Connection::open(const std::string& path) {
       "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
       "PRAGMA temp_store=MEMORY;");
   if (!s) return invalid(path + " không phải cơ sở dữ liệu SQLite dùng được: " + s.error().message);
-  if (auto f = register_proximity_functions(db); !f) return f.error();
+  if (auto f = register_search_functions(db); !f) return f.error();
   return c;
 }
 

@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "store/sqlite/relevance.hpp"
+
 namespace toasoan::store::sqlite {
 namespace {
 
@@ -158,7 +160,7 @@ void word_pairs(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* 
 
 }  // namespace
 
-Status register_proximity_functions(sqlite3* db) {
+Status register_search_functions(sqlite3* db) {
   // The documented way to reach the FTS5 API: SELECT fts5(?) with a pointer bound to it.
   fts5_api* api = nullptr;
   sqlite3_stmt* stmt = nullptr;
@@ -168,7 +170,8 @@ Status register_proximity_functions(sqlite3* db) {
   sqlite3_finalize(stmt);
   if (!api || api->iVersion < 2) return internal("SQLite không có FTS5");
   if (api->xCreateFunction(api, "headline_phrase", nullptr, headline_phrase, nullptr) != SQLITE_OK ||
-      api->xCreateFunction(api, "word_pairs", nullptr, word_pairs, nullptr) != SQLITE_OK)
+      api->xCreateFunction(api, "word_pairs", nullptr, word_pairs, nullptr) != SQLITE_OK ||
+      api->xCreateFunction(api, "bm25_counted", nullptr, bm25_counted, nullptr) != SQLITE_OK)
     return internal("SQLite: không đăng ký được hàm tìm kiếm");
   return ok_status();
 }

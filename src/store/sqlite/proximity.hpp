@@ -24,8 +24,8 @@
 
 namespace toasoan::store::sqlite {
 
-// Makes headline_phrase() and word_pairs() available on the connection. Fails only when FTS5
-// is missing.
-Status register_proximity_functions(sqlite3* db);
+// Makes headline_phrase(), word_pairs() and bm25_counted() (relevance.hpp) available on the
+// connection. Fails only when FTS5 is missing.
+Status register_search_functions(sqlite3* db);
 
 }  // namespace toasoan::store::sqlite
