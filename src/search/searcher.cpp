@@ -28,6 +28,16 @@ std::vector<store::FullTextQuery::Group> to_groups(const std::vector<std::vector
   return out;
 }
 
+// The store's count, and an estimate to two figures ("about 62,000"), not a precision it lacks.
+void take_total(SearchResponse& response, const store::FullTextAnswer& answer) {
+  response.total = answer.total;
+  response.total_estimated = answer.estimated;
+  if (!answer.estimated) return;
+  std::int64_t unit = 1;
+  while (response.total / unit >= 100) unit *= 10;
+  response.total = (response.total + unit / 2) / unit * unit;
+}
+
 }  // namespace
 
 std::vector<std::vector<store::FullTextQuery::Group>> readings(const Query& q) {
@@ -62,7 +72,7 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request, std::int64
     base.offset = offset;
     auto page = index_.full_text(base);
     if (!page) return page.error();
-    response.total = page->total;
+    take_total(response, *page);
     for (auto& h : page->hits) response.results.push_back(std::move(h.summary));
     return response;
   }
@@ -74,7 +84,7 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request, std::int64
   first.headline_phrases = true;
   auto all = index_.full_text(first);
   if (!all) return all.error();
-  response.total = all->total;
+  take_total(response, *all);
   // A page past the end is known from the count: ranking (and, deep down, reading tens of
   // thousands of rows for the tail) would only find it empty.
   if (all->hits.empty() || offset >= all->total) return response;

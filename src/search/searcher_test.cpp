@@ -83,6 +83,37 @@ class CountingIndex : public store::SearchIndex {
   store::SearchIndex& inner_;
 };
 
+// Says it estimated the count, as SQLite does past FullTextQuery::exact_count matches.
+class EstimatingIndex : public CountingIndex {
+ public:
+  using CountingIndex::CountingIndex;
+  Result<store::FullTextAnswer> full_text(const store::FullTextQuery& q) override {
+    auto answer = CountingIndex::full_text(q);
+    if (answer) {
+      answer->total = 62'407;
+      answer->estimated = true;
+    }
+    return answer;
+  }
+};
+
+TEST_P(SearcherTest, AnEstimatedCountIsGivenToTwoFiguresAndSaysSo) {
+  EstimatingIndex index(store_->search_index());
+  Searcher searcher(index);
+  SearchRequest request;
+  request.text = "hoa ban";
+  auto r = searcher.search(request, kNow);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->total, 62'000);
+  EXPECT_TRUE(r->total_estimated);
+  EXPECT_FALSE(r->results.empty());
+  request.newest_first = true;
+  r = searcher.search(request, kNow);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->total, 62'000);
+  EXPECT_TRUE(r->total_estimated);
+}
+
 TEST_P(SearcherTest, APagePastTheEndIsOneQuestionWithTheTotalAndNoResults) {
   CountingIndex index(store_->search_index());
   SearchOptions options;

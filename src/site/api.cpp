@@ -125,6 +125,7 @@ Site::Rendered Site::render_search_api(const Categories& cats, std::string_view 
   }
   json out = json::object();
   out["total"] = r->total;
+  out["total_estimated"] = r->total_estimated;
   out["page"] = p.request.page;
   out["per_page"] = p.request.per_page;
   out["truncated"] = r->truncated;

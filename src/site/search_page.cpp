@@ -92,7 +92,8 @@ std::string search_page(const SiteInfo& site, const SearchPageData& d) {
     close_page(h, site, meta);
     return h.take();
   }
-  h << "<p class=\"search-count\">Tìm thấy "_html << d.total << " kết quả cho «"_html << d.text << "»</p>"_html;
+  h << "<p class=\"search-count\">Tìm thấy "_html << (d.total_estimated ? "khoảng " : "") << d.total << " kết quả cho «"_html
+    << d.text << "»</p>"_html;
   h << "<ol class=\"results\" start=\""_html << ((d.page - 1) * d.per_page + 1) << "\">"_html;
   for (const auto& r : d.results) {
     const auto& s = r.summary;

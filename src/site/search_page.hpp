@@ -20,6 +20,7 @@ struct SearchPageData {
   search::Query query;
   bool truncated = false;
   std::int64_t total = 0;
+  bool total_estimated = false;  // "about" total (search::SearchResponse::total_estimated)
   int page = 1;
   int pages = 1;
   int per_page = kSearchPerPage;  // as asked (?per_page=), kept in the links

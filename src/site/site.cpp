@@ -439,6 +439,7 @@ Site::Rendered Site::render_search(const Categories& cats, std::string_view quer
   d.query = std::move(r->query);
   d.truncated = r->truncated;
   d.total = r->total;
+  d.total_estimated = r->total_estimated;
   d.page = p.request.page;
   d.per_page = p.request.per_page;
   d.pages = static_cast<int>(std::max<std::int64_t>(1, (r->total + d.per_page - 1) / d.per_page));

@@ -34,6 +34,10 @@ struct FullTextQuery {
   int limit = 10;
   int offset = 0;
   std::int64_t now = 0;  // Unix seconds: articles published after it are not found yet
+  // Matches counted one by one. Past it an engine may estimate the count from the newest
+  // matches (FullTextAnswer::estimated): SQLite does, for a query without filters, since
+  // counting a common word's hundreds of thousands of matches costs more than ranking the page.
+  std::int64_t exact_count = 10'000;
 };
 
 struct FullTextHit {
@@ -44,6 +48,7 @@ struct FullTextHit {
 
 struct FullTextAnswer {
   std::int64_t total = 0;  // every match, not just this page
+  bool estimated = false;  // total is an estimate (more than FullTextQuery::exact_count matched)
   std::vector<FullTextHit> hits;
 };
 

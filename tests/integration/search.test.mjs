@@ -227,6 +227,7 @@ describe(`search (${ENGINE})`, { skip: skipIf(NEEDS_SHARED, NEEDS_ENGINE) }, () 
     const j = r.body;
     assert.equal(typeof j.total, 'number');
     assert.ok(j.total >= 1, `total ${j.total}`);
+    assert.equal(j.total_estimated, false, 'a count of a few matches is exact');
     assert.equal(j.page, 1);
     assert.equal(j.per_page, 10, 'default per_page');
     assert.ok(j.results.length >= 1 && j.results.length <= 10, `${j.results.length} results`);

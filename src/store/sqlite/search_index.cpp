@@ -1,6 +1,7 @@
 #include "store/sqlite/search_index.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "base/log.hpp"
 #include "store/row_codec.hpp"
@@ -10,6 +11,10 @@ namespace {
 
 // Matches ranked at most by one query (full_text()).
 constexpr std::int64_t kRankedMatches = 2000;
+
+// The newest ids in which each phrase's articles are counted for its IDF (bm25_counted(),
+// relevance.hpp): an archive of more ids has the count scaled up from them.
+constexpr std::int64_t kCountedIds = 20000;
 
 // The two full-text tables: every published article's folded title, lead and body, and the
 // same title and lead alone (migration 0014), whose lists of places are a tenth of the
@@ -25,8 +30,9 @@ std::string optimize_command(std::string_view table) {
 // safe_term), a group as one phrase, groups side by side (AND), readings joined by OR; a
 // prefix star after the last phrase; titles_only puts each phrase under the title column.
 // `readings` receives headline_phrase()'s and word_pairs()'s argument: how many phrases each
-// reading has.
-std::string fts5_expression(const FullTextQuery& q, std::string* readings = nullptr) {
+// reading has; `phrases` each phrase as an expression of its own, in order.
+std::string fts5_expression(const FullTextQuery& q, std::string* readings = nullptr,
+                            std::vector<std::string>* phrases = nullptr) {
   std::string out;
   for (const auto& reading : q.readings) {
     std::string r;
@@ -39,10 +45,11 @@ std::string fts5_expression(const FullTextQuery& q, std::string* readings = null
         phrase += term;
       }
       if (phrase.empty()) continue;
+      std::string expression = (q.titles_only ? "title : \"" : "\"") + phrase + "\"";
+      if (q.prefix_last && g + 1 == reading.size()) expression.push_back('*');
       if (!r.empty()) r.push_back(' ');
-      if (q.titles_only) r += "title : ";
-      r += "\"" + phrase + "\"";
-      if (q.prefix_last && g + 1 == reading.size()) r.push_back('*');
+      r += expression;
+      if (phrases) phrases->push_back(std::move(expression));
       ++groups;
     }
     if (r.empty()) continue;
@@ -163,7 +170,7 @@ SearchStatements build_search_statements(const std::string& t, const char* weigh
   // articles only), less the few scheduled for later, found by the articles_newest index once
   // per query, not per match; with filters, CROSS JOIN fixes the order: the full-text match first, or the
   // planner may walk the articles and run the match once per row.
-  const std::string columns = t + ".rowid AS id, -bm25(" + t + ", " + weights + ") * (1 + word_pairs(" + t +
+  const std::string columns = t + ".rowid AS id, -bm25_counted(" + t + ", ?12, " + weights + ") * (1 + word_pairs(" + t +
                               ", ?2)) AS relevance, CASE WHEN ?8 IS NULL THEN 0 ELSE headline_phrase(" + t +
                               ", ?2) END AS phrase";
   // The scheduled articles (published, their time not come) and the filters, as both forms of
@@ -179,12 +186,12 @@ SearchStatements build_search_statements(const std::string& t, const char* weigh
   // A query matching more than kRankedMatches articles ranks only the newest kRankedMatches of
   // them (by id: the order the paper wrote them in; ?10 is the lowest id among them) and, from
   // the older ones, the newest kRankedMatches holding the query as a headline phrase (?11: the
-  // phrases, looked up in article_headline, whose lists are short, then ranked in the same pass
-  // over the whole index as the window): ranking costs a few microseconds a match, so a common
-  // word over a million articles would otherwise take seconds. FTS5 reads a range of ids itself;
-  // the count stays exact. The phrases' ids are a filter (+rowid), not a lookup: given them as
-  // keys, FTS5 runs the match once an id and bm25 counts every phrase's articles again each time
-  // (5.8 s for 138 ids at a million articles, against 0.1 s for one pass).
+  // phrases, looked up in article_headline, whose lists are short, then ranked in the whole index
+  // by id): ranking costs a few microseconds a match, so a common word over a million articles
+  // would otherwise take seconds. FTS5 reads a range of ids, or one id, itself. Given ids as keys
+  // FTS5 runs the match once an id, which costs little because bm25_counted() is handed the
+  // phrases' counts: FTS5's bm25 counted them again for every id (5.8 s for 138 ids at a
+  // million articles), and a pass over every match instead took 0.1 s.
   auto matches = [&](bool filtered, int cut) -> std::string {  // cut: 0 all, 1 the window, 2 the window and the phrases
     auto select = [&](const std::string& ids) {
       return "SELECT " + columns + (filtered ? ", a.published_at" + from_filtered : from_all) + ids;
@@ -193,14 +200,24 @@ SearchStatements build_search_statements(const std::string& t, const char* weigh
     std::string window = select(" AND " + t + ".rowid >= ?10");
     if (cut == 1) return window;
     return window + " UNION ALL " +
-           select(" AND +" + t + ".rowid IN (SELECT rowid FROM article_headline WHERE article_headline MATCH ?11 AND "
+           select(" AND " + t + ".rowid IN (SELECT rowid FROM article_headline WHERE article_headline MATCH ?11 AND "
                   "rowid < ?10 ORDER BY rowid DESC LIMIT " + std::to_string(kRankedMatches) + ")");
   };
-  // The lowest id of the window.
   SearchStatements out;
-  out.window_ends = {"SELECT " + t + ".rowid" + from_all + " ORDER BY " + t + ".rowid DESC LIMIT 1 OFFSET ?10",
-                     "SELECT " + t + ".rowid" + from_filtered + " ORDER BY " + t + ".rowid DESC LIMIT 1 OFFSET ?10"};
-  out.counts = {"SELECT count(*)" + from_all, "SELECT count(*)" + from_filtered};
+  // Without filters, one pass over the newest matches gives their count, stopping past ?10 (the
+  // cap: their lowest id tells how densely the query matches, for the estimate of the rest),
+  // and the lowest id of the window; each pass over an AND of common syllables costs tens of
+  // milliseconds at a million articles. With filters, the count is exact and the window's lowest
+  // id a second question.
+  const std::string window = std::to_string(kRankedMatches);
+  out.counts = {"SELECT count(*), min(id), min(CASE WHEN n <= " + window + " THEN id END) FROM (SELECT id, "
+                    "row_number() OVER (ORDER BY id DESC) AS n FROM (SELECT " + t + ".rowid AS id" + from_all +
+                    " ORDER BY " + t + ".rowid DESC LIMIT ?10))",
+                "SELECT count(*), 0, 0" + from_filtered};
+  out.window_end = "SELECT " + t + ".rowid" + from_filtered + " ORDER BY " + t + ".rowid DESC LIMIT 1 OFFSET ?10";
+  // Each end by itself: min() and max() in one SELECT read every row (66 ms at a million).
+  out.id_range = "SELECT (SELECT min(id) FROM " + t + "_docsize), (SELECT max(id) FROM " + t + "_docsize)";
+  out.phrase_count = "SELECT count(*) FROM " + t + " WHERE " + t + " MATCH ?1 AND rowid > ?2";
   // Each kind of answer over those matches carries their count, so a query ranking every match
   // reads the index once (one cut to a window is counted first). Ties in relevance go to the
   // higher id, the same way on every page. Summaries are read for the answer's rows only.
@@ -243,28 +260,73 @@ const SearchStatements& search_statements(Searched over) {
 
 std::vector<std::string> SearchStatements::all() const {
   std::vector<std::string> out(counts.begin(), counts.end());
-  out.insert(out.end(), window_ends.begin(), window_ends.end());
+  out.push_back(phrase_count);
+  out.push_back(window_end);
   out.push_back(newest);
   for (const auto& by_filter : ranked)
     for (const auto& by_phrases : by_filter) out.insert(out.end(), by_phrases.begin(), by_phrases.end());
   return out;
 }
 
+namespace {
+
+// bm25_counted()'s COUNTS: each phrase's number of articles, counted among the newest kCountedIds
+// ids and scaled to the whole range of ids (exact in a smaller archive), so that its cost does
+// not grow with the archive, where bm25 walks every phrase's whole list. An IDF read from the
+// recent archive weighs words as the paper writes them now.
+struct IdRange {
+  std::int64_t lowest = 0, highest = 0;
+  std::int64_t span() const { return highest - lowest + 1; }
+};
+
+Result<std::string> phrase_counts(Connection& c, const SearchStatements& st, const IdRange& ids,
+                                  const std::vector<std::string>& phrases) {
+  const std::int64_t lowest = ids.lowest, highest = ids.highest, span = ids.span();
+  const bool scaled = span > kCountedIds;
+  std::string out;
+  std::map<std::string_view, std::int64_t> known;  // a phrase of several readings is counted once
+  for (const auto& phrase : phrases) {
+    auto [at, fresh] = known.try_emplace(phrase, 0);
+    if (fresh) {
+      TOASOAN_SQLITE_STATEMENT(count, c, st.phrase_count);
+      count.bind(phrase, scaled ? highest - kCountedIds : lowest - 1);
+      if (count.step() != SQLITE_ROW) return step_error(c);
+      at->second = scaled ? count.int64(0) * span / kCountedIds : count.int64(0);
+    }
+    if (!out.empty()) out.push_back(',');
+    out += std::to_string(at->second);
+  }
+  return out;
+}
+
+}  // namespace
+
 Result<FullTextAnswer> SqliteSearchIndex::full_text(const FullTextQuery& q) {
   FullTextAnswer answer;
   std::string readings;
-  std::string match = fts5_expression(q, &readings);
+  std::vector<std::string> phrase_list;
+  std::string match = fts5_expression(q, &readings, &phrase_list);
   if (match.empty()) return answer;
   auto lease = pool_.acquire();
   if (!lease) return lease.error();
   Connection& c = **lease;
   // Suggestions look in the titles only: the headline table answers them alone.
   const SearchStatements& st = search_statements(q.titles_only ? Searched::headlines : Searched::articles);
+  IdRange ids;
+  {
+    TOASOAN_SQLITE_STATEMENT(range, c, st.id_range);
+    if (range.step() != SQLITE_ROW) return step_error(c);
+    ids = {range.int64(0), range.int64(1)};
+  }
+  auto counts = phrase_counts(c, st, ids, phrase_list);
+  if (!counts) return counts.error();
   const bool by_date = q.sort == FullTextQuery::Sort::newest;
   const bool phrases = q.headline_phrases && !by_date;
   const bool filtered = q.category_id || q.from || q.to;
-  // How many articles match, when ranking them all would cost more than the window.
+  // How many articles match, when ranking them all would cost more than the window, and the
+  // lowest id of the window.
   std::optional<std::int64_t> matched;
+  std::int64_t lowest = 0;
   if (!by_date) {
     TOASOAN_SQLITE_STATEMENT(count, c, st.counts[filtered]);
     count.bind(match);
@@ -272,12 +334,24 @@ Result<FullTextAnswer> SqliteSearchIndex::full_text(const FullTextQuery& q) {
     count.bind_at(4, q.from);
     count.bind_at(5, q.to);
     count.bind_at(9, q.now);
+    const std::int64_t cap = std::max(q.exact_count, kRankedMatches);
+    if (!filtered) count.bind_at(10, cap + 1);
     if (count.step() != SQLITE_ROW) return step_error(c);
-    if (count.int64(0) > kRankedMatches) matched = count.int64(0);
+    const std::int64_t counted = count.int64(0);
+    if (counted > kRankedMatches) matched = counted;
+    lowest = count.int64(2);
+    // Past the cap, the rest are supposed as dense among the older ids as among the newest;
+    // a filter (a category, a time) would break that, so a filtered count is always exact.
+    if (!filtered && counted > cap) {
+      const std::int64_t newest_span = std::max<std::int64_t>(ids.highest - count.int64(1) + 1, 1);
+      matched = std::max(counted, static_cast<std::int64_t>(static_cast<double>(counted) *
+                                                            static_cast<double>(ids.span()) /
+                                                            static_cast<double>(newest_span)));
+      answer.estimated = true;
+    }
   }
-  std::int64_t lowest = 0;
-  if (matched) {
-    TOASOAN_SQLITE_STATEMENT(end, c, st.window_ends[filtered]);
+  if (matched && filtered) {
+    TOASOAN_SQLITE_STATEMENT(end, c, st.window_end);
     end.bind(match);
     end.bind_at(3, q.category_id);
     end.bind_at(4, q.from);
@@ -299,6 +373,7 @@ Result<FullTextAnswer> SqliteSearchIndex::full_text(const FullTextQuery& q) {
     s.bind_at(9, q.now);
     if (cut > 0) s.bind_at(10, lowest);
     if (cut == 2) s.bind_at(11, headline);
+    s.bind_at(12, *counts);
     int rc;
     while ((rc = s.step()) == SQLITE_ROW) {
       answer.hits.push_back({summary_from(s), s.real(kSummaryWidth), s.int64(kSummaryWidth + 1) != 0});

@@ -40,10 +40,14 @@ Status index_document(Connection& c, std::int64_t id, const std::optional<Search
 
 // Every statement full_text() runs, in SQLite's ?N form (?1 the MATCH expression, ?2 the
 // readings, ?3 category, ?4 from, ?5 to, ?6 limit, ?7 offset, ?8 phrases asked, ?9 now, ?10 the
-// window's lowest id or its offset, ?11 the headline phrases' MATCH over article_headline): built
-// once for each table searched, and read by the plan tests (store_test.cpp).
+// window's lowest id or its offset, ?11 the headline phrases' MATCH over article_headline, ?12
+// each phrase's number of articles, for bm25_counted()): built once for each table searched, and
+// read by the plan tests (store_test.cpp). id_range and phrase_count count a phrase's articles
+// among the newest ids (?1 the phrase, ?2 the id they are above).
 struct SearchStatements {
-  std::array<std::string, 2> counts, window_ends;  // [filtered]
+  std::array<std::string, 2> counts;  // [filtered]
+  std::string window_end;  // filtered only: without filters the count finds it
+  std::string id_range, phrase_count;
   std::string newest;
   std::array<std::array<std::array<std::string, 3>, 2>, 2> ranked;  // [filtered][phrases][cut: all, window, + phrases]
   std::vector<std::string> all() const;
