@@ -20,17 +20,16 @@ inline const std::string kLatest = std::string("SELECT ") + kSummaryColumns +
 inline const std::string kLatestInCategory = std::string("SELECT ") + kSummaryColumns +
     " FROM articles a JOIN categories c ON c.id = a.category_id WHERE a.category_id = $4 AND "
     "a.status = 'published' AND a.published_at <= $1 ORDER BY a.published_at DESC, a.id DESC LIMIT $2 OFFSET $3";
-// Published between two times (the news sitemap). $1 from, $2 to (excluded), $3 now, $4 limit,
-// $5 offset.
-inline const std::string kPublishedBetween = std::string("SELECT ") + kSummaryColumns +
+// Published between two times, newest first, after the SELECT list: the range both sitemaps
+// read. $1 from, $2 to (excluded), $3 now, $4 limit, $5 offset.
+inline constexpr const char* kBetween =
     " FROM articles a JOIN categories c ON c.id = a.category_id WHERE a.status = 'published' AND "
     "a.published_at >= $1 AND a.published_at < $2 AND a.published_at <= $3 ORDER BY a.published_at DESC, a.id DESC "
     "LIMIT $4 OFFSET $5";
+// The news sitemap: whole summaries.
+inline const std::string kPublishedBetween = std::string("SELECT ") + kSummaryColumns + kBetween;
 // A month of the article sitemaps, addresses and times only (kAddressColumns), from the
-// articles_newest index alone (migration 0013). $1 from, $2 to (excluded), $3 now, $4 limit, $5 offset.
-inline const std::string kAddressesBetween = std::string("SELECT ") + kAddressColumns +
-    " FROM articles a JOIN categories c ON c.id = a.category_id WHERE a.status = 'published' AND "
-    "a.published_at >= $1 AND a.published_at < $2 AND a.published_at <= $3 ORDER BY a.published_at DESC, a.id DESC "
-    "LIMIT $4 OFFSET $5";
+// articles_newest index alone (migration 0013).
+inline const std::string kAddressesBetween = std::string("SELECT ") + kAddressColumns + kBetween;
 
 }  // namespace toasoan::store::sql
