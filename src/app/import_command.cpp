@@ -77,7 +77,7 @@ int import_command(const ImportOptions& o) {
     std::ios::sync_with_stdio(false);
   }
 
-  auto opened = store::open(o.db);
+  auto opened = store::open(o.db, {.bulk_writes = true});
   if (!opened) {
     std::fprintf(stderr, "toasoan import: %s\n", opened.error().message.c_str());
     return 2;
@@ -136,7 +136,7 @@ int import_command(const ImportOptions& o) {
 
 int reindex_command(const std::string& db) {
   auto started = Clock::now();
-  auto opened = store::open(db);
+  auto opened = store::open(db, {.bulk_writes = true});
   if (!opened) {
     std::fprintf(stderr, "toasoan reindex: %s\n", opened.error().message.c_str());
     return 2;

@@ -601,7 +601,7 @@ TEST(SqliteDurableUnit, RunsItsTransactionAtFullAndGivesItsConnectionBackAtNorma
   ASSERT_TRUE(db.ok()) << db.error().message;
   auto first = sqlite::Connection::open((*db)->name());
   ASSERT_TRUE(first.ok()) << first.error().message;
-  sqlite::Pool pool((*db)->name(), std::move(*first));  // one connection: every unit gets it
+  sqlite::Pool pool((*db)->name(), std::move(*first), false);  // one connection: every unit gets it
   auto level = [](sqlite::Connection& c) {
     auto prepared = c.prepare("PRAGMA synchronous");
     EXPECT_TRUE(prepared.ok());

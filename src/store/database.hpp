@@ -79,6 +79,13 @@ struct OpenOptions {
   // concurrent caller). Each server connection is a backend process, so
   // nodes × pool_size must stay under the server's max_connections.
   int pool_size = 8;
+  // The caller writes in large batches and little else (an import, a reindex): SQLite gives
+  // each connection a 64 MiB page cache instead of 2 MiB, so a batch's index pages are not
+  // spilled to the log before it commits, and lets the log grow to 64 MiB between checkpoints
+  // instead of 4 MiB, so a page written by several batches is copied into the file once.
+  // Memory stays flat at that size; a server must not ask for it (each of its connections
+  // would hold a cache that large). PostgreSQL ignores it: its buffers are the server's.
+  bool bulk_writes = false;
 };
 
 // Opens the database a --db URL names: "sqlite:PATH" (or a bare path) or

@@ -33,7 +33,7 @@ Result<std::unique_ptr<Database>> open(std::string_view url, const OpenOptions& 
   if (auto scheme = path.find("://"); scheme != std::string_view::npos)
     return invalid("--db: không hiểu loại cơ sở dữ liệu \"" + std::string(path.substr(0, scheme)) +
                    "://…\"; dùng sqlite:ĐƯỜNG_DẪN hoặc postgresql://NGƯỜI_DÙNG@MÁY:CỔNG/TÊN_CSDL");
-  auto s = sqlite::SqliteDatabase::open(std::string(path));
+  auto s = sqlite::SqliteDatabase::open(std::string(path), options.bulk_writes);
   if (!s) return s.error();
   return std::unique_ptr<Database>(std::move(*s));
 }

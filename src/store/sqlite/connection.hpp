@@ -86,8 +86,9 @@ class Statement {
 
 class Connection {
  public:
-  // Opens (creating if needed) the database file with WAL, foreign keys and a busy timeout.
-  static Result<std::unique_ptr<Connection>> open(const std::string& path);
+  // Opens (creating if needed) the database file with WAL, foreign keys and a busy timeout;
+  // `bulk_writes` as OpenOptions says (store/database.hpp).
+  static Result<std::unique_ptr<Connection>> open(const std::string& path, bool bulk_writes = false);
   ~Connection();
 
   // The statement for `sql`, compiled the first time this text is seen on this connection.

@@ -6,15 +6,15 @@
 
 namespace toasoan::store::sqlite {
 
-Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const std::string& path) {
-  auto first = Connection::open(path);
+Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const std::string& path, bool bulk_writes) {
+  auto first = Connection::open(path, bulk_writes);
   if (!first) return first.error();
   // A file that is not a database fails here, with SQLite's own words, not at the first page.
   if (auto check = (*first)->exec("SELECT count(*) FROM sqlite_schema"); !check)
     return invalid(path + " không phải cơ sở dữ liệu SQLite dùng được: " + check.error().message);
   auto watcher = Connection::open(path);
   if (!watcher) return watcher.error();
-  return std::unique_ptr<SqliteDatabase>(new SqliteDatabase(path, std::move(*first), std::move(*watcher)));
+  return std::unique_ptr<SqliteDatabase>(new SqliteDatabase(path, std::move(*first), std::move(*watcher), bulk_writes));
 }
 
 Result<std::unique_ptr<UnitOfWork>> SqliteDatabase::begin() {

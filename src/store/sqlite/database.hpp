@@ -27,7 +27,7 @@ namespace toasoan::store::sqlite {
 class SqliteDatabase final : public Database {
  public:
   // Opens the file (creating it, not its folder) and checks it is a database we can use.
-  static Result<std::unique_ptr<SqliteDatabase>> open(const std::string& path);
+  static Result<std::unique_ptr<SqliteDatabase>> open(const std::string& path, bool bulk_writes = false);
 
   Status migrate() override;
   Result<std::unique_ptr<UnitOfWork>> begin() override;
@@ -43,8 +43,9 @@ class SqliteDatabase final : public Database {
   Photos& photos() override { return photos_; }
 
  private:
-  SqliteDatabase(std::string path, std::unique_ptr<Connection> first, std::unique_ptr<Connection> watcher)
-      : pool_(std::move(path), std::move(first)),
+  SqliteDatabase(std::string path, std::unique_ptr<Connection> first, std::unique_ptr<Connection> watcher,
+                 bool bulk_writes)
+      : pool_(std::move(path), std::move(first), bulk_writes),
         reading_(pool_),
         search_index_(pool_),
         article_writer_(pool_),

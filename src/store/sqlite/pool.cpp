@@ -2,7 +2,8 @@
 
 namespace toasoan::store::sqlite {
 
-Pool::Pool(std::string path, std::unique_ptr<Connection> first) : path_(std::move(path)) {
+Pool::Pool(std::string path, std::unique_ptr<Connection> first, bool bulk_writes)
+    : path_(std::move(path)), bulk_writes_(bulk_writes) {
   idle_.push_back(std::move(first));
 }
 
@@ -15,7 +16,7 @@ Result<Pool::Lease> Pool::acquire() {
       return Lease(this, std::move(c));
     }
   }
-  auto c = Connection::open(path_);
+  auto c = Connection::open(path_, bulk_writes_);
   if (!c) return c.error();
   return Lease(this, std::move(*c));
 }

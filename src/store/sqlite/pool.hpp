@@ -19,8 +19,9 @@ class Pool {
  public:
   using Lease = store::Lease<Pool, Connection>;
 
-  // REQUIRES: `first` is a connection to `path` that opened and checked out well.
-  Pool(std::string path, std::unique_ptr<Connection> first);
+  // REQUIRES: `first` is a connection to `path` that opened and checked out well, with
+  // `bulk_writes` as the pool's own.
+  Pool(std::string path, std::unique_ptr<Connection> first, bool bulk_writes);
   Pool(const Pool&) = delete;
   Pool& operator=(const Pool&) = delete;
 
@@ -32,6 +33,7 @@ class Pool {
   void release(std::unique_ptr<Connection> c);
 
   const std::string path_;
+  const bool bulk_writes_;
   std::mutex mutex_;
   std::vector<std::unique_ptr<Connection>> idle_;  // GUARDED_BY(mutex_)
 };
