@@ -9,6 +9,7 @@
 
 #include "articles/article.hpp"
 #include "base/result.hpp"
+#include "store/row_codec.hpp"
 
 namespace toasoan::store {
 
@@ -44,13 +45,19 @@ class ArticleWriter {
   // status, category or publication time: the old category and the new), and a `category`
   // entry for each category it creates. The slug follows the title on an import; the desk's
   // publication makes it once (a row whose slug is "") and keeps it after.
+  //
+  // `prepared`: empty, or prepare() of each article of `batch`, in its order; an engine uses
+  // them instead of deriving the same again (SQLite does; PostgreSQL's writes wait on the
+  // server, not on the deriving).
   virtual Result<std::vector<Upserted>> upsert(UnitOfWork& work, std::span<const articles::Incoming> batch,
-                                               std::int64_t now, const UpsertOptions& options = {}) = 0;
+                                               std::int64_t now, const UpsertOptions& options = {},
+                                               std::span<const Prepared> prepared = {}) = 0;
 
   // The same in a unit of work of its own, committed; on PostgreSQL run again whole when a
   // concurrent writer made it fail (deadlock, serialization failure, unique violation).
   virtual Result<std::vector<Upserted>> upsert(std::span<const articles::Incoming> batch, std::int64_t now,
-                                               const UpsertOptions& options = {}) = 0;
+                                               const UpsertOptions& options = {},
+                                               std::span<const Prepared> prepared = {}) = 0;
 };
 
 }  // namespace toasoan::store

@@ -63,6 +63,13 @@ SearchDocument search_document(std::string_view title, std::string_view lead,
   return {words_only(text::fold(title)), words_only(text::fold(lead)), words_only(text::fold(body))};
 }
 
+Prepared prepare(const articles::Incoming& a) {
+  Prepared p;
+  if (a.blocks) p.blocks_json = articles::blocks_to_json(*a.blocks);
+  if (a.blocks && a.lead) p.document = search_document(a.title, *a.lead, *a.blocks);
+  return p;
+}
+
 bool safe_term(std::string_view term) {
   if (term.empty() || term.size() > 64) return false;
   for (char c : term)

@@ -40,6 +40,15 @@ struct SearchDocument {
 SearchDocument search_document(std::string_view title, std::string_view lead,
                                const std::vector<articles::Block>& blocks);
 
+// What a write derives from an incoming article alone, worked out before the write: an import
+// works it out on its reading thread, so that the thread holding the write lock only writes.
+// Each part is empty when the article does not give what it is made from.
+struct Prepared {
+  std::optional<std::string> blocks_json;  // the given blocks as stored (articles::blocks_to_json)
+  std::optional<SearchDocument> document;  // given both its lead and its blocks
+};
+Prepared prepare(const articles::Incoming& a);
+
 // The terms of a FullTextQuery that an engine may put in its query syntax: [a-z0-9]+ only.
 // Anything else is dropped (fold() never yields it; this keeps the guarantee local).
 bool safe_term(std::string_view term);

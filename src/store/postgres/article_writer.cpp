@@ -89,7 +89,8 @@ void pause_before_retry(int attempt) {
 }  // namespace
 
 Result<std::vector<Upserted>> PostgresArticleWriter::upsert(UnitOfWork& unit, std::span<const articles::Incoming> batch,
-                                                            std::int64_t now, const UpsertOptions& options) {
+                                                            std::int64_t now, const UpsertOptions& options,
+                                                            std::span<const Prepared> /*prepared*/) {
   for (const auto& a : batch)
     if (auto e = unstorable(a)) return *e;
   PostgresUnitOfWork& work = postgres_work(unit);
@@ -327,7 +328,8 @@ Result<std::vector<Upserted>> PostgresArticleWriter::upsert(UnitOfWork& unit, st
 }
 
 Result<std::vector<Upserted>> PostgresArticleWriter::upsert(std::span<const articles::Incoming> batch,
-                                                            std::int64_t now, const UpsertOptions& options) {
+                                                            std::int64_t now, const UpsertOptions& options,
+                                                            std::span<const Prepared> /*prepared*/) {
   if (batch.empty()) return std::vector<Upserted>();
   for (const auto& a : batch)
     if (auto e = unstorable(a)) return *e;

@@ -24,9 +24,11 @@ class PostgresArticleWriter final : public ArticleWriter {
 
   // REQUIRES: `work` was begun by the PostgreSQL database this writer belongs to.
   Result<std::vector<Upserted>> upsert(UnitOfWork& work, std::span<const articles::Incoming> batch,
-                                       std::int64_t now, const UpsertOptions& options = {}) override;
+                                       std::int64_t now, const UpsertOptions& options = {},
+                                       std::span<const Prepared> prepared = {}) override;
   Result<std::vector<Upserted>> upsert(std::span<const articles::Incoming> batch, std::int64_t now,
-                                       const UpsertOptions& options = {}) override;
+                                       const UpsertOptions& options = {},
+                                       std::span<const Prepared> prepared = {}) override;
 
  private:
   Pool& pool_;

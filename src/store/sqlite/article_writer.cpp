@@ -72,7 +72,8 @@ struct Before {
 }  // namespace
 
 Result<std::vector<Upserted>> SqliteArticleWriter::upsert(UnitOfWork& unit, std::span<const articles::Incoming> batch,
-                                                          std::int64_t now, const UpsertOptions& options) {
+                                                          std::int64_t now, const UpsertOptions& options,
+                                                          std::span<const Prepared> prepared) {
   for (const auto& a : batch)
     if (auto e = unstorable(a)) return *e;
   SqliteUnitOfWork& work = sqlite_work(unit);
@@ -91,7 +92,9 @@ Result<std::vector<Upserted>> SqliteArticleWriter::upsert(UnitOfWork& unit, std:
   // migration 0011), so written in between they would go to disk an article at a time.
   std::vector<std::pair<std::int64_t, std::optional<SearchDocument>>> documents;
   documents.reserve(batch.size());
-  for (const auto& a : batch) {
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    const articles::Incoming& a = batch[i];
+    const Prepared* ahead = i < prepared.size() ? &prepared[i] : nullptr;
     std::optional<Before> before;
     {
       TOASOAN_SQLITE_STATEMENT(find, c,
@@ -133,9 +136,12 @@ Result<std::vector<Upserted>> SqliteArticleWriter::upsert(UnitOfWork& unit, std:
       cat = *id;
     }
     const std::string lead = a.lead ? *a.lead : before ? before->lead : std::string();
-    const std::vector<articles::Block> blocks =
-        a.blocks ? *a.blocks : before ? blocks_from_column(before->blocks) : std::vector<articles::Block>();
-    const std::string blocks_json = a.blocks || !before ? articles::blocks_to_json(blocks) : before->blocks;
+    std::vector<articles::Block> kept;  // the stored blocks, when the line gives none
+    if (!a.blocks && before) kept = blocks_from_column(before->blocks);
+    const std::vector<articles::Block>& blocks = a.blocks ? *a.blocks : kept;
+    const std::string blocks_json = a.blocks && ahead && ahead->blocks_json ? *ahead->blocks_json
+                                    : a.blocks || !before                  ? articles::blocks_to_json(blocks)
+                                                                           : before->blocks;
     const std::string authors = a.authors ? authors_to_json(*a.authors)
                                 : before  ? before->authors
                                           : authors_to_json({});
@@ -190,8 +196,9 @@ Result<std::vector<Upserted>> SqliteArticleWriter::upsert(UnitOfWork& unit, std:
       out.push_back(Upserted::inserted);
       lists_change = true;
     }
-    documents.emplace_back(id, published ? std::optional<SearchDocument>(search_document(a.title, lead, blocks))
-                                         : std::nullopt);
+    if (!published) documents.emplace_back(id, std::nullopt);
+    else if (a.lead && a.blocks && ahead && ahead->document) documents.emplace_back(id, ahead->document);
+    else documents.emplace_back(id, search_document(a.title, lead, blocks));
     if (auto s = work.record(topic::article, std::to_string(id)); !s) return s.error();
     if (lists_change) {
       if (auto s = work.record(topic::listing, std::to_string(cat)); !s) return s.error();
@@ -230,12 +237,13 @@ Result<std::vector<Upserted>> SqliteArticleWriter::upsert(UnitOfWork& unit, std:
 }
 
 Result<std::vector<Upserted>> SqliteArticleWriter::upsert(std::span<const articles::Incoming> batch,
-                                                          std::int64_t now, const UpsertOptions& options) {
+                                                          std::int64_t now, const UpsertOptions& options,
+                                                          std::span<const Prepared> prepared) {
   for (const auto& a : batch)
     if (auto e = unstorable(a)) return *e;
   auto work = SqliteUnitOfWork::begin(pool_);
   if (!work) return work.error();
-  auto out = upsert(**work, batch, now, options);
+  auto out = upsert(**work, batch, now, options, prepared);
   if (!out) return out;
   if (auto s = (*work)->commit(); !s) return s.error();
   return out;
