@@ -706,6 +706,28 @@ TEST_P(StoreTest, AnSqliteIndexFromBeforeThePrefixTermsIsRebuiltWithEveryArticle
   EXPECT_EQ(titles(*full_text(typing)), std::vector<std::string>{"Sinh viên mùa hè"});
 }
 
+TEST_P(StoreTest, AnSqliteIndexWithPrefixTermsIsCopiedIntoOneWithoutThemKeepingEveryArticle) {
+  if (postgres()) GTEST_SKIP() << "SQLite's index only";
+  std::vector<articles::Incoming> batch{with_body("a", "Sinh viên mùa hè", "x", 100),
+                                        with_body("b", "Vườn rau sạch", "y", 200)};
+  ASSERT_TRUE(writer().upsert(batch, 1000).ok());
+  // The database as the release before migration 15 left it: prefix terms in the whole index.
+  rows("DELETE FROM schema_migrations WHERE version = 15");
+  rows("DROP TABLE article_search");
+  rows("CREATE VIRTUAL TABLE article_search USING fts5(title, lead, body, tokenize = 'unicode61 remove_diacritics 0', "
+       "prefix = '1 2')");
+  ASSERT_TRUE(index().reindex().ok());
+  ASSERT_TRUE(store_->migrate().ok());
+  EXPECT_EQ(rows("SELECT sql FROM sqlite_schema WHERE name = 'article_search'")[0][0].find("prefix"), std::string::npos);
+  EXPECT_EQ(rows("SELECT count(*) FROM sqlite_schema WHERE name LIKE 'article_search_with_prefixes%'")[0][0], "0");
+  EXPECT_EQ(full_text(words({"sinh", "vien"}))->total, 1);
+  EXPECT_EQ(full_text(words({"rau"}))->total, 1);
+  auto typing = words({"sinh", "v"});
+  typing.prefix_last = true;
+  typing.titles_only = true;
+  EXPECT_EQ(titles(*full_text(typing)), std::vector<std::string>{"Sinh viên mùa hè"});
+}
+
 TEST_P(StoreTest, TermsThatAreNotFoldedWordsNeverReachTheEngine) {
   std::vector<articles::Incoming> batch{with_body("a", "Tin", "x", 100)};
   ASSERT_TRUE(writer().upsert(batch, 1000).ok());
