@@ -60,6 +60,64 @@ TEST_F(ImporterTest, KeepsGoodLinesAndReportsBadOnesByNumber) {
   EXPECT_EQ(*store_->reading().count_published(std::nullopt, kLater), 2);
 }
 
+// The store's writer, failing from its `fail_at`-th batch on as a database gone away would.
+class FailingWriter : public store::ArticleWriter {
+ public:
+  FailingWriter(store::ArticleWriter& inner, int fail_at) : inner_(inner), fail_at_(fail_at) {}
+  Result<std::vector<store::Upserted>> upsert(store::UnitOfWork& work, std::span<const articles::Incoming> batch,
+                                              std::int64_t now, const store::UpsertOptions& options,
+                                              std::span<const store::Prepared> prepared) override {
+    return inner_.upsert(work, batch, now, options, prepared);
+  }
+  Result<std::vector<store::Upserted>> upsert(std::span<const articles::Incoming> batch, std::int64_t now,
+                                              const store::UpsertOptions& options,
+                                              std::span<const store::Prepared> prepared) override {
+    if (++calls_ >= fail_at_) return unavailable("cơ sở dữ liệu không trả lời");
+    return inner_.upsert(batch, now, options, prepared);
+  }
+
+ private:
+  store::ArticleWriter& inner_;
+  int fail_at_;
+  int calls_ = 0;
+};
+
+std::string numbered_lines(int n, int broken_every) {
+  std::string data;
+  for (int i = 1; i <= n; ++i)
+    data += i % broken_every == 0 ? "{broken\n"
+                                  : "{\"id\":\"n" + std::to_string(i) + "\",\"title\":\"Tin " + std::to_string(i) +
+                                        "\",\"body\":\"Nội dung\"}\n";
+  return data;
+}
+
+TEST_F(ImporterTest, ReportsBadLinesInTheFilesOrderHoweverFarAheadTheyWereRead) {
+  std::istringstream in(numbered_lines(3000, 7));
+  std::vector<std::int64_t> bad;
+  Options o;
+  o.on_reject = [&](std::int64_t n, const std::string&) { bad.push_back(n); };
+  o.batch_size = 250;
+  auto r = import_lines(in, store_->article_writer(), o);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->imported, 3000 - 3000 / 7);
+  ASSERT_EQ(bad.size(), 3000u / 7);
+  for (std::size_t i = 0; i < bad.size(); ++i) EXPECT_EQ(bad[i], 7 * static_cast<std::int64_t>(i + 1));
+  EXPECT_EQ(*store_->reading().count_published(std::nullopt, kLater), 3000 - 3000 / 7);
+}
+
+TEST_F(ImporterTest, AStoreFailingMidwayStopsTheImportWithItsErrorAndKeepsTheBatchesBefore) {
+  // Far more lines than are read ahead, so the reading thread is waiting for room when the
+  // store fails, and must be stopped rather than left waiting.
+  std::istringstream in(numbered_lines(20000, 1000000));
+  FailingWriter writer(store_->article_writer(), 3);
+  Options o;
+  o.batch_size = 100;
+  auto r = import_lines(in, writer, o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().kind, ErrorKind::unavailable);
+  EXPECT_EQ(*store_->reading().count_published(std::nullopt, kLater), 200);
+}
+
 TEST_F(ImporterTest, IsIdempotentOnId) {
   std::string data = "{\"id\":\"a\",\"title\":\"Một\"}\n{\"id\":\"b\",\"title\":\"Hai\"}\n";
   std::istringstream first(data), second(data);
