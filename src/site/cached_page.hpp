@@ -53,8 +53,8 @@ struct CachedPage {
 // its If-None-Match names the page's ETag.
 void respond(const http::Request& req, http::Response& res, const CachedPage& page);
 
-// "\"1a2b3c4d5e6f7a8b\"": FNV-1a 64 of the bytes. Not a security hash: it only needs to change
-// when the page does.
+// "\"1a2b3c4d5e6f7a8b\"": a 64-bit hash of the bytes. Not a security hash: it only needs to
+// change when the page does.
 std::string etag_of(std::string_view body);
 
 }  // namespace toasoan::site
