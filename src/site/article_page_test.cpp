@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include <nlohmann/json.hpp>
+
 #include "site/pages.hpp"
 #include "site/site.hpp"
 #include "text/datetime.hpp"
@@ -45,6 +47,42 @@ struct Pages : ::testing::Test {
     return preview ? article_preview_page(site, d) : article_page(site, d);
   }
 };
+
+// The JSON-LD scripts of a page, parsed as a search engine reads them.
+std::vector<nlohmann::json> structured_data(const std::string& html) {
+  std::vector<nlohmann::json> out;
+  const std::string open = "<script type=\"application/ld+json\">";
+  for (auto at = html.find(open); at != std::string::npos; at = html.find(open, at + 1)) {
+    auto from = at + open.size();
+    out.push_back(nlohmann::json::parse(html.substr(from, html.find("</script>", from) - from)));
+  }
+  return out;
+}
+
+TEST_F(Pages, TheStructuredDataCarriesTheTitleAndBylineAsWrittenAndNothingInThemEndsTheScript) {
+  auto a = sample_article();
+  a.title = "Giá \"điện\" tăng\\giảm </script><script>alert(1)</script> & hơn\tthế";
+  a.authors = {"Huy Thành", "Mạnh \"Hùng\""};
+  a.comment_count = 7;
+  const std::string html = page(a);
+  EXPECT_EQ(html.find("<script>alert(1)"), std::string::npos);
+  auto docs = structured_data(html);
+  ASSERT_EQ(docs.size(), 2u);
+  const auto& article = docs[0];
+  EXPECT_EQ(article["@type"], "NewsArticle");
+  EXPECT_EQ(article["headline"], a.title);
+  EXPECT_EQ(article["description"], a.lead);
+  ASSERT_EQ(article["author"].size(), 2u);
+  EXPECT_EQ(article["author"][1]["name"], "Mạnh \"Hùng\"");
+  EXPECT_EQ(article["commentCount"], 7);
+  EXPECT_EQ(article["publisher"]["name"], "Báo Đồi Mây");
+  EXPECT_EQ(article["mainEntityOfPage"]["@id"], "https://baodoimay.vn/thoi-su/hoi-nghi-tong-ket-nam-42.html");
+  const auto& crumbs = docs[1]["itemListElement"];
+  ASSERT_EQ(crumbs.size(), 3u);
+  EXPECT_EQ(crumbs[1]["name"], "Thời sự");
+  EXPECT_EQ(crumbs[2]["name"], a.title);
+  EXPECT_EQ(crumbs[2]["position"], 3);
+}
 
 TEST_F(Pages, ACorrectionShowsAfterTheBodyWithItsTimeAndEscapedNote) {
   articles::Article a = sample_article();
