@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "articles/flat_blocks.hpp"
 #include "articles/limits.hpp"
 #include "articles/runs.hpp"
 #include "text/controls.hpp"
@@ -208,6 +209,7 @@ Result<std::vector<Block>> blocks_from_json(std::string_view text) { return bloc
 Result<std::vector<Block>> blocks_from_json(const json& doc) { return blocks_from(doc, Origin::outside); }
 
 Result<std::vector<Block>> blocks_from_stored_json(std::string_view text) {
+  if (auto flat = read_flat_blocks(text)) return std::move(*flat);
   return blocks_from_text(text, Origin::store);
 }
 

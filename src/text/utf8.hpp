@@ -16,6 +16,10 @@ namespace toasoan::text {
 // nothing above U+10FFFF, no truncated sequence. The empty string is valid.
 bool valid_utf8(std::string_view bytes);
 
+// Appends the UTF-8 form of a scalar value (a JSON reader's \u escape, say).
+// REQUIRES: cp <= 0x10FFFF and cp is not a surrogate.
+void append_utf8(std::string& out, char32_t cp);
+
 // The NFC form of `utf8`. Returns the input unchanged (one copy, no ICU work beyond a quick
 // check) when it is ASCII or already NFC, which is almost all real text.
 // Ill-formed input is not rejected: each maximal ill-formed subpart becomes U+FFFD, so the
