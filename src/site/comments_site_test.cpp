@@ -186,6 +186,7 @@ TEST_F(Comments, TheArticlePageShowsItsApprovedThreadsNewestFirstWithTheCount) {
   t.replies[0].parent_id = 7;
   t.replies[0].newsroom = true;
   comments.threads[41] = {t};
+  store.by_id[41].comment_count = 2;  // as every approval keeps it
   auto r = get(first);
   ASSERT_EQ(r.status, 200);
   EXPECT_NE(r.body.find("BÌNH LUẬN (2)"), std::string::npos);
@@ -195,6 +196,15 @@ TEST_F(Comments, TheArticlePageShowsItsApprovedThreadsNewestFirstWithTheCount) {
   EXPECT_EQ(comments.asked[0].order, store::CommentOrder::newest);
   EXPECT_EQ(comments.asked[0].limit, 20);
   EXPECT_EQ(comments.asked[0].offset, 0);
+}
+
+TEST_F(Comments, AnArticleWithoutApprovedCommentsShowsTheEmptyBoxWithoutAskingForThem) {
+  ASSERT_EQ(store.by_id[41].comment_count, 0);
+  auto r = get(first);
+  ASSERT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("<ol class=\"comment-list\"></ol>"), std::string::npos);
+  EXPECT_NE(r.body.find("<form class=\"comment-form\""), std::string::npos);
+  EXPECT_TRUE(comments.asked.empty());
 }
 
 TEST_F(Comments, WithoutACommentsAreaEveryArticleHasNoneYet) {
@@ -323,6 +333,7 @@ TEST_F(Comments, ListsLinkTheCountToTheCommentsOnlyWhenThereAreAny) {
 
 TEST_F(Comments, AnApprovedCommentPurgesWhatShowsItsArticleAndNothingElse) {
   comments.threads[41] = {{comment(7, 41, "An", "Ý kiến đầu tiên."), {}}};
+  store.by_id[41].comment_count = 1;
   get(first);
   get("/api/v1/articles/41/comments");
   get(second);
@@ -333,6 +344,7 @@ TEST_F(Comments, AnApprovedCommentPurgesWhatShowsItsArticleAndNothingElse) {
   EXPECT_EQ(comments.shown_calls, rendered) << "served from the cache";
 
   comments.threads[41].push_back({comment(9, 41, "Bình", "Ý kiến thứ hai mới duyệt."), {}});
+  store.by_id[41].comment_count = 2;
   auto before = site->cache_stats().purged;
   apply(store::topic::comment, "41:9");
   auto page = get(first);
