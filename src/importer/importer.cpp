@@ -19,7 +19,7 @@ constexpr std::size_t kMaxLineBytes = 16u << 20;
 
 // Lines handed from the reading thread to the writing one in runs of this many, at most
 // kRunsAhead runs ahead: the hand-off's locking is paid per run, and the memory held between
-// the two threads stays a few megabytes whatever the file's size.
+// the two threads stays about ten megabytes (1,600 parsed corpus lines) whatever the file's size.
 constexpr std::size_t kLinesPerRun = 200;
 constexpr std::size_t kRunsAhead = 8;
 

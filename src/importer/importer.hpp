@@ -6,6 +6,9 @@
 // newsroom since the import last wrote it is left as the newsroom made it (reported, counted)
 // unless the import is told to overwrite it. Figures' photos are taken into the photo library
 // (figure_photos.hpp) before their line's batch is written, when the import is given one.
+// Lines are read and parsed on a thread of the import's own, a few hundred ahead of the writes;
+// the store, the photo library and every callback are used from the calling thread, in the
+// file's order. When the store fails, the reading thread stops at its next run of lines.
 #pragma once
 
 #include <cstdint>
