@@ -270,15 +270,16 @@ std::vector<std::string> SearchStatements::all() const {
 
 namespace {
 
-// bm25_counted()'s COUNTS: each phrase's number of articles, counted among the newest kCountedIds
-// ids and scaled to the whole range of ids (exact in a smaller archive), so that its cost does
-// not grow with the archive, where bm25 walks every phrase's whole list. An IDF read from the
-// recent archive weighs words as the paper writes them now.
+// The lowest and highest id the full-text table holds.
 struct IdRange {
   std::int64_t lowest = 0, highest = 0;
   std::int64_t span() const { return highest - lowest + 1; }
 };
 
+// bm25_counted()'s COUNTS: each phrase's number of articles, counted among the newest kCountedIds
+// ids and scaled to the whole range of ids (exact in a smaller archive), so that its cost does
+// not grow with the archive, where bm25 walks every phrase's whole list. An IDF read from the
+// recent archive weighs words as the paper writes them now.
 Result<std::string> phrase_counts(Connection& c, const SearchStatements& st, const IdRange& ids,
                                   const std::vector<std::string>& phrases) {
   const std::int64_t lowest = ids.lowest, highest = ids.highest, span = ids.span();
