@@ -1,11 +1,11 @@
 #include "site/seo.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
 #include <nlohmann/json.hpp>
 
 #include "articles/lead_photo.hpp"
+#include "base/json_string.hpp"
 #include "media/variants.hpp"
 #include "site/routes.hpp"
 #include "text/datetime.hpp"
@@ -46,25 +46,7 @@ std::string json_text(std::string_view s) {
   if (!text::valid_utf8(s)) return json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
   std::string out;
   out.reserve(s.size() + 2);
-  out.push_back('"');
-  for (char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-          out += buf;
-        } else {
-          out.push_back(c);
-        }
-    }
-  }
-  out.push_back('"');
+  append_json_string(out, s);
   return out;
 }
 
