@@ -6,11 +6,15 @@
 
 #include "search/input_method.hpp"
 #include "search/rank.hpp"
+#include "search/syllable.hpp"
 
 namespace toasoan::search {
 namespace {
 
 constexpr double kPhraseBonus = 10.0;
+// The most whole words a suggestion's last word is completed to; three letters leave at most
+// 37 ("chu", syllable_test.cpp), one or two letters hundreds, which stay a prefix.
+constexpr std::size_t kMaxCompletions = 40;
 constexpr double kRelevanceScale = 10.0;
 // Heavy enough that the marks decide between articles whose folded words are alike
 // ("đường", "dương") on both engines, light enough not to overrule a phrase or a clearly
@@ -155,12 +159,26 @@ Result<std::vector<articles::Summary>> Searcher::suggest(std::string_view text, 
   store::FullTextQuery fq;
   fq.readings = readings(q);
   fq.prefix_last = true;
+  for (const auto& reading : fq.readings) {
+    auto& words = fq.completions.emplace_back();
+    const auto ends = detail::unmarked_syllables_beginning(reading.back().back());
+    if (ends.size() <= kMaxCompletions) words.assign(ends.begin(), ends.end());
+  }
+  // The total is not shown: the matches need not be counted past the ones ranked.
+  fq.exact_count = 0;
   fq.titles_only = true;
+  // A title holding what was typed as it was typed, words side by side, is the likeliest
+  // wanted, however old: it goes before titles holding the words apart.
+  fq.headline_phrases = true;
   fq.limit = limit;
   fq.now = now;
   auto r = index_.full_text(fq);
   if (!r) return r.error();
-  for (auto& h : r->hits) out.push_back(std::move(h.summary));
+  std::stable_partition(r->hits.begin(), r->hits.end(), [](const store::FullTextHit& h) { return h.headline_phrase; });
+  for (auto& h : r->hits) {
+    if (static_cast<int>(out.size()) == limit) break;
+    out.push_back(std::move(h.summary));
+  }
   return out;
 }
 

@@ -70,7 +70,10 @@ class Searcher {
   Result<SearchResponse> search(const SearchRequest& request, std::int64_t now) const;
 
   // Titles that match what the reader has typed so far, the last word as a prefix, among the
-  // articles published by `now` (Unix seconds; the clock's time unless a caller sets it).
+  // articles published by `now` (Unix seconds; the clock's time unless a caller sets it). A
+  // last word of three letters or more that begins Vietnamese syllables is completed to those
+  // syllables alone on SQLite ("tho" finds thơ, thở, thợ…, and "Thomas" once "thoma" is typed):
+  // its prefix search would read every word the prefix begins.
   Result<std::vector<articles::Summary>> suggest(std::string_view text, int limit,
                                                  std::int64_t now = unix_now()) const;
 

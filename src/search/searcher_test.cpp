@@ -155,5 +155,49 @@ TEST_P(SearcherTest, AShortHalfLifeLeavesADayOldArticleLittleOfTheBoost) {
   EXPECT_EQ(titles(o), (std::vector<std::string>{"Hoa ban, hoa ban trắng núi rừng", "Mùa hoa ban nở"}));
 }
 
+// Answers every question with the same hits, and keeps the last question.
+class FixedIndex : public store::SearchIndex {
+ public:
+  explicit FixedIndex(std::vector<store::FullTextHit> hits) : hits_(std::move(hits)) {}
+  Result<store::FullTextAnswer> full_text(const store::FullTextQuery& q) override {
+    asked = q;
+    store::FullTextAnswer answer;
+    answer.hits = hits_;
+    answer.total = static_cast<std::int64_t>(hits_.size());
+    return answer;
+  }
+  Status reindex() override { return ok_status(); }
+  Status optimize() override { return ok_status(); }
+  store::FullTextQuery asked;
+
+ private:
+  std::vector<store::FullTextHit> hits_;
+};
+
+store::FullTextHit hit(std::string title, bool side_by_side) {
+  store::FullTextHit h;
+  h.summary.title = std::move(title);
+  h.headline_phrase = side_by_side;
+  return h;
+}
+
+TEST(Suggestions, PutTitlesHoldingTheTypedWordsSideBySideFirstAndCompleteTheLastWord) {
+  FixedIndex index({hit("Tòa án nhân dân", false), hit("Tòa nhà mới", true), hit("Nhà tòa soạn", false),
+                    hit("Tòa nhà cũ", true)});
+  Searcher searcher(index);
+  auto r = searcher.suggest("tòa nha", 3, kNow);
+  ASSERT_TRUE(r.ok());
+  std::vector<std::string> got;
+  for (const auto& s : *r) got.push_back(s.title);
+  EXPECT_EQ(got, (std::vector<std::string>{"Tòa nhà mới", "Tòa nhà cũ", "Tòa án nhân dân"}));
+  EXPECT_TRUE(index.asked.prefix_last && index.asked.titles_only && index.asked.headline_phrases);
+  ASSERT_EQ(index.asked.completions.size(), 1u);
+  EXPECT_EQ(index.asked.completions[0].front(), "nha");
+  EXPECT_EQ(index.asked.completions[0].size(), 14u) << "nha, nhac, …, nhay";
+  // One or two letters begin too many syllables: they stay a prefix.
+  ASSERT_TRUE(searcher.suggest("tòa n", 3, kNow).ok());
+  EXPECT_TRUE(index.asked.completions[0].empty());
+}
+
 }  // namespace
 }  // namespace toasoan::search

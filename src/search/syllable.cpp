@@ -1,5 +1,7 @@
 #include "search/syllable.hpp"
 
+#include <algorithm>
+#include <set>
 #include <unordered_set>
 
 #include "text/utf8.hpp"
@@ -234,6 +236,31 @@ bool is_unmarked_syllable(std::string_view ascii) {
   if (ascii.find("oo") != std::string_view::npos) return false;
   const std::optional<Parts> parts = split(s, /*bare=*/true);
   return parts && parts->vowels_begin != parts->vowels_end;
+}
+
+std::vector<std::string_view> unmarked_syllables_beginning(std::string_view ascii) {
+  // Every initial before every rhyme, kept when the spelling rules allow it: about two
+  // thousand words, worked out once.
+  static const std::vector<std::string> all = [] {
+    const Tables& t = tables();
+    std::set<std::string> words;
+    for (const auto& initial : t.bare_initials)
+      for (const auto& rhyme : t.bare_rhymes) {
+        std::u32string s = initial + rhyme;
+        const std::optional<Parts> parts = split(s, /*bare=*/true);
+        if (!parts || parts->vowels_begin == parts->vowels_end) continue;
+        std::string word;  // ASCII: the marks are off
+        for (const char32_t c : s) word.push_back(static_cast<char>(c));
+        words.insert(std::move(word));
+      }
+    return std::vector<std::string>(words.begin(), words.end());
+  }();
+  std::vector<std::string_view> out;
+  if (ascii.empty()) return out;
+  for (auto it = std::lower_bound(all.begin(), all.end(), ascii);
+       it != all.end() && std::string_view(*it).substr(0, ascii.size()) == ascii; ++it)
+    out.emplace_back(*it);
+  return out;
 }
 
 }  // namespace toasoan::search::detail

@@ -24,6 +24,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace toasoan::search::detail {
 
@@ -38,5 +39,11 @@ std::optional<std::string> spell_syllable(std::u32string_view letters, Tone tone
 // (trường), "sang", "quy". Such a word is read as itself, never as Telex. A word with "oo" is
 // not: Telex's ô ("khoong" không) is far more common than the rhyme oong of "xoong".
 bool is_unmarked_syllable(std::string_view ascii);
+
+// Every well-formed syllable with its marks taken off that begins with `ascii`, in byte order:
+// "nha" → nha, nhac, nhai, nham, nhan, nhang, nhanh, nhao, nhap, nhat, nhau, nhay. Empty when
+// no syllable begins so ("cov", "202"). This is what a half-typed word can still become, for
+// suggestions (searcher.hpp). The rare rhymes with "oo" are among them ("xoong").
+std::vector<std::string_view> unmarked_syllables_beginning(std::string_view ascii);
 
 }  // namespace toasoan::search::detail

@@ -1,7 +1,9 @@
 #include "search/syllable.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -86,6 +88,33 @@ TEST(IsUnmarkedSyllable, AcceptsFoldedSyllablesOnly) {
                          "dd", "aa", "twitter"}) {
     EXPECT_FALSE(is_unmarked_syllable(no)) << no;
   }
+}
+
+TEST(UnmarkedSyllablesBeginning, ListsWhatAHalfTypedWordCanBecome) {
+  using Words = std::vector<std::string_view>;
+  EXPECT_EQ(unmarked_syllables_beginning("nha"),
+            (Words{"nha", "nhac", "nhach", "nhai", "nhak", "nham", "nhan", "nhang", "nhanh", "nhao", "nhap", "nhat", "nhau",
+                   "nhay"}));
+  EXPECT_EQ(unmarked_syllables_beginning("nghieng"), Words{"nghieng"});
+  EXPECT_EQ(unmarked_syllables_beginning("quye"), (Words{"quyen", "quyet"}));
+  const auto xo = unmarked_syllables_beginning("xo");
+  EXPECT_NE(std::find(xo.begin(), xo.end(), "xoong"), xo.end()) << "the rare rhymes are words too";
+  for (const char* none : {"cov", "202", "ngi", "tw", "", "Nha"})
+    EXPECT_TRUE(unmarked_syllables_beginning(none).empty()) << none;
+}
+
+TEST(UnmarkedSyllablesBeginning, GivesOnlyWellFormedSyllables) {
+  for (char first = 'a'; first <= 'z'; ++first)
+    for (std::string_view word : unmarked_syllables_beginning(std::string(1, first)))
+      EXPECT_TRUE(is_unmarked_syllable(word) || word.find("oo") != std::string_view::npos) << word;
+  EXPECT_GT(unmarked_syllables_beginning("t").size(), 200u);
+  // Three letters leave a few dozen at most ("chu": 37), which a suggestion can ask for one by
+  // one (searcher.hpp, kMaxCompletions).
+  std::size_t most = 0;
+  for (char a = 'a'; a <= 'z'; ++a)
+    for (char b = 'a'; b <= 'z'; ++b)
+      for (char c = 'a'; c <= 'z'; ++c) most = std::max(most, unmarked_syllables_beginning(std::string{a, b, c}).size());
+  EXPECT_EQ(most, 37u);
 }
 
 }  // namespace

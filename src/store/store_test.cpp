@@ -424,6 +424,34 @@ TEST_P(StoreTest, RanksATitleMatchAboveABodyMatchAndSortsByDateWhenAsked) {
   EXPECT_EQ(full_text(q)->total, 1);
 }
 
+TEST_P(StoreTest, SuggestionsCompleteAHalfTypedWordToTheWholeWordsItBegins) {
+  std::vector<articles::Incoming> batch{
+      with_body("a", "Tòa nhà mới xây", "x", 100), with_body("b", "Tòa nhận đơn kiện", "x", 200),
+      with_body("c", "Nhà tòa soạn mới", "x", 300), with_body("d", "Tòa án xử vụ kiện", "x", 400)};
+  ASSERT_TRUE(writer().upsert(batch, 1000).ok());
+  auto typing = [&](std::vector<std::string> completions) {
+    auto q = words({"toa", "nha"});
+    q.prefix_last = true;
+    q.titles_only = true;
+    q.completions = {std::move(completions)};
+    auto r = full_text(q);
+    EXPECT_TRUE(r.ok()) << r.error().message;
+    return r.ok() ? titles(*r) : std::vector<std::string>{"(failed)"};
+  };
+  using Titles = std::vector<std::string>;
+  auto all = typing({"nha", "nhac", "nhai", "nham", "nhan", "nhang", "nhanh"});
+  ASSERT_EQ(all.size(), 3u);
+  if (postgres()) {
+    // PostgreSQL's prefix search is a look-up of its own: it takes no completions.
+    EXPECT_EQ(typing({"nhan"}).size(), 3u);
+    return;
+  }
+  // "tòa" right before the word ranks first, whichever completion it is.
+  EXPECT_EQ(all.back(), "Nhà tòa soạn mới");
+  EXPECT_EQ(typing({"nhan"}), Titles{"Tòa nhận đơn kiện"});
+  EXPECT_EQ(typing({}), all) << "no completions: the prefix itself";
+}
+
 TEST_P(StoreTest, SuggestionsFollowEveryChangeOfATitle) {
   std::vector<articles::Incoming> batch{with_body("a", "Sinh viên mùa hè", "x", 100),
                                         with_body("b", "Vườn rau sạch", "y", 200)};

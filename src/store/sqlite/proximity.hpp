@@ -13,9 +13,12 @@
 //     written apart, so "nghị quyết" held together is the word, and scattered it is not: this
 //     is the proximity the relevance order adds to bm25 (sqlite_store.cpp).
 //
-// READINGS gives the query's readings as the number of FTS5 phrases (groups) each has, in the
-// order they appear in the MATCH expression: "3" for one reading of three groups, "3,3" for a
-// literal and a decoded reading of three each. A quoted group is one phrase, already whole.
+// READINGS gives the query's readings as the number of groups each has, in the order they
+// appear in the MATCH expression: "3" for one reading of three groups, "3,3" for a literal and
+// a decoded reading of three each. A group is one FTS5 phrase (a quoted group is one phrase,
+// already whole), but a reading's last group may be either of several phrases, the completions
+// of a half-typed word: "2/12" is two groups, the second any of 12 phrases ("toa" then "nha",
+// "nhac", …), 13 phrases in all.
 #pragma once
 
 #include <sqlite3.h>

@@ -9,9 +9,6 @@
 namespace toasoan::store::sqlite {
 namespace {
 
-// Matches ranked at most by one query (full_text()).
-constexpr std::int64_t kRankedMatches = 2000;
-
 // The newest ids in which each phrase's articles are counted for its IDF (bm25_counted(),
 // relevance.hpp): an archive of more ids has the count scaled up from them.
 constexpr std::int64_t kCountedIds = 20000;
@@ -26,30 +23,69 @@ std::string optimize_command(std::string_view table) {
   return "INSERT INTO " + std::string(table) + " (" + std::string(table) + ") VALUES ('optimize')";
 }
 
-// The FTS5 MATCH expression for a query: every term double-quoted (terms are [a-z0-9]+, see
-// safe_term), a group as one phrase, groups side by side (AND), readings joined by OR; a
-// prefix star after the last phrase; titles_only puts each phrase under the title column.
-// `readings` receives headline_phrase()'s and word_pairs()'s argument: how many phrases each
-// reading has; `phrases` each phrase as an expression of its own, in order.
+// The longest prefix article_headline keeps a list of its own for (migration 14: prefix =
+// '1 2'). A longer one makes FTS5 merge the whole list of every word it begins (35 ms for
+// "nha" at a million articles, at every keystroke), where its completions are a list each.
+constexpr std::size_t kLongestListedPrefix = 2;
+
+// The FTS5 expressions, any of which may match, for one phrase of reading `n` of a query: its
+// safe terms (terms are [a-z0-9]+, see safe_term) double-quoted, under the title column when
+// titles_only; when `prefix`, its last word a prefix (a star after it) or, past
+// kLongestListedPrefix, each of its completions (FullTextQuery::completions) in its place.
+// Empty when no term is safe.
+std::vector<std::string> phrase_forms(const FullTextQuery& q, std::size_t n, const std::vector<std::string_view>& words,
+                                      bool prefix) {
+  std::vector<std::string> out;
+  if (words.empty()) return out;
+  const std::string column = q.titles_only ? "title : " : "";
+  std::string head;  // the words but the last
+  for (std::size_t i = 0; i + 1 < words.size(); ++i) head.append(words[i]).push_back(' ');
+  const std::string_view last = words.back();
+  const auto& reading = q.readings[n];
+  const bool completed = prefix && last.size() > kLongestListedPrefix && n < q.completions.size() &&
+                         !q.completions[n].empty() && last == reading.back().back();
+  if (completed) {
+    for (const auto& word : q.completions[n])
+      if (safe_term(word)) out.push_back(column + "\"" + head + word + "\"");
+  } else {
+    out.push_back(column + "\"" + head + std::string(last) + "\"" + (prefix ? "*" : ""));
+  }
+  return out;
+}
+
+// Forms joined by OR, bracketed when more than one.
+std::string either_of(const std::vector<std::string>& forms) {
+  if (forms.size() == 1) return forms.front();
+  std::string out = "(" + forms.front();
+  for (std::size_t i = 1; i < forms.size(); ++i) out += " OR " + forms[i];
+  return out + ")";
+}
+
+// The FTS5 MATCH expression for a query: a group as one phrase (phrase_forms(), the last one
+// maybe a prefix or its completions: "toa" AND ("nha" OR "nhac" OR …)), groups side by side
+// (AND), readings joined by OR. `readings` receives headline_phrase()'s and word_pairs()'s
+// argument: how many groups each reading has, and past a slash how many phrases its last group
+// has when more than one (proximity.hpp); `phrases` each phrase as an expression of its own,
+// in order.
 std::string fts5_expression(const FullTextQuery& q, std::string* readings = nullptr,
                             std::vector<std::string>* phrases = nullptr) {
   std::string out;
-  for (const auto& reading : q.readings) {
+  for (std::size_t n = 0; n < q.readings.size(); ++n) {
+    const auto& reading = q.readings[n];
     std::string r;
     int groups = 0;
+    std::size_t alternatives = 1;  // of the last group
     for (std::size_t g = 0; g < reading.size(); ++g) {
-      std::string phrase;
-      for (const auto& term : reading[g]) {
-        if (!safe_term(term)) continue;
-        if (!phrase.empty()) phrase.push_back(' ');
-        phrase += term;
-      }
-      if (phrase.empty()) continue;
-      std::string expression = (q.titles_only ? "title : \"" : "\"") + phrase + "\"";
-      if (q.prefix_last && g + 1 == reading.size()) expression.push_back('*');
-      if (!r.empty()) r.push_back(' ');
-      r += expression;
-      if (phrases) phrases->push_back(std::move(expression));
+      std::vector<std::string_view> words;
+      for (const auto& term : reading[g])
+        if (safe_term(term)) words.push_back(term);
+      const auto forms = phrase_forms(q, n, words, q.prefix_last && g + 1 == reading.size());
+      if (forms.empty()) continue;
+      // FTS5 sets phrases side by side, but a bracket needs its AND written.
+      if (!r.empty()) r += forms.size() > 1 || alternatives > 1 ? " AND " : " ";
+      r += either_of(forms);
+      alternatives = forms.size();
+      if (phrases) phrases->insert(phrases->end(), forms.begin(), forms.end());
       ++groups;
     }
     if (r.empty()) continue;
@@ -58,30 +94,27 @@ std::string fts5_expression(const FullTextQuery& q, std::string* readings = null
     if (readings) {
       if (!readings->empty()) readings->push_back(',');
       *readings += std::to_string(groups);
+      if (alternatives > 1) *readings += "/" + std::to_string(alternatives);
     }
   }
   return out;
 }
 
 // The FTS5 expression, over article_headline, for the headline phrases of a query: each reading
-// of two words or more as one phrase (its groups side by side), in the title or the lead; empty
-// when no reading has two words. What headline_phrase() flags, found by the index instead of by
-// looking at every match.
+// of two words or more as one phrase (its groups side by side; the last word a prefix or its
+// completions as in fts5_expression()), in the title or the lead (the title alone for
+// titles_only); empty when no reading has two words. What headline_phrase() flags, found by the
+// index instead of by looking at every match.
 std::string headline_phrase_expression(const FullTextQuery& q) {
   std::string out;
-  for (const auto& reading : q.readings) {
-    std::string phrase;
-    int words = 0;
-    for (const auto& group : reading)
-      for (const auto& term : group) {
-        if (!safe_term(term)) continue;
-        if (!phrase.empty()) phrase.push_back(' ');
-        phrase += term;
-        ++words;
-      }
-    if (words < 2) continue;
+  for (std::size_t n = 0; n < q.readings.size(); ++n) {
+    std::vector<std::string_view> words;
+    for (const auto& group : q.readings[n])
+      for (const auto& term : group)
+        if (safe_term(term)) words.push_back(term);
+    if (words.size() < 2) continue;
     if (!out.empty()) out += " OR ";
-    out += "\"" + phrase + "\"";
+    out += either_of(phrase_forms(q, n, words, q.prefix_last));
   }
   return out;
 }
@@ -162,7 +195,7 @@ namespace {
 
 // The statements over one of the two tables (kTables): `t` its name, `weights` bm25's weights
 // of its columns.
-SearchStatements build_search_statements(const std::string& t, const char* weights) {
+SearchStatements build_search_statements(const std::string& t, const char* weights, std::int64_t window) {
   // The matches, as (id, relevance, headline phrase). Relevance is bm25, weighing a word in
   // the title ten times one in the body and in the lead four, raised by up to twice for the
   // query's neighbouring words found side by side (proximity.hpp: "nghị quyết" held
@@ -183,9 +216,9 @@ SearchStatements build_search_statements(const std::string& t, const char* weigh
   const std::string from_filtered = " FROM " + t + " CROSS JOIN articles a ON a.id = " + t + ".rowid WHERE " + t +
                                     " MATCH ?1 AND " + filters;
   const std::string from_all = " FROM " + t + " WHERE " + t + " MATCH ?1 AND " + not_scheduled;
-  // A query matching more than kRankedMatches articles ranks only the newest kRankedMatches of
+  // A query matching more than `window` articles ranks only the newest `window` of
   // them (by id: the order the paper wrote them in; ?10 is the lowest id among them) and, from
-  // the older ones, the newest kRankedMatches holding the query as a headline phrase (?11: the
+  // the older ones, the newest `window` holding the query as a headline phrase (?11: the
   // phrases, looked up in article_headline, whose lists are short, then ranked in the whole index
   // by id): ranking costs a few microseconds a match, so a common word over a million articles
   // would otherwise take seconds. FTS5 reads a range of ids, or one id, itself. Given ids as keys
@@ -197,20 +230,21 @@ SearchStatements build_search_statements(const std::string& t, const char* weigh
       return "SELECT " + columns + (filtered ? ", a.published_at" + from_filtered : from_all) + ids;
     };
     if (cut == 0) return select("");
-    std::string window = select(" AND " + t + ".rowid >= ?10");
-    if (cut == 1) return window;
-    return window + " UNION ALL " +
+    std::string newest = select(" AND " + t + ".rowid >= ?10");
+    if (cut == 1) return newest;
+    return newest + " UNION ALL " +
            select(" AND " + t + ".rowid IN (SELECT rowid FROM article_headline WHERE article_headline MATCH ?11 AND "
-                  "rowid < ?10 ORDER BY rowid DESC LIMIT " + std::to_string(kRankedMatches) + ")");
+                  "rowid < ?10 ORDER BY rowid DESC LIMIT " + std::to_string(window) + ")");
   };
   SearchStatements out;
+  out.window = window;
   // Without filters, one pass over the newest matches gives their count, stopping past ?10 (the
   // cap: their lowest id tells how densely the query matches, for the estimate of the rest),
   // and the lowest id of the window; each pass over an AND of common syllables costs tens of
   // milliseconds at a million articles. With filters, the count is exact and the window's lowest
   // id a second question.
-  const std::string window = std::to_string(kRankedMatches);
-  out.counts = {"SELECT count(*), min(id), min(CASE WHEN n <= " + window + " THEN id END) FROM (SELECT id, "
+  const std::string last_ranked = std::to_string(window);
+  out.counts = {"SELECT count(*), min(id), min(CASE WHEN n <= " + last_ranked + " THEN id END) FROM (SELECT id, "
                     "row_number() OVER (ORDER BY id DESC) AS n FROM (SELECT " + t + ".rowid AS id" + from_all +
                     " ORDER BY " + t + ".rowid DESC LIMIT ?10))",
                 "SELECT count(*), 0, 0" + from_filtered};
@@ -253,8 +287,8 @@ SearchStatements build_search_statements(const std::string& t, const char* weigh
 }  // namespace
 
 const SearchStatements& search_statements(Searched over) {
-  static const SearchStatements articles = build_search_statements(kTables[0], "10.0, 4.0, 1.0");
-  static const SearchStatements headlines = build_search_statements(kTables[1], "10.0, 4.0");
+  static const SearchStatements articles = build_search_statements(kTables[0], "10.0, 4.0, 1.0", 2000);
+  static const SearchStatements headlines = build_search_statements(kTables[1], "10.0, 4.0", 200);
   return over == Searched::headlines ? headlines : articles;
 }
 
@@ -335,11 +369,11 @@ Result<FullTextAnswer> SqliteSearchIndex::full_text(const FullTextQuery& q) {
     count.bind_at(4, q.from);
     count.bind_at(5, q.to);
     count.bind_at(9, q.now);
-    const std::int64_t cap = std::max(q.exact_count, kRankedMatches);
+    const std::int64_t cap = std::max(q.exact_count, st.window);
     if (!filtered) count.bind_at(10, cap + 1);
     if (count.step() != SQLITE_ROW) return step_error(c);
     const std::int64_t counted = count.int64(0);
-    if (counted > kRankedMatches) matched = counted;
+    if (counted > st.window) matched = counted;
     lowest = count.int64(2);
     // Past the cap, the rest are supposed as dense among the older ids as among the newest;
     // a filter (a category, a time) would break that, so a filtered count is always exact.
@@ -358,17 +392,16 @@ Result<FullTextAnswer> SqliteSearchIndex::full_text(const FullTextQuery& q) {
     end.bind_at(4, q.from);
     end.bind_at(5, q.to);
     end.bind_at(9, q.now);
-    end.bind_at(10, kRankedMatches - 1);
+    end.bind_at(10, st.window - 1);
     if (end.step() != SQLITE_ROW) return step_error(c);
     lowest = end.int64(0);
   }
   // A headline phrase holds every group of its reading, so it matches the query too.
   const std::string headline = matched && phrases ? headline_phrase_expression(q) : std::string();
-  const int cut = !matched ? 0 : headline.empty() ? 1 : 2;
-  const std::string& chosen = by_date ? st.newest : st.ranked[filtered][phrases][cut];
+  int cut = !matched ? 0 : headline.empty() ? 1 : 2;
   const int offset = phrases ? 0 : std::max(q.offset, 0);
   auto run = [&](int limit, int at) -> Status {
-    TOASOAN_SQLITE_STATEMENT(s, c, chosen);
+    TOASOAN_SQLITE_STATEMENT(s, c, by_date ? st.newest : st.ranked[filtered][phrases][cut]);
     s.bind(match, readings, q.category_id, q.from, q.to, limit, at);
     if (phrases) s.bind_at(8, 1);
     s.bind_at(9, q.now);
@@ -383,6 +416,20 @@ Result<FullTextAnswer> SqliteSearchIndex::full_text(const FullTextQuery& q) {
     if (rc != SQLITE_DONE) return step_error(c);
     return ok_status();
   };
+  // Suggestions look for older title phrases only when the window holds fewer than a page of
+  // them: the first letters of a common phrase ("công an kh") have plenty among the newest,
+  // and looking past them walks the lists of twenty years (15 ms a keystroke at a million).
+  if (cut == 2 && q.titles_only) {
+    cut = 1;
+    if (auto r = run(std::max(q.limit, 1), offset); !r) return r.error();
+    if (std::count_if(answer.hits.begin(), answer.hits.end(), [](const FullTextHit& h) { return h.headline_phrase; }) >=
+        q.limit) {
+      answer.total = *matched;
+      return answer;
+    }
+    answer.hits.clear();
+    cut = 2;
+  }
   if (auto r = run(std::max(q.limit, 1), offset); !r) return r.error();
   // A page past the last match has no row to carry the count: ask for the first alone.
   if (answer.hits.empty() && offset > 0) {

@@ -45,6 +45,9 @@ Status index_document(Connection& c, std::int64_t id, const std::optional<Search
 // read by the plan tests (store_test.cpp). id_range and phrase_count count a phrase's articles
 // among the newest ids (?1 the phrase, ?2 the id they are above).
 struct SearchStatements {
+  // Matches ranked at most by one question: the newest by id, and (searches) the older
+  // headline phrases; ranking costs a few microseconds a match.
+  std::int64_t window = 0;
   std::array<std::string, 2> counts;  // [filtered]
   std::string window_end;  // filtered only: without filters the count finds it
   std::string id_range, phrase_count;
@@ -52,8 +55,9 @@ struct SearchStatements {
   std::array<std::array<std::array<std::string, 3>, 2>, 2> ranked;  // [filtered][phrases][cut: all, window, + phrases]
   std::vector<std::string> all() const;
 };
-// Searches read article_search (title, lead and body); suggestions article_headline (title and
-// lead alone, a tenth of the size).
+// Searches read article_search (title, lead and body) and rank 2,000 matches; suggestions
+// read article_headline (title and lead alone, a tenth of the size) and rank 200: eight titles
+// for a half-typed word are the best of its newest matches, not of twenty years of them.
 enum class Searched { articles, headlines };
 const SearchStatements& search_statements(Searched over);
 
