@@ -57,7 +57,7 @@ struct SearchResponse {
   Query query;
   bool truncated = false;  // the text was longer than kMaxQueryBytes and was cut
   std::int64_t total = 0;
-  // total is "about": more than 10,000 articles matched, and the store estimated the rest from
+  // total is "about": more than 500 articles matched, and the store estimated the rest from
   // the newest of them (store::FullTextAnswer::estimated); rounded to two figures.
   bool total_estimated = false;
   std::vector<articles::Summary> results;

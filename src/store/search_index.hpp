@@ -43,7 +43,9 @@ struct FullTextQuery {
   // Matches counted one by one. Past it an engine may estimate the count from the newest
   // matches (FullTextAnswer::estimated): SQLite does, for a query without filters, since
   // counting a common word's hundreds of thousands of matches costs more than ranking the page.
-  std::int64_t exact_count = 10'000;
+  // As many as SQLite ranks (search_index.cpp): the pass that finds those is the count, and
+  // walking on to count thousands more cost a million-article search a fifth of its time.
+  std::int64_t exact_count = 500;
 };
 
 struct FullTextHit {

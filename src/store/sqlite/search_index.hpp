@@ -55,7 +55,7 @@ struct SearchStatements {
   std::array<std::array<std::array<std::string, 3>, 2>, 2> ranked;  // [filtered][phrases][cut: all, window, + phrases]
   std::vector<std::string> all() const;
 };
-// Searches read article_search (title, lead and body) and rank 2,000 matches; suggestions
+// Searches read article_search (title, lead and body) and rank 500 matches; suggestions
 // read article_headline (title and lead alone, a tenth of the size) and rank 200: eight titles
 // for a half-typed word are the best of its newest matches, not of twenty years of them.
 enum class Searched { articles, headlines };
