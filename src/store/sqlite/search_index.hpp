@@ -44,6 +44,10 @@ Status index_document(Connection& c, std::int64_t id, const std::optional<Search
 // each phrase's number of articles, for bm25_counted()): built once for each table searched, and
 // read by the plan tests (store_test.cpp). id_range and phrase_count count a phrase's articles
 // among the newest ids (?1 the phrase, ?2 the id they are above).
+// Which matches a ranked statement reads: all of them; the window of the newest; the window and
+// the older headline phrases, read newest first (many) or oldest first (few).
+enum Cut { kAll, kWindow, kOlderPhrases, kFewOlderPhrases, kCuts };
+
 struct SearchStatements {
   // Matches ranked at most by one question: the newest by id, and (searches) the older
   // headline phrases; ranking costs a few microseconds a match.
@@ -52,7 +56,7 @@ struct SearchStatements {
   std::string window_end;  // filtered only: without filters the count finds it
   std::string id_range, phrase_count;
   std::string newest;
-  std::array<std::array<std::array<std::string, 3>, 2>, 2> ranked;  // [filtered][phrases][cut: all, window, + phrases]
+  std::array<std::array<std::array<std::string, kCuts>, 2>, 2> ranked;  // [filtered][phrases][Cut]
   std::vector<std::string> all() const;
 };
 // Searches read article_search (title, lead and body) and rank 500 matches; suggestions
