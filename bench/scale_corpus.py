@@ -12,7 +12,10 @@ it is; then N - 12,501 generated articles (none when N is at most 12,501):
 - title, lead and body recombined from sentences of corpus articles of the same category (so
   a search for a corpus phrase finds generated articles of the same topic, as on a real site):
   a title is one sentence cut to at most 120 characters at a word boundary, a lead 1-2
-  sentences, a body 4-14 sentences in 2-5 paragraphs;
+  sentences, a body 4-14 sentences in 2-5 paragraphs. A sentence holding the words of a
+  sample query (../shared/corpus/sample-queries.jsonl) side by side, marks and case aside, is
+  never used: each sample query keeps the one right answer it has in the corpus, so that
+  recall at a million measures the search, not copies of the answer;
 - published: uniform over 2007-01-01 00:00 .. 2026-11-30 23:59, Vietnam time (+07:00), to
   the minute;
 - one in eight (at random) is written with `blocks`: a figure first, whose `image` is
@@ -32,6 +35,7 @@ import os
 import random
 import re
 import sys
+import unicodedata
 from datetime import datetime, timedelta, timezone
 
 CORPUS_ARTICLES = 12_500
@@ -72,6 +76,27 @@ def sentences(text):
     return out
 
 
+def folded_words(s):
+    """s as its words folded (no marks, đ → d, lower case) between single spaces, with a space at
+    each end, so that a phrase's words side by side are a substring."""
+    s = "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
+    s = s.replace("đ", "d").replace("Đ", "d").lower()
+    return " " + " ".join(re.findall(r"\w+", s)) + " "
+
+
+def query_phrases(path):
+    """A pattern that finds any sample query in folded_words() text, or None without the file."""
+    if not os.path.exists(path):
+        return None
+    phrases = set()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                phrases.add(folded_words(json.loads(line)["query"]))
+    phrases.discard("  ")
+    return re.compile("|".join(re.escape(p) for p in sorted(phrases))) if phrases else None
+
+
 def cut_title(s):
     s = s.strip().rstrip(".!?…:;, ")
     if len(s) <= TITLE_MAX:
@@ -91,6 +116,7 @@ def main():
     a = ap.parse_args()
     corpus = os.path.join(a.shared, "corpus", "articles.jsonl.xz")
     model = os.path.join(a.shared, "fixtures", "seed-article.jsonl")
+    answers = query_phrases(os.path.join(a.shared, "corpus", "sample-queries.jsonl"))
     out = sys.stdout.buffer
 
     # The corpus: written as it is, and cut into sentences by category.
@@ -105,7 +131,8 @@ def main():
                 pools[c] = []
             pool = pools[c]
             for t in [d.get("lead") or ""] + (d.get("body") or "").split("\n\n"):
-                pool.extend(s for s in sentences(t) if 20 <= len(s) <= 600)
+                pool.extend(s for s in sentences(t)
+                            if 20 <= len(s) <= 600 and not (answers and answers.search(folded_words(s))))
     with open(model, "rb") as f:
         for raw in f:
             if raw.strip():
@@ -122,14 +149,19 @@ def main():
     for k in range(1, max(0, a.n - CORPUS_ARTICLES - 1) + 1):
         cat = cats[k % len(cats)]
         pool = pools[cat]
-        title = cut_title(pick(pool))
-        lead = " ".join(pick(pool) for _ in range(1 + rand(2)))
-        n_sent = 4 + rand(11)
-        n_par = min(n_sent, 2 + rand(4))
-        sents = [pick(pool) for _ in range(n_sent)]
-        # Paragraph sizes: n_sent sentences cut at n_par - 1 distinct points.
-        cuts = sorted(rng.sample(range(1, n_sent), n_par - 1))
-        paras = [" ".join(sents[i:j]) for i, j in zip([0] + cuts, cuts + [n_sent])]
+        while True:
+            title = cut_title(pick(pool))
+            lead = " ".join(pick(pool) for _ in range(1 + rand(2)))
+            n_sent = 4 + rand(11)
+            n_par = min(n_sent, 2 + rand(4))
+            sents = [pick(pool) for _ in range(n_sent)]
+            # Paragraph sizes: n_sent sentences cut at n_par - 1 distinct points.
+            cuts = sorted(rng.sample(range(1, n_sent), n_par - 1))
+            paras = [" ".join(sents[i:j]) for i, j in zip([0] + cuts, cuts + [n_sent])]
+            # Two sentences side by side can still make a sample query between them (the index
+            # reads no punctuation): such an article is drawn again.
+            if not answers or not (answers.search(folded_words(lead)) or answers.search(folded_words(" ".join(sents)))):
+                break
         when = T_START + timedelta(minutes=rand(SPAN_MINUTES + 1))
         art = {"id": f"scale-{k:09d}", "title": title, "lead": lead}
         if rand(8) == 0:
