@@ -24,7 +24,7 @@ struct Instance {
 struct Reading {
   int groups = 0;
   int last_phrases = 1;
-  int width() const { return groups - 1 + last_phrases; }  // its phrases
+  int width() const { return groups == 0 ? 0 : groups - 1 + last_phrases; }  // its phrases
   // Group g's phrases, from the reading's first phrase `first`: [begin, end).
   int begin(int first, int g) const { return first + g; }
   int end(int first, int g) const { return g + 1 == groups ? first + width() : first + g + 1; }
