@@ -12,8 +12,8 @@ namespace toasoan::search {
 namespace {
 
 constexpr double kPhraseBonus = 10.0;
-// The most whole words a suggestion's last word is completed to; three letters leave at most
-// 37 ("chu", syllable_test.cpp), one or two letters hundreds, which stay a prefix.
+// The most whole words a suggestion's last word is completed to: three letters leave at most
+// 37 ("chu", syllable_test.cpp); a letter or two may begin hundreds, and stays a prefix.
 constexpr std::size_t kMaxCompletions = 40;
 constexpr double kRelevanceScale = 10.0;
 // Heavy enough that the marks decide between articles whose folded words are alike
@@ -161,6 +161,7 @@ Result<std::vector<articles::Summary>> Searcher::suggest(std::string_view text, 
   fq.prefix_last = true;
   for (const auto& reading : fq.readings) {
     auto& words = fq.completions.emplace_back();
+    if (reading.empty() || reading.back().empty()) continue;
     const auto ends = detail::unmarked_syllables_beginning(reading.back().back());
     if (ends.size() <= kMaxCompletions) words.assign(ends.begin(), ends.end());
   }
