@@ -181,19 +181,6 @@ std::optional<Parts> split(std::u32string_view s, bool bare) {
 
 constexpr char32_t kToneMarks[] = {0, 0x0301, 0x0300, 0x0309, 0x0303, 0x0323};
 
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 }  // namespace
 
 std::optional<std::string> spell_syllable(std::u32string_view letters, Tone tone) {
@@ -220,8 +207,8 @@ std::optional<std::string> spell_syllable(std::u32string_view letters, Tone tone
   }
   std::string out;
   for (std::size_t i = 0; i < letters.size(); ++i) {
-    append_utf8(out, letters[i]);
-    if (i == at && tone != Tone::kLevel) append_utf8(out, kToneMarks[static_cast<int>(tone)]);
+    text::append_utf8(out, letters[i]);
+    if (i == at && tone != Tone::kLevel) text::append_utf8(out, kToneMarks[static_cast<int>(tone)]);
   }
   return text::nfc(out);
 }

@@ -319,23 +319,31 @@ struct IdRange {
   std::int64_t span() const { return highest - lowest + 1; }
 };
 
-// bm25_counted()'s COUNTS: each phrase's number of articles, counted among the newest kCountedIds
-// ids and scaled to the whole range of ids (exact in a smaller archive), so that its cost does
-// not grow with the archive, where bm25 walks every phrase's whole list. An IDF read from the
-// recent archive weighs words as the paper writes them now.
+// How many articles hold `phrase` (an FTS5 expression) in the table `st` reads: counted among
+// the newest kCountedIds ids and scaled to the whole range of ids (exact in a smaller archive),
+// so that the cost does not grow with the archive.
+Result<std::int64_t> articles_holding(Connection& c, const SearchStatements& st, const IdRange& ids,
+                                      const std::string& phrase) {
+  const bool scaled = ids.span() > kCountedIds;
+  TOASOAN_SQLITE_STATEMENT(count, c, st.phrase_count);
+  count.bind(phrase, scaled ? ids.highest - kCountedIds : ids.lowest - 1);
+  if (count.step() != SQLITE_ROW) return step_error(c);
+  return scaled ? count.int64(0) * ids.span() / kCountedIds : count.int64(0);
+}
+
+// bm25_counted()'s COUNTS: each phrase's number of articles (articles_holding()), where bm25
+// walks every phrase's whole list. An IDF read from the recent archive weighs words as the
+// paper writes them now.
 Result<std::string> phrase_counts(Connection& c, const SearchStatements& st, const IdRange& ids,
                                   const std::vector<std::string>& phrases) {
-  const std::int64_t lowest = ids.lowest, highest = ids.highest, span = ids.span();
-  const bool scaled = span > kCountedIds;
   std::string out;
   std::map<std::string_view, std::int64_t> known;  // a phrase of several readings is counted once
   for (const auto& phrase : phrases) {
     auto [at, fresh] = known.try_emplace(phrase, 0);
     if (fresh) {
-      TOASOAN_SQLITE_STATEMENT(count, c, st.phrase_count);
-      count.bind(phrase, scaled ? highest - kCountedIds : lowest - 1);
-      if (count.step() != SQLITE_ROW) return step_error(c);
-      at->second = scaled ? count.int64(0) * span / kCountedIds : count.int64(0);
+      auto n = articles_holding(c, st, ids, phrase);
+      if (!n) return n.error();
+      at->second = *n;
     }
     if (!out.empty()) out.push_back(',');
     out += std::to_string(at->second);
@@ -408,17 +416,6 @@ Result<FullTextAnswer> SqliteSearchIndex::full_text(const FullTextQuery& q) {
   // A headline phrase holds every group of its reading, so it matches the query too.
   const std::string headline = matched && phrases ? headline_phrase_expression(q) : std::string();
   int cut = !matched ? kAll : headline.empty() ? kWindow : kOlderPhrases;
-  if (cut == kOlderPhrases) {
-    // How densely the headline phrases stand among the newest ids tells whether the older
-    // ones are many (more than twice the window: read newest first) or few.
-    TOASOAN_SQLITE_STATEMENT(probe, c, search_statements(Searched::headlines).phrase_count);
-    const bool scaled = ids.span() > kCountedIds;
-    probe.bind(headline, scaled ? ids.highest - kCountedIds : ids.lowest - 1);
-    if (probe.step() != SQLITE_ROW) return step_error(c);
-    const std::int64_t seen = probe.int64(0);
-    const std::int64_t expected = scaled ? seen * ids.span() / kCountedIds : seen;
-    if (expected < 2 * st.window) cut = kFewOlderPhrases;
-  }
   const int offset = phrases ? 0 : std::max(q.offset, 0);
   auto run = [&](int limit, int at) -> Status {
     TOASOAN_SQLITE_STATEMENT(s, c, by_date ? st.newest : st.ranked[filtered][phrases][cut]);
@@ -439,8 +436,7 @@ Result<FullTextAnswer> SqliteSearchIndex::full_text(const FullTextQuery& q) {
   // Suggestions look for older title phrases only when the window holds fewer than a page of
   // them: the first letters of a common phrase ("công an kh") have plenty among the newest,
   // and looking past them walks the lists of twenty years (15 ms a keystroke at a million).
-  if ((cut == kOlderPhrases || cut == kFewOlderPhrases) && q.titles_only) {
-    const int with_phrases = cut;
+  if (cut == kOlderPhrases && q.titles_only) {
     cut = kWindow;
     if (auto r = run(std::max(q.limit, 1), offset); !r) return r.error();
     if (std::count_if(answer.hits.begin(), answer.hits.end(), [](const FullTextHit& h) { return h.headline_phrase; }) >=
@@ -449,7 +445,14 @@ Result<FullTextAnswer> SqliteSearchIndex::full_text(const FullTextQuery& q) {
       return answer;
     }
     answer.hits.clear();
-    cut = with_phrases;
+    cut = kOlderPhrases;
+  }
+  if (cut == kOlderPhrases) {
+    // How densely the headline phrases stand among the newest ids tells whether the older
+    // ones are many (more than twice the window: read newest first) or few.
+    auto expected = articles_holding(c, search_statements(Searched::headlines), ids, headline);
+    if (!expected) return expected.error();
+    if (*expected < 2 * st.window) cut = kFewOlderPhrases;
   }
   if (auto r = run(std::max(q.limit, 1), offset); !r) return r.error();
   // A page past the last match has no row to carry the count: ask for the first alone.
