@@ -2,6 +2,7 @@
 //   fold()        vs ICU's transform "Any-Latin; Latin-ASCII; Lower" (what design.md names)
 //   count_chars() vs ICU NFC normalisation and counting code points
 //   escape()      vs a per-character std::string append loop
+//   valid_utf8()  vs decoding every code point (text/utf8_decode.hpp), as it did until 2026-12-07
 // The text is Vietnamese news prose of our own writing, repeated to ~64 KB.
 #include <benchmark/benchmark.h>
 #include <unicode/normalizer2.h>
@@ -14,6 +15,8 @@
 #include "render/html.hpp"
 #include "text/count.hpp"
 #include "text/fold.hpp"
+#include "text/utf8.hpp"
+#include "text/utf8_decode.hpp"
 
 namespace {
 
@@ -103,6 +106,27 @@ void BM_escape_reference_per_char(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * s.size()));
 }
 BENCHMARK(BM_escape_reference_per_char);
+
+void BM_valid_utf8(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(toasoan::text::valid_utf8(prose()));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * prose().size()));
+}
+BENCHMARK(BM_valid_utf8);
+
+void BM_valid_utf8_reference_decode_each(benchmark::State& state) {
+  const std::string_view s = prose();
+  for (auto _ : state) {
+    bool ok = true;
+    for (std::size_t i = 0; ok && i < s.size();) {
+      const auto d = toasoan::text::detail::decode_utf8(s, i);
+      ok = d.ok;
+      i += d.len;
+    }
+    benchmark::DoNotOptimize(ok);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * s.size()));
+}
+BENCHMARK(BM_valid_utf8_reference_decode_each);
 
 }  // namespace
 

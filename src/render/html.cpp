@@ -1,24 +1,61 @@
 #include "render/html.hpp"
 
+#include <algorithm>
+#include <cstring>
+
 namespace toasoan::render {
 
-void escape(std::string& out, std::string_view text) {
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char* entity;
-    switch (text[i]) {
-      case '&': entity = "&amp;"; break;
-      case '<': entity = "&lt;"; break;
-      case '>': entity = "&gt;"; break;
-      case '"': entity = "&quot;"; break;
-      case '\'': entity = "&#39;"; break;
-      default: continue;
+namespace {
+
+// Whether any of the eight bytes of `word` is `c`: the zero-byte test on word ^ c…c, exact for
+// "any" (its borrows reach only bytes above a zero one).
+constexpr bool holds(std::uint64_t word, unsigned char c) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  const std::uint64_t x = word ^ (kOnes * c);
+  return ((x - kOnes) & ~x & kHighs) != 0;
+}
+
+// Appends `text` to `out` with each byte for which `entity` names a replacement replaced.
+// Eight bytes at a time are passed over while `clean` says none of them is replaced: nearly all
+// of a page's text. A byte at a time, escaping was a tenth of an uncached article's render.
+template <typename Clean, typename Entity>
+void copy_replacing(std::string& out, std::string_view text, Clean clean, Entity entity) {
+  const char* p = text.data();
+  const std::size_t n = text.size();
+  std::size_t start = 0, i = 0;  // text[start, i) is copied as it is
+  while (i < n) {
+    std::uint64_t word;
+    if (n - i >= 8 && (std::memcpy(&word, p + i, 8), clean(word))) {
+      i += 8;
+      continue;
     }
-    out.append(text.data() + start, i - start);
-    out.append(entity);
-    start = i + 1;
+    for (const std::size_t stop = std::min(n, i + 8); i < stop; ++i) {
+      const std::string_view e = entity(p[i]);
+      if (e.empty()) continue;
+      out.append(p + start, i - start);
+      out.append(e);
+      start = i + 1;
+    }
   }
-  out.append(text.data() + start, text.size() - start);
+  out.append(p + start, n - start);
+}
+
+}  // namespace
+
+void escape(std::string& out, std::string_view text) {
+  copy_replacing(
+      out, text,
+      [](std::uint64_t w) { return !(holds(w, '&') || holds(w, '<') || holds(w, '>') || holds(w, '"') || holds(w, '\'')); },
+      [](char c) -> std::string_view {
+        switch (c) {
+          case '&': return "&amp;";
+          case '<': return "&lt;";
+          case '>': return "&gt;";
+          case '"': return "&quot;";
+          case '\'': return "&#39;";
+          default: return {};
+        }
+      });
 }
 
 namespace {
@@ -83,14 +120,16 @@ void escape_xml(std::string& out, std::string_view text) {
 }
 
 Html& Html::json_script(std::string_view json) {
-  for (char c : json) {
-    switch (c) {
-      case '<': out_.append("\\u003c"); break;
-      case '>': out_.append("\\u003e"); break;
-      case '&': out_.append("\\u0026"); break;
-      default: out_.push_back(c);
-    }
-  }
+  copy_replacing(
+      out_, json, [](std::uint64_t w) { return !(holds(w, '<') || holds(w, '>') || holds(w, '&')); },
+      [](char c) -> std::string_view {
+        switch (c) {
+          case '<': return "\\u003c";
+          case '>': return "\\u003e";
+          case '&': return "\\u0026";
+          default: return {};
+        }
+      });
   return *this;
 }
 

@@ -26,6 +26,38 @@ TEST(Html, KeepsVietnameseBytesIntact) {
   EXPECT_EQ(h.str(), "Bạn còn 500/500 ký tự");
 }
 
+// Text is passed over eight bytes at a time: a character to escape is caught wherever it
+// stands in such a step, side by side with another, or in the short tail.
+TEST(Html, EscapesEachSpecialCharacterWhereverItStandsInALongText) {
+  const std::string base = "Đà Nẵng mưa lớn, sông Hàn dâng cao";  // 43 bytes, ASCII and not
+  for (std::string_view special : {"&", "<", ">", "\"", "'", "<>"}) {
+    for (std::size_t at = 0; at <= base.size(); ++at) {
+      std::string text = base;
+      text.insert(at, special);
+      std::string expected;
+      for (char c : text) {
+        switch (c) {
+          case '&': expected += "&amp;"; break;
+          case '<': expected += "&lt;"; break;
+          case '>': expected += "&gt;"; break;
+          case '"': expected += "&quot;"; break;
+          case '\'': expected += "&#39;"; break;
+          default: expected += c;
+        }
+      }
+      Html h;
+      h << text;
+      EXPECT_EQ(h.str(), expected) << "\"" << special << "\" at byte " << at;
+    }
+  }
+}
+
+TEST(Html, JsonScriptReplacesEveryAngleBracketAndAmpersandOfALongDocument) {
+  Html h;
+  h.json_script(R"({"name":"Báo Đồi Mây & bạn đọc","x":"a<b>c","y":"&&<<>>"})");
+  EXPECT_EQ(h.str(), R"({"name":"Báo Đồi Mây \u0026 bạn đọc","x":"a\u003cb\u003ec","y":"\u0026\u0026\u003c\u003c\u003e\u003e"})");
+}
+
 TEST(Xml, EscapesLikeHtmlAndDropsWhatXmlHasNoPlaceFor) {
   Xml x;
   x << "<title>"_html << std::string_view("Tin\x01 \"nóng\"\x0b & mới\r\n\tĐà\xEF\xBF\xBF Nẵng\xEF\xBF\xBE") << "</title>"_html;

@@ -1,5 +1,7 @@
 #include "text/utf8.hpp"
 
+#include "text/utf8_decode.hpp"
+
 #include <string>
 #include <string_view>
 
@@ -54,6 +56,35 @@ TEST(ValidUtf8, RejectsOverlongsSurrogatesOutOfRangeAndTruncation) {
       {"latin-1 text", "Ng\xE0y"},
   };
   for (const auto& c : cases) EXPECT_FALSE(valid_utf8(c.bytes)) << c.name;
+}
+
+// valid_utf8 checks the common two- and three-byte letters without decoding them; it must say
+// what decoding says of every sequence of up to three bytes, at its end or followed by text.
+TEST(ValidUtf8, AgreesWithDecodingOnEverySequenceOfUpToThreeBytes) {
+  auto decodes = [](std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+      const detail::Decoded d = detail::decode_utf8(s, i);
+      if (!d.ok) return false;
+      i += d.len;
+    }
+    return true;
+  };
+  int disagreements = 0;
+  std::string s;
+  for (unsigned b0 = 0x80; b0 <= 0xFF; ++b0)
+    for (unsigned b1 = 0; b1 <= 0x100; ++b1)
+      for (unsigned b2 = 0; b2 <= 0x100; ++b2) {
+        if (b1 == 0x100 && b2 != 0x100) continue;  // 0x100: the text ends here
+        s.assign(1, static_cast<char>(b0));
+        if (b1 < 0x100) s.push_back(static_cast<char>(b1));
+        if (b2 < 0x100) s.push_back(static_cast<char>(b2));
+        for (std::string_view tail : {"", "a"}) {
+          const std::string t = s + std::string(tail);
+          if (valid_utf8(t) != decodes(t) && ++disagreements <= 5)
+            ADD_FAILURE() << std::hex << b0 << " " << b1 << " " << b2 << " + \"" << tail << "\"";
+        }
+      }
+  EXPECT_EQ(disagreements, 0);
 }
 
 struct NfcCase {
