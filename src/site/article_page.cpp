@@ -67,13 +67,11 @@ std::string render_article(const SiteInfo& site, const ArticlePageData& d, bool 
   }
   h << "</div><aside>"_html;
   h << "<section class=\"box\" aria-labelledby=\"tin-moi\"><h2 id=\"tin-moi\">Tin mới</h2>"_html;
-  headline_list(h, d.latest, /*counts=*/false);
-  h << "</section>"_html;
+  h << d.latest << "</section>"_html;
   if (!d.related.empty()) {
     h << "<section class=\"box\" aria-labelledby=\"cung-chuyen-muc\"><h2 id=\"cung-chuyen-muc\">Cùng chuyên mục "_html
       << a.category_name << "</h2>"_html;
-    headline_list(h, d.related, /*counts=*/false);
-    h << "</section>"_html;
+    h << d.related << "</section>"_html;
   }
   h << "</aside></div>"_html;
   close_page(h, site, meta);

@@ -15,8 +15,10 @@ struct CommentSection;  // comments_view.hpp
 
 struct ArticlePageData {
   const articles::Article* article = nullptr;
-  std::vector<articles::Summary> latest;   // "Tin mới"
-  std::vector<articles::Summary> related;  // more from the same category
+  // The lists beside it, written out by headline_list() (SideLists keeps them written): "Tin
+  // mới", and more from the same category (its box left out when empty).
+  render::Html latest;
+  render::Html related;
   // The readers' comments under it; null shows the section empty (a preview).
   const CommentSection* comments = nullptr;
 };

@@ -32,6 +32,8 @@ constexpr const char* kImmutableMediaCacheControl = "public, max-age=31536000, i
 // and frames do not, and `sandbox` gives the document an opaque origin besides.
 constexpr const char* kMediaContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
 constexpr int kMaxPage = 100000;
+// Articles of the same category shown beside an article, under "Cùng chuyên mục".
+constexpr int kRelatedShown = 5;
 // Longer queries (a search of hundreds of Vietnamese letters, percent-encoded) are not cached.
 constexpr std::size_t kMaxCachedQueryBytes = 512;
 
@@ -334,14 +336,17 @@ Site::Rendered Site::render_article(const Categories& cats, std::int64_t id, std
   ArticlePageData d;
   d.article = &a;
   const auto t = now();
-  auto latest = side_lists_.newest(std::nullopt, config_.latest_count + 1, t);
+  // Its own comments and their count (a count never changes without a `comment` entry of the
+  // same article); the side lists show titles only (no counts), so an approval elsewhere
+  // leaves this page cached.
+  std::vector<std::string> shown{tags::article(a.id), tags::comments(a.id), tags::all_listings,
+                                 tags::listing(a.category_id)};
+  auto latest = side_lists_.newest(std::nullopt, config_.latest_count, t);
   if (!latest) return {failed(cats, latest.error()), {}};
-  for (const auto& s : **latest)
-    if (s.id != a.id && static_cast<int>(d.latest.size()) < config_.latest_count) d.latest.push_back(s);
-  auto related = side_lists_.newest(a.category_id, 6, t);
+  write_beside(d.latest, shown, **latest, a.id);
+  auto related = side_lists_.newest(a.category_id, kRelatedShown, t);
   if (!related) return {failed(cats, related.error()), {}};
-  for (const auto& s : **related)
-    if (s.id != a.id && d.related.size() < 5) d.related.push_back(s);
+  write_beside(d.related, shown, **related, a.id);
   // The comments: the first page of approved threads, newest first. Tagged article:<id> with
   // the rest of the page, so an approval (a `comment` change) purges it.
   CommentSection comments;
@@ -360,13 +365,6 @@ Site::Rendered Site::render_article(const Categories& cats, std::int64_t id, std
     comments.threads = std::move(shown->threads);
   }
   d.comments = &comments;
-  // Its own comments and their count (a count never changes without a `comment` entry of the
-  // same article); the side lists show titles only (no counts), so an approval elsewhere
-  // leaves this page cached.
-  std::vector<std::string> shown{tags::article(a.id), tags::comments(a.id), tags::all_listings,
-                                 tags::listing(a.category_id)};
-  tags::add_articles(shown, d.latest);
-  tags::add_articles(shown, d.related);
   return {CachedPage::make(200, kHtml, article_page(info(cats), d), kPageCacheControl), std::move(shown)};
 }
 
@@ -378,13 +376,11 @@ std::string Site::preview(const articles::Article& a) {
   // The same side columns readers will see; with the store away, the preview still shows the
   // article itself.
   const auto t = now();
-  if (auto latest = reading_.latest({std::nullopt, config_.latest_count + 1, 0, t}))
-    for (auto& s : *latest)
-      if (s.id != a.id && static_cast<int>(d.latest.size()) < config_.latest_count) d.latest.push_back(std::move(s));
+  std::vector<std::string> tags;  // a preview is never cached
+  if (auto latest = side_lists_.newest(std::nullopt, config_.latest_count, t)) write_beside(d.latest, tags, **latest, a.id);
   if (a.category_id != 0)
-    if (auto related = reading_.latest({a.category_id, 6, 0, t}))
-      for (auto& s : *related)
-        if (s.id != a.id && d.related.size() < 5) d.related.push_back(std::move(s));
+    if (auto related = side_lists_.newest(a.category_id, kRelatedShown, t))
+      write_beside(d.related, tags, **related, a.id);
   return article_preview_page(info(cats ? *cats : none), d);
 }
 
