@@ -58,9 +58,10 @@ TEST(ValidUtf8, RejectsOverlongsSurrogatesOutOfRangeAndTruncation) {
   for (const auto& c : cases) EXPECT_FALSE(valid_utf8(c.bytes)) << c.name;
 }
 
-// valid_utf8 checks the common two- and three-byte letters without decoding them; it must say
-// what decoding says of every sequence of up to three bytes, at its end or followed by text.
-TEST(ValidUtf8, AgreesWithDecodingOnEverySequenceOfUpToThreeBytes) {
+// valid_utf8 runs a state machine of its own; it must say what decoding says of every sequence
+// of up to three bytes, and of four-byte ones around their boundaries, at the end of the text
+// or followed by more.
+TEST(ValidUtf8, AgreesWithDecodingOnEverySequenceOfUpToThreeBytesAndAroundFourByteBoundaries) {
   auto decodes = [](std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {
       const detail::Decoded d = detail::decode_utf8(s, i);
@@ -84,6 +85,14 @@ TEST(ValidUtf8, AgreesWithDecodingOnEverySequenceOfUpToThreeBytes) {
             ADD_FAILURE() << std::hex << b0 << " " << b1 << " " << b2 << " + \"" << tail << "\"";
         }
       }
+  for (unsigned b0 = 0xF0; b0 <= 0xF4; ++b0)
+    for (unsigned b1 = 0; b1 <= 0xFF; ++b1)
+      for (unsigned b2 : {0x41u, 0x80u, 0xBFu, 0xC0u})
+        for (unsigned b3 = 0; b3 <= 0xFF; ++b3) {
+          const std::string t{static_cast<char>(b0), static_cast<char>(b1), static_cast<char>(b2), static_cast<char>(b3)};
+          if (valid_utf8(t) != decodes(t) && ++disagreements <= 5)
+            ADD_FAILURE() << std::hex << b0 << " " << b1 << " " << b2 << " " << b3;
+        }
   EXPECT_EQ(disagreements, 0);
 }
 
