@@ -39,6 +39,27 @@ TEST(FlatBlocks, ReadsWhatTheFullParseReadsFromFlatBlocks) {
   }
 }
 
+// Text is passed over eight bytes at a time: an escape, the closing quote or a raw control is
+// caught wherever it stands in such a step.
+TEST(FlatBlocks, FindsEachEscapeAndControlWhereverItStandsInALongText) {
+  const std::string base = "Đà Nẵng mưa lớn, sông Hàn dâng cao";
+  const std::string_view kInserted[] = {"\\\"", "\\\\", "\\n", "\\u00e9", "\"", "\n", std::string_view("\0", 1)};
+  for (std::string_view inserted : kInserted) {
+    for (std::size_t at = 0; at <= base.size(); ++at) {
+      if (at < base.size() && (static_cast<unsigned char>(base[at]) & 0xC0) == 0x80) continue;  // inside a letter
+      std::string text = base;
+      text.insert(at, inserted);
+      const std::string json = R"([{"type":"paragraph","text":")" + text + R"("}])";
+      auto flat = read_flat_blocks(json);
+      const bool valid = inserted.front() == '\\';  // an escape; a bare quote or control breaks the JSON
+      ASSERT_EQ(flat.has_value(), valid) << json;
+      if (valid) {
+        EXPECT_EQ(*flat, fully(json)) << json;
+      }
+    }
+  }
+}
+
 TEST(FlatBlocks, LeavesEverythingElseToTheFullParse) {
   for (std::string_view json : {
            R"({"type":"paragraph","text":"a"})",                                           // not an array
