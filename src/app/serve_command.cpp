@@ -80,6 +80,8 @@ void metrics(const http::Request& req, http::Response& res, const site::Site& si
   line("toasoan_page_cache_inserts_total", "Pages rendered and kept.", c.inserts);
   line("toasoan_page_cache_purged_total", "Pages removed because what they show changed.", c.purged);
   line("toasoan_page_cache_evicted_total", "Pages removed to stay within the budget.", c.evicted);
+  line("toasoan_page_cache_declined_total", "Pages rendered and not kept: asked for once while the cache was full.",
+       c.declined);
   line("toasoan_page_cache_entries", "Pages kept now (reader pages).", c.entries);
   line("toasoan_page_cache_bytes", "Bytes kept now (reader pages).", c.bytes);
   line("toasoan_query_cache_entries", "Pages kept now (search and API answers).", c.query_entries);

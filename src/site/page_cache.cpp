@@ -1,6 +1,8 @@
 #include "site/page_cache.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <functional>
 #include <mutex>
 
 namespace toasoan::site {
@@ -34,6 +36,18 @@ PageCache::Counters& PageCache::counters() {
 PageCache::PageCache(std::size_t page_budget_bytes, std::size_t query_budget_bytes) {
   page_.budget = page_budget_bytes;
   query_.budget = query_budget_bytes;
+  // Twice the pages of 16 KB (an article page) the budgets hold: 4,096 slots for the default 32
+  // MiB and 4 MiB.
+  const std::size_t slots = std::clamp<std::size_t>((page_budget_bytes + query_budget_bytes) / 8192, 256, 1 << 20);
+  offered_.assign(std::bit_floor(slots), 0);
+}
+
+bool PageCache::offered_before(const std::string& key) {
+  const std::uint64_t h = std::hash<std::string>{}(key) | 1;  // never 0, the empty slot
+  std::uint64_t& slot = offered_[h & (offered_.size() - 1)];
+  if (slot == h) return true;
+  slot = h;
+  return false;
 }
 
 std::shared_ptr<const CachedPage> PageCache::get(const std::string& key) {
@@ -74,7 +88,14 @@ void PageCache::put(const std::string& key, std::shared_ptr<const CachedPage> pa
     ++refused_stale_;
     return;
   }
-  if (auto old = entries_.find(key); old != entries_.end()) remove(old->second.get());
+  const bool again = offered_before(key);
+  const auto old = entries_.find(key);
+  const bool held = old != entries_.end();
+  if (held) remove(old->second.get());
+  if (!held && !again && c.bytes + bytes > c.budget) {
+    ++declined_;
+    return;
+  }
 
   auto owned = std::make_unique<Entry>();
   Entry* e = owned.get();
@@ -173,6 +194,7 @@ CacheStats PageCache::stats() const {
   s.purged = purged_;
   s.evicted = evicted_;
   s.refused_stale = refused_stale_;
+  s.declined = declined_;
   s.entries = page_.entries + query_.entries;
   s.bytes = page_.bytes + query_.bytes;
   s.query_entries = query_.entries;

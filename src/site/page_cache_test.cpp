@@ -60,7 +60,8 @@ TEST(PageCache, EvictsTheLeastRecentlyUsedPageAndKeepsTheOneJustRead) {
   for (int i = 0; i < 9; ++i) c.put("/" + std::to_string(i), page(kBody), {}, CacheClass::page, c.ticket());
   ASSERT_EQ(c.stats().entries, 9u);
   ASSERT_NE(c.get("/0"), nullptr);  // the oldest put, read just now
-  c.put("/9", page(kBody), {}, CacheClass::page, c.ticket());
+  c.put("/9", page(kBody), {}, CacheClass::page, c.ticket());  // its first render: not kept
+  c.put("/9", page(kBody), {}, CacheClass::page, c.ticket());  // asked for again: kept
   EXPECT_NE(c.get("/0"), nullptr);
   EXPECT_EQ(c.get("/1"), nullptr);  // the coldest
   EXPECT_NE(c.get("/2"), nullptr);
@@ -72,7 +73,9 @@ TEST(PageCache, EvictsTheLeastRecentlyUsedPageAndKeepsTheOneJustRead) {
 TEST(PageCache, EvictionRemovesThePageFromTheTagIndex) {
   PageCache c(nine() + 9 * 11, nine());  // room for nine pages with their tag
   for (int i = 0; i < 20; ++i)
-    c.put("/" + std::to_string(i % 10) + std::string(1, 'a' + i / 10), page(kBody), {"listing:all"}, CacheClass::page, c.ticket());
+    for (int render = 0; render < 2; ++render)  // asked for twice, so kept however full
+      c.put("/" + std::to_string(i % 10) + std::string(1, 'a' + i / 10), page(kBody), {"listing:all"}, CacheClass::page,
+            c.ticket());
   auto s = c.stats();
   EXPECT_EQ(s.evicted, 11u);
   EXPECT_EQ(c.purge({"listing:all"}), 9u);
@@ -80,7 +83,7 @@ TEST(PageCache, EvictionRemovesThePageFromTheTagIndex) {
   EXPECT_EQ(c.stats().bytes, 0u);
 }
 
-TEST(PageCache, AFloodOfQueriesNeverEvictsPages) {
+TEST(PageCache, AFloodOfQueriesNeverEvictsPagesNorTheQueriesAskedForAgain) {
   PageCache c(nine(), nine());
   c.put("/", page(kBody), {"listing:all"}, CacheClass::page, c.ticket());
   c.put("/thoi-su/", page(kBody), {"listing:1"}, CacheClass::page, c.ticket());
@@ -88,11 +91,38 @@ TEST(PageCache, AFloodOfQueriesNeverEvictsPages) {
     c.put("/tim-kiem?q=" + std::to_string(i), page(kBody), {"search"}, CacheClass::query, c.ticket());
   EXPECT_NE(c.get("/"), nullptr);
   EXPECT_NE(c.get("/thoi-su/"), nullptr);
-  EXPECT_NE(c.get("/tim-kiem?q=999"), nullptr);
-  EXPECT_EQ(c.get("/tim-kiem?q=0"), nullptr);
+  EXPECT_NE(c.get("/tim-kiem?q=0"), nullptr) << "kept while there was room";
+  EXPECT_EQ(c.get("/tim-kiem?q=999"), nullptr) << "asked for once, with the class full";
   auto s = c.stats();
   EXPECT_LE(s.query_bytes, nine());
   EXPECT_EQ(s.entries - s.query_entries, 2u);
+  EXPECT_EQ(s.evicted, 0u);
+  // A query asked for again takes the place of the least recently used one.
+  c.put("/tim-kiem?q=999", page(kBody), {"search"}, CacheClass::query, c.ticket());
+  EXPECT_NE(c.get("/tim-kiem?q=999"), nullptr);
+  EXPECT_EQ(c.get("/tim-kiem?q=1"), nullptr);
+  EXPECT_EQ(c.stats().evicted, 1u);
+}
+
+TEST(PageCache, AFullCacheKeepsAPageOnlyAtItsSecondRenderAndACrawlEvictsNothing) {
+  PageCache c(nine(), nine());
+  for (int i = 0; i < 9; ++i) c.put("/" + std::to_string(i), page(kBody), {}, CacheClass::page, c.ticket());
+  // A crawler asks for a hundred old articles once each: none is kept, and nothing goes.
+  for (int i = 0; i < 100; ++i) c.put("/cu-" + std::to_string(i), page(kBody), {}, CacheClass::page, c.ticket());
+  auto s = c.stats();
+  EXPECT_EQ(s.entries, 9u);
+  EXPECT_EQ(s.evicted, 0u);
+  EXPECT_EQ(s.declined, 100u);
+  for (int i = 0; i < 9; ++i) EXPECT_NE(c.get("/" + std::to_string(i)), nullptr) << i;
+  // A page a reader asks for again is kept at its second render.
+  c.put("/moi", page(kBody), {}, CacheClass::page, c.ticket());
+  EXPECT_EQ(c.get("/moi"), nullptr);
+  c.put("/moi", page(kBody), {}, CacheClass::page, c.ticket());
+  EXPECT_NE(c.get("/moi"), nullptr);
+  EXPECT_EQ(c.stats().evicted, 1u);
+  // A page already held is replaced whatever the room.
+  c.put("/3", page(kBody), {"article:3"}, CacheClass::page, c.ticket());
+  EXPECT_EQ(c.purge({"article:3"}), 1u);
 }
 
 TEST(PageCache, APageOverAQuarterOfItsClassBudgetIsNotKept) {
@@ -161,12 +191,14 @@ TEST(PageCache, StatsCountHitsMissesPurgesAndEvictions) {
   c.get("/none");
   c.purge({"article:1"});
   for (int i = 0; i < 10; ++i) c.put("/" + std::to_string(i), page(kBody), {}, CacheClass::page, c.ticket());
+  c.put("/9", page(kBody), {}, CacheClass::page, c.ticket());  // declined once with the class full, kept now
   auto s = c.stats();
   EXPECT_EQ(s.hits, 2u);
   EXPECT_EQ(s.misses, 1u);
   EXPECT_EQ(s.inserts, 12u);
   EXPECT_EQ(s.purged, 1u);
   EXPECT_EQ(s.evicted, 1u);
+  EXPECT_EQ(s.declined, 1u);
   EXPECT_EQ(s.entries, 10u);
   EXPECT_EQ(s.query_entries, 1u);
   EXPECT_EQ(s.query_bytes, page(kBody)->bytes() + 4 + 6);  // "/q?x" and "search"
