@@ -4,6 +4,7 @@
 #include <utility>
 
 #include <fcntl.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -383,16 +384,24 @@ asio::awaitable<std::size_t> send_stream(Server& s, const std::shared_ptr<Connec
   if (s.draining) st->close();
 
   // A client that hangs up makes the socket readable with nothing to read: notice it even while
-  // no chunk is being written, so the producer learns the reader is gone.
+  // no chunk is being written, so the producer learns the reader is gone. Only a peek that reads
+  // the end of the connection says so: the wait also wakes with nothing there at all (a fresh
+  // event stream was cut that way 15 ms after it opened, one run in ten under load, and the
+  // browser reconnected three seconds later, past the comment approved meanwhile).
   asio::co_spawn(
       c.stream.get_executor(),
       [conn, st]() -> asio::awaitable<void> {
-        beast::error_code wec;
-        co_await conn->stream.socket().async_wait(tcp::socket::wait_read, asio::redirect_error(kAwait, wec));
-        if (wec || conn->streaming != st) co_return;
-        if (conn->stream.socket().available(wec) == 0) {
-          StreamAccess::abort(*st);
+        for (;;) {
+          beast::error_code wec;
+          co_await conn->stream.socket().async_wait(tcp::socket::wait_read, asio::redirect_error(kAwait, wec));
+          if (wec || conn->streaming != st) co_return;
+          char byte;
+          const ssize_t n = ::recv(conn->stream.socket().native_handle(), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+          if (n > 0) co_return;  // the client sent more (a pipelined request): no hang-up
+          if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) continue;
+          StreamAccess::abort(*st);  // the end of the connection, or an error on it
           conn->wake.cancel();
+          co_return;
         }
       },
       asio::detached);
