@@ -97,8 +97,14 @@ describe('the newsroom app\'s screens', { skip: SKIP }, () => {
         await page.getByRole('heading', { level: 1 }).first().waitFor();
         await page.waitForLoadState('networkidle');
         // A screen may still say "Đang tải…" when the network goes quiet: give it a moment to
-        // show what it holds; the assertion below decides.
-        await page.locator('main', { hasText: heading }).waitFor({ timeout: 10_000 }).catch(() => {});
+        // show what it holds, its text read as shown (innerText) until it matches, so that a
+        // screen which drew its answer and then started loading again is read once settled; the
+        // assertion below decides.
+        await page
+          .waitForFunction((source) => new RegExp(source).test(document.querySelector('main')?.innerText ?? ''), heading.source, {
+            timeout: 10_000,
+          })
+          .catch(() => {});
         assert.match(await page.locator('main').innerText(), heading, `${name}: what it shows`);
         const h1 = await page.getByRole('heading', { level: 1 }).count();
         assert.equal(h1, 1, `${name}: one h1`);
