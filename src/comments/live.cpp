@@ -85,6 +85,7 @@ struct LiveHub::State {
   std::unordered_map<std::int64_t, std::unordered_map<const http::Stream*, ArticleReader>> articles;  // GUARDED_BY(mutex)
   std::unordered_map<const http::Stream*, QueueReader> queue;  // GUARDED_BY(mutex)
   std::size_t article_count = 0;                               // GUARDED_BY(mutex)
+  std::uint64_t applied = 0;  // GUARDED_BY(mutex): the newest entry apply() was handed
   Clock::time_point last_keep_alive = Clock::now();            // GUARDED_BY(mutex)
 
   // A stream that ended: forgotten. The Stream itself is released after the lock, in case
@@ -158,10 +159,12 @@ std::shared_ptr<http::Stream> LiveHub::open_article(std::int64_t article_id,
   auto stream = std::make_shared<http::Stream>();
   stream->write(std::string(kRetry));
   const http::Stream* raw = stream.get();
+  std::uint64_t applied = 0;
   // Registered before the log is read: an entry committed from now on is either in what the
   // replay reads or comes through apply() (held back until the replay is done), never neither.
   {
     std::lock_guard lock(state_->mutex);
+    applied = state_->applied;
     ArticleReader& r = state_->articles[article_id][raw];
     r.stream = stream;
     if (last_event_id) r.held = std::make_unique<std::vector<Held>>();
@@ -170,7 +173,15 @@ std::shared_ptr<http::Stream> LiveHub::open_article(std::int64_t article_id,
   stream->on_close([weak = std::weak_ptr<State>(state_), article_id, raw] {
     if (auto st = weak.lock()) st->drop_article(article_id, raw);
   });
-  if (!last_event_id) return stream;
+  if (!last_event_id) {
+    // A fresh stream is told the newest entry applied before it was registered, as an id
+    // without an event: the browser keeps it as its last event id, so a connection lost before
+    // any comment came (a phone changing cells) resumes from there instead of from nothing, and
+    // what was approved in between is replayed. An event applied meanwhile may come first; a
+    // reconnection then sends it again, which a page takes as the same comment shown again.
+    if (applied > 0) stream->write("id: " + std::to_string(applied) + "\n\n");
+    return stream;
+  }
 
   // The replay: this article's comment entries after the reader's last event.
   std::uint64_t upto = *last_event_id;
@@ -310,6 +321,7 @@ void LiveHub::apply(const std::vector<store::Change>& changes) {
   std::vector<std::shared_ptr<http::Stream>> queue_writes;
   {
     std::lock_guard lock(state_->mutex);
+    for (const auto& c : changes) state_->applied = std::max(state_->applied, c.seq);
     for (const auto& e : events) {
       auto a = state_->articles.find(e.article_id);
       if (a == state_->articles.end()) continue;

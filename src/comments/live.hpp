@@ -2,6 +2,10 @@
 // moderators' queue, fed by the change log (store/change_log.hpp) that every node follows.
 //
 // A reader's page gets, on its article's stream:
+//   retry: 3000\n\nid: <seq>\n\n                         at its opening without Last-Event-ID:
+//                                                        the newest entry applied, an id
+//                                                        without an event, which the browser
+//                                                        resumes from if the connection drops
 //   id: <seq>\nevent: comment\ndata: <public_json>\n\n   a comment is shown (approved, edited,
 //                                                        pinned, liked): add or replace it
 //   id: <seq>\nevent: remove\ndata: {"id":N}\n\n          it is no longer shown (rejected,

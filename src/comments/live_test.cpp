@@ -128,6 +128,21 @@ TEST_F(LiveHubTest, ANewStreamStartsWithTheRetryDelay) {
   EXPECT_EQ(hub.open_queue()->queued(), "retry: 3000\n\n");
 }
 
+TEST_F(LiveHubTest, AStreamOpenedAfterEntriesWereAppliedResumesAfterThemWhenItsConnectionDrops) {
+  LiveHub hub(log, comments, manual());
+  comments.put(10, 1, store::CommentStatus::approved);
+  auto before = commit(1, 10);
+  hub.apply({before, log.entries(log.add(store::topic::article, "2"), 99).front()});
+  auto s = hub.open_article(1, std::nullopt);
+  EXPECT_EQ(s->queued(), "retry: 3000\n\nid: 2\n\n") << "the newest entry applied, as an id without an event";
+  // Approved while the connection was down, before the browser heard any event: it reconnects
+  // with the id it was given and is replayed the comment, not the one already on the page.
+  comments.put(11, 1, store::CommentStatus::approved);
+  commit(1, 11);
+  auto again = hub.open_article(1, 2);
+  EXPECT_EQ(events(again->queued()), (Events{"3 comment 11"}));
+}
+
 TEST_F(LiveHubTest, AnApprovedCommentReachesTheStreamsOfItsArticleOnlyAndIsReadOnce) {
   LiveHub hub(log, comments, manual());
   auto a = hub.open_article(1, std::nullopt);
