@@ -132,7 +132,8 @@ TEST_F(LiveHubTest, AStreamOpenedAfterEntriesWereAppliedResumesAfterThemWhenItsC
   LiveHub hub(log, comments, manual());
   comments.put(10, 1, store::CommentStatus::approved);
   auto before = commit(1, 10);
-  hub.apply({before, log.entries(log.add(store::topic::article, "2"), 99).front()});
+  auto article = log.add(store::topic::article, "2");
+  hub.apply({before, log.entries(article, article).front()});
   auto s = hub.open_article(1, std::nullopt);
   EXPECT_EQ(s->queued(), "retry: 3000\n\nid: 2\n\n") << "the newest entry applied, as an id without an event";
   // Approved while the connection was down, before the browser heard any event: it reconnects

@@ -37,7 +37,7 @@ PageCache::PageCache(std::size_t page_budget_bytes, std::size_t query_budget_byt
   page_.budget = page_budget_bytes;
   query_.budget = query_budget_bytes;
   // Twice the pages of 16 KB (an article page) the budgets hold: 4,096 slots for the default 32
-  // MiB and 4 MiB.
+  // MiB (28 for pages, 4 for queries).
   const std::size_t slots = std::clamp<std::size_t>((page_budget_bytes + query_budget_bytes) / 8192, 256, 1 << 20);
   offered_.assign(std::bit_floor(slots), 0);
 }
