@@ -41,8 +41,9 @@ struct FullTextQuery {
   int offset = 0;
   std::int64_t now = 0;  // Unix seconds: articles published after it are not found yet
   // Matches counted one by one. Past it an engine may estimate the count from the newest
-  // matches (FullTextAnswer::estimated): SQLite does, for a query without filters, since
-  // counting a common word's hundreds of thousands of matches costs more than ranking the page.
+  // matches (FullTextAnswer::estimated): both do, for a query without filters (PostgreSQL when
+  // its planner expects the words to match more than two windows' worth), since counting a
+  // common word's hundreds of thousands of matches costs more than ranking the page.
   // As many as SQLite ranks (search_index.cpp): the pass that finds those is the count, and
   // walking on to count thousands more cost a million-article search a fifth of its time.
   std::int64_t exact_count = 500;
@@ -67,7 +68,8 @@ class SearchIndex {
   // Published articles (published_at <= query.now) matching `query`, best first (or newest
   // first). "Best" is the engine's order, the same on every page: SQLite by relevance;
   // PostgreSQL all words in the title or lead first, then newest, with relevance worked out
-  // for the answer's rows only (docs/search.md says why).
+  // for the answer's rows only (docs/search.md says why). Past exact_count, both rank a window
+  // of the newest matches and the older ones holding the query in their title or lead.
   virtual Result<FullTextAnswer> full_text(const FullTextQuery& query) = 0;
 
   // Rebuilds the index from the articles and packs it (toasoan reindex; also run by

@@ -1,11 +1,13 @@
 #include "store/postgres/search_index.hpp"
 
 #include <algorithm>
+#include <span>
 
 #include "base/log.hpp"
 #include "store/postgres/advisory_locks.hpp"
 #include "store/postgres/row.hpp"
 #include "store/row_codec.hpp"
+#include "text/datetime.hpp"
 
 namespace toasoan::store::postgres {
 
@@ -141,20 +143,37 @@ const SearchStatements& search_statements() {
     //   every document instead (12 ms against 47 ms for "công an không phải" on the corpus).
     // - Matches are MATERIALIZED as narrow rows, so no headline is carried through the sort.
     // - Filters left NULL fold away when the statement is planned for its parameters.
-    auto matches = [](const char* column, const char* headline_rank) {
-      return std::string("SELECT s.article_id AS id, COALESCE(s.published_at, 0) AS published_at, "
-             "COALESCE(s.headline @@ q, false) AS in_headline, ") +
-             headline_rank + " AS headline_rank, CASE WHEN $2 = '' THEN false ELSE COALESCE(s.headline @@ "
-             "to_tsquery('simple', $2), false) END AS phrase FROM article_search s, to_tsquery('simple', $1) q WHERE " +
-             column + " @@ (SELECT to_tsquery('simple', $1)) AND ($3::bigint IS NULL OR EXISTS (SELECT 1 FROM "
-             "articles a WHERE a.id = s.article_id "
-             "AND a.category_id = $3)) AND ($4::bigint IS NULL OR s.published_at >= $4) AND ($5::bigint IS NULL OR "
-             "s.published_at < $5) AND COALESCE(s.published_at, 0) <= $8";
+    // - A window ($9) keeps the matches published since then: the planner ANDs the GIN index's
+    //   matches with that range of article_search_published before it visits a row, so the
+    //   older matches of a common word cost their bits in the bitmap, not a visit each. With a
+    //   phrase ($2), the newest $10 older rows holding it in their headline join them, read
+    //   through the headline's GIN index alone (a known old headline is still found): "+ 0"
+    //   keeps a plan made for any window from ANDing it with the archive's range of times
+    //   (22 ms at 100,000 articles, for a headline list of a few hundred).
+    auto matches = [](const std::string& column, const char* headline_rank, int cut) {
+      auto select = [&](const std::string& where, const char* older) {
+        return std::string("SELECT s.article_id AS id, COALESCE(s.published_at, 0) AS published_at, "
+                           "COALESCE(s.headline @@ q, false) AS in_headline, ") +
+               headline_rank + " AS headline_rank, CASE WHEN $2 = '' THEN false ELSE COALESCE(s.headline @@ "
+               "to_tsquery('simple', $2), false) END AS phrase, " + older +
+               " AS older FROM article_search s, to_tsquery('simple', $1) q WHERE " + where;
+      };
+      std::string newest = select(
+          column + " @@ (SELECT to_tsquery('simple', $1)) AND ($3::bigint IS NULL OR EXISTS (SELECT 1 FROM "
+                   "articles a WHERE a.id = s.article_id AND a.category_id = $3)) AND ($4::bigint IS NULL OR "
+                   "s.published_at >= $4) AND ($5::bigint IS NULL OR s.published_at < $5) AND "
+                   "COALESCE(s.published_at, 0) <= $8" + (cut == kAll ? "" : " AND s.published_at >= $9"),
+          "false");
+      if (cut != kOlderPhrases) return newest;
+      return newest + " UNION ALL SELECT * FROM (" +
+             select("s.headline @@ (SELECT to_tsquery('simple', $2)) AND s.published_at + 0 < $9", "true") +
+             " ORDER BY s.published_at DESC LIMIT $10) older";
     };
     auto answer = [](const std::string& m, const char* order, const char* page, const char* relevance) {
-      return "WITH m AS MATERIALIZED (" + m + "), r AS (SELECT id, phrase, count(*) OVER () AS total, row_number() "
-             "OVER (ORDER BY " + order + ") AS n FROM m) SELECT " + kSummaryColumns + ", " + relevance +
-             " AS relevance, p.phrase, p.total FROM (SELECT * FROM r WHERE " + page +
+      return "WITH m AS MATERIALIZED (" + m + "), r AS (SELECT id, phrase, count(*) OVER () AS total, "
+             "count(*) FILTER (WHERE NOT older) OVER () AS windowed, row_number() OVER (ORDER BY " + order +
+             ") AS n FROM m) SELECT " + kSummaryColumns + ", " + relevance +
+             " AS relevance, p.phrase, p.total, p.windowed FROM (SELECT * FROM r WHERE " + page +
              ") p JOIN article_search s ON s.article_id = p.id JOIN articles a ON a.id = p.id JOIN categories c ON "
              "c.id = a.category_id ORDER BY p.n";
     };
@@ -168,45 +187,129 @@ const SearchStatements& search_statements() {
     static constexpr const char* kPage = "n > $7 ORDER BY n LIMIT $6";
     // The best $6, then phrase matches in the same order, as many again at most.
     static constexpr const char* kWithPhrases = "n > $7 AND (n <= $7 + $6 OR phrase) ORDER BY n LIMIT 2 * $6";
-    const std::string documents = matches("s.document", "0");
-    return SearchStatements{answer(documents, kFirstPhase, kPage, kRank),
-                            answer(documents, kFirstPhase, kWithPhrases, kRank), answer(documents, kNewest, kPage, kRank),
-                            answer(matches("s.headline", kHeadlineRank), "headline_rank DESC, id DESC", kPage,
-                                   kHeadlineRank)};
+    SearchStatements out;
+    for (int cut = 0; cut < kCuts; ++cut) {
+      const std::string documents = matches("s.document", "0", cut);
+      out.ranked[cut] = answer(documents, kFirstPhase, kPage, kRank);
+      out.ranked_with_phrases[cut] = answer(documents, kFirstPhase, kWithPhrases, kRank);
+      out.newest[cut] = answer(documents, kNewest, kPage, kRank);
+      out.suggestions[cut] =
+          answer(matches("s.headline", kHeadlineRank, cut), "headline_rank DESC, id DESC", kPage, kHeadlineRank);
+    }
+    return out;
   }();
   return statements;
 }
+
+namespace {
+
+// The windows, as on SQLite (sqlite/search_index.cpp): the newest 500 matches rank as well as
+// every match did; suggestions, 200. A query the planner expects to match fewer than
+// kWindowWorth windows is cheaper counted whole.
+constexpr std::int64_t kArticleWindow = 500, kSuggestionWindow = 200;
+constexpr std::int64_t kWindowWorth = 2;
+
+// How many rows the planner expects `tsquery` to match in the document or the headline
+// (migration 0014's article_search_expected: the words' frequencies from ANALYZE).
+Result<std::int64_t> expected_matches(Connection& c, const std::string& tsquery, bool headline) {
+  auto r = c.query("SELECT article_search_expected(to_tsquery('simple', $1), $2::boolean)",
+                   {tsquery, headline ? "true" : "false"});
+  if (!r) return r.error();
+  return r->int64(0, 0);
+}
+
+// Where a window starts: the first of the newest months (Vietnam time, as the tally counts
+// them) that together hold `share` of the published articles, and how many they and the whole
+// archive hold. Read from published_tally, a few thousand rows at most, not the archive.
+struct Span {
+  std::int64_t since = 0, articles = 0, archive = 0;
+};
+
+Result<Span> span_holding(Connection& c, double share) {
+  auto r = c.query("SELECT month, sum(articles)::bigint FROM published_tally GROUP BY month ORDER BY month DESC");
+  if (!r) return r.error();
+  Span span;
+  for (int i = 0; i < r->size(); ++i) span.archive += r->int64(i, 1);
+  const double wanted = share * static_cast<double>(span.archive);
+  int first = 0;
+  for (int i = 0; i < r->size(); ++i) {
+    if (static_cast<double>(span.articles) < wanted) {
+      span.articles += r->int64(i, 1);
+      first = static_cast<int>(r->int64(i, 0));
+    }
+  }
+  span.since = text::vietnam_month_start(first / 100, first % 100);
+  return span;
+}
+
+}  // namespace
 
 Result<FullTextAnswer> PostgresSearchIndex::full_text(const FullTextQuery& q) {
   std::string tsquery = tsquery_expression(q);
   if (tsquery.empty()) return FullTextAnswer{};
   const bool by_date = q.sort == FullTextQuery::Sort::newest;
   const bool phrases = q.headline_phrases && !by_date;
+  const bool filtered = q.category_id || q.from || q.to;
   std::string phrase = phrases ? phrase_expression(q) : std::string();
   const SearchStatements& st = search_statements();
-  const std::string& chosen = q.titles_only ? st.suggestions
-                              : by_date      ? st.newest
-                              : phrases      ? st.ranked_with_phrases
-                                             : st.ranked;
+  const auto& chosen = q.titles_only ? st.suggestions
+                       : by_date      ? st.newest
+                       : phrases      ? st.ranked_with_phrases
+                                      : st.ranked;
   const int offset = phrases ? 0 : std::max(q.offset, 0);
+  const std::int64_t window = std::max(q.exact_count, q.titles_only ? kSuggestionWindow : kArticleWindow);
   return pool_.read([&](Connection& c) -> Result<FullTextAnswer> {
     FullTextAnswer out;
-    auto run = [&](int limit, int at) -> Status {
-      auto r = c.query(chosen, {tsquery, phrase, q.category_id, q.from, q.to, limit, at, q.now});
+    std::int64_t windowed = 0;
+    auto run = [&](int cut, int limit, int at, std::int64_t since) -> Status {
+      const Param params[] = {tsquery, phrase, q.category_id, q.from, q.to, limit, at, q.now, since, window};
+      // Each cut binds the parameters it reads: $1–$8, then $9, then $10.
+      auto r = c.query(chosen[cut], std::span<const Param>(params, 8 + cut));
       if (!r) return r.error();
       for (int i = 0; i < r->size(); ++i) {
         out.hits.push_back({read_summary(*r, i), r->real(i, kSummaryWidth), r->boolean(i, kSummaryWidth + 1)});
         out.total = r->int64(i, kSummaryWidth + 2);
+        windowed = r->int64(i, kSummaryWidth + 3);
       }
       return ok_status();
     };
-    if (auto s = run(std::max(q.limit, 1), offset); !s) return s.error();
-    // A page past the last match has no row to carry the count: ask for the first alone.
-    if (out.hits.empty() && offset > 0) {
-      if (auto s = run(1, 0); !s) return s.error();
-      out.hits.clear();
+    auto answer = [&](int cut, std::int64_t since) -> Status {
+      out = FullTextAnswer{};
+      windowed = 0;
+      if (auto s = run(cut, std::max(q.limit, 1), offset, since); !s) return s;
+      // A page past the last match has no row to carry the count: ask for the first alone.
+      if (out.hits.empty() && offset > 0) {
+        if (auto s = run(cut, 1, 0, since); !s) return s;
+        out.hits.clear();
+      }
+      if (q.limit <= 0) out.hits.clear();
+      return ok_status();
+    };
+    // A common word, unfiltered, is searched in the newest months that should hold half as
+    // many matches again as a window, by how densely the planner expects it to match; when they
+    // hold a window's worth, the rest are not visited, and the count is theirs scaled by how
+    // many articles the whole archive holds for each of theirs. A filter (a category, a time)
+    // breaks that proportion, so a filtered search counts every match, as does one whose window
+    // would span the archive or found fewer than a window (the planner expected too many).
+    if (!filtered) {
+      auto expected = expected_matches(c, tsquery, q.titles_only);
+      if (!expected) return expected.error();
+      if (*expected > kWindowWorth * window) {
+        auto span = span_holding(c, 1.5 * static_cast<double>(window) / static_cast<double>(*expected));
+        if (!span) return span.error();
+        if (span->articles < span->archive) {
+          if (auto s = answer(phrase.empty() ? kWindow : kOlderPhrases, span->since); !s) return s.error();
+          if (windowed >= window) {
+            const double scaled = static_cast<double>(windowed) * static_cast<double>(span->archive) /
+                                  static_cast<double>(std::max<std::int64_t>(span->articles, 1));
+            out.total = std::max(out.total, static_cast<std::int64_t>(scaled));
+            out.estimated = true;
+            return out;
+          }
+        }
+      }
     }
-    if (q.limit <= 0) out.hits.clear();
+    if (auto s = answer(kAll, 0); !s) return s.error();
     return out;
   });
 }

@@ -4,6 +4,7 @@
 // connection.
 #pragma once
 
+#include <array>
 #include <string>
 
 #include "store/postgres/pool.hpp"
@@ -31,10 +32,14 @@ class PostgresSearchIndex final : public SearchIndex {
 };
 
 // Every statement full_text() runs, in $N form ($1 the tsquery, $2 the phrase tsquery or '',
-// $3 category, $4 from, $5 to, $6 limit, $7 offset, $8 now): built once, and read by the plan
-// tests (store_test.cpp).
+// $3 category, $4 from, $5 to, $6 limit, $7 offset, $8 now; cut to a window, $9 its start and
+// $10 how many older headline phrases): built once, and read by the plan tests
+// (store_test.cpp). Each comes in three cuts: every match (kAll), the matches published since
+// $9 (kWindow), and those with the newest older ones holding the phrase in their title or lead
+// (kOlderPhrases).
+enum SearchCut { kAll, kWindow, kOlderPhrases, kCuts };
 struct SearchStatements {
-  std::string ranked, ranked_with_phrases, newest, suggestions;
+  std::array<std::string, kCuts> ranked, ranked_with_phrases, newest, suggestions;
 };
 const SearchStatements& search_statements();
 
