@@ -208,6 +208,7 @@ namespace {
 // kWindowWorth windows is cheaper counted whole.
 constexpr std::int64_t kArticleWindow = 500, kSuggestionWindow = 200;
 constexpr std::int64_t kWindowWorth = 2;
+constexpr int kWindowTries = 2;
 
 // How many rows the planner expects `tsquery` to match in the document or the headline
 // (migration 0014's article_search_expected: the words' frequencies from ANALYZE).
@@ -288,25 +289,30 @@ Result<FullTextAnswer> PostgresSearchIndex::full_text(const FullTextQuery& q) {
     // A common word, unfiltered, is searched in the newest months that should hold half as
     // many matches again as a window, by how densely the planner expects it to match; when they
     // hold a window's worth, the rest are not visited, and the count is theirs scaled by how
-    // many articles the whole archive holds for each of theirs. A filter (a category, a time)
-    // breaks that proportion, so a filtered search counts every match, as does one whose window
-    // would span the archive or found fewer than a window (the planner expected too many).
+    // many articles the whole archive holds for each of theirs. A window that found fewer (the
+    // planner expected too many: it does not see that a title word must be in the title) is
+    // tried once more, as far back as the density it found says. A filter (a category, a time)
+    // breaks the proportion, so a filtered search counts every match, as does one whose window
+    // would span the archive.
     if (!filtered) {
       auto expected = expected_matches(c, tsquery, q.titles_only);
       if (!expected) return expected.error();
-      if (*expected > kWindowWorth * window) {
-        auto span = span_holding(c, 1.5 * static_cast<double>(window) / static_cast<double>(*expected));
+      double share = 1.5 * static_cast<double>(window) / static_cast<double>(std::max<std::int64_t>(*expected, 1));
+      for (int tries = 0; *expected > kWindowWorth * window && tries < kWindowTries; ++tries) {
+        auto span = span_holding(c, share);
         if (!span) return span.error();
-        if (span->articles < span->archive) {
-          if (auto s = answer(phrase.empty() ? kWindow : kOlderPhrases, span->since); !s) return s.error();
-          if (windowed >= window) {
-            const double scaled = static_cast<double>(windowed) * static_cast<double>(span->archive) /
-                                  static_cast<double>(std::max<std::int64_t>(span->articles, 1));
-            out.total = std::max(out.total, static_cast<std::int64_t>(scaled));
-            out.estimated = true;
-            return out;
-          }
+        if (span->articles >= span->archive || span->articles <= 0) break;
+        if (auto s = answer(phrase.empty() ? kWindow : kOlderPhrases, span->since); !s) return s.error();
+        if (windowed >= window) {
+          const double scaled =
+              static_cast<double>(windowed) * static_cast<double>(span->archive) / static_cast<double>(span->articles);
+          out.total = std::max(out.total, static_cast<std::int64_t>(scaled));
+          out.estimated = true;
+          return out;
         }
+        if (windowed == 0) break;
+        share = 1.5 * static_cast<double>(window) * static_cast<double>(span->articles) /
+                (static_cast<double>(windowed) * static_cast<double>(span->archive));
       }
     }
     if (auto s = answer(kAll, 0); !s) return s.error();
