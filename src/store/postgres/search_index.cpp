@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <span>
+#include <vector>
 
 #include "base/log.hpp"
 #include "store/postgres/advisory_locks.hpp"
 #include "store/postgres/row.hpp"
+#include "store/postgres/session.hpp"
+#include "store/published_tally.hpp"
 #include "store/row_codec.hpp"
 #include "text/datetime.hpp"
 
@@ -219,27 +222,22 @@ Result<std::int64_t> expected_matches(Connection& c, const std::string& tsquery,
   return r->int64(0, 0);
 }
 
-// Where a window starts: the first of the newest months (Vietnam time, as the tally counts
-// them) that together hold `share` of the published articles, and how many they and the whole
-// archive hold. Read from published_tally, a few thousand rows at most, not the archive.
+// Where a window starts: the first of the newest months (`months`, newest first, as the tally
+// counts them) that together hold `share` of the published articles, and how many they and
+// the whole archive hold.
 struct Span {
   std::int64_t since = 0, articles = 0, archive = 0;
 };
 
-Result<Span> span_holding(Connection& c, double share) {
-  auto r = c.query("SELECT month, sum(articles)::bigint FROM published_tally GROUP BY month ORDER BY month DESC");
-  if (!r) return r.error();
+Span span_holding(const std::vector<articles::ArchiveMonth>& months, double share) {
   Span span;
-  for (int i = 0; i < r->size(); ++i) span.archive += r->int64(i, 1);
+  span.archive = tally::total(months);
   const double wanted = share * static_cast<double>(span.archive);
-  int first = 0;
-  for (int i = 0; i < r->size(); ++i) {
-    if (static_cast<double>(span.articles) < wanted) {
-      span.articles += r->int64(i, 1);
-      first = static_cast<int>(r->int64(i, 0));
-    }
+  for (const auto& m : months) {
+    if (static_cast<double>(span.articles) >= wanted) break;
+    span.articles += m.articles;
+    span.since = text::vietnam_month_start(m.year, m.month);
   }
-  span.since = text::vietnam_month_start(first / 100, first % 100);
   return span;
 }
 
@@ -297,22 +295,29 @@ Result<FullTextAnswer> PostgresSearchIndex::full_text(const FullTextQuery& q) {
     if (!filtered) {
       auto expected = expected_matches(c, tsquery, q.titles_only);
       if (!expected) return expected.error();
+      std::vector<articles::ArchiveMonth> months;
+      if (*expected > kWindowWorth * window) {
+        // The tally: a few thousand rows at most, not the archive, read once for every try.
+        PostgresSession session(c);
+        auto read = tally::read_months(session, std::nullopt, q.now);
+        if (!read) return read.error();
+        months = std::move(*read);
+      }
       double share = 1.5 * static_cast<double>(window) / static_cast<double>(std::max<std::int64_t>(*expected, 1));
-      for (int tries = 0; *expected > kWindowWorth * window && tries < kWindowTries; ++tries) {
-        auto span = span_holding(c, share);
-        if (!span) return span.error();
-        if (span->articles >= span->archive || span->articles <= 0) break;
-        if (auto s = answer(phrase.empty() ? kWindow : kOlderPhrases, span->since); !s) return s.error();
+      for (int tries = 0; !months.empty() && tries < kWindowTries; ++tries) {
+        const Span span = span_holding(months, share);
+        if (span.articles >= span.archive || span.articles <= 0) break;
+        if (auto s = answer(phrase.empty() ? kWindow : kOlderPhrases, span.since); !s) return s.error();
         if (windowed >= window) {
           const double scaled =
-              static_cast<double>(windowed) * static_cast<double>(span->archive) / static_cast<double>(span->articles);
+              static_cast<double>(windowed) * static_cast<double>(span.archive) / static_cast<double>(span.articles);
           out.total = std::max(out.total, static_cast<std::int64_t>(scaled));
           out.estimated = true;
           return out;
         }
         if (windowed == 0) break;
-        share = 1.5 * static_cast<double>(window) * static_cast<double>(span->articles) /
-                (static_cast<double>(windowed) * static_cast<double>(span->archive));
+        share = 1.5 * static_cast<double>(window) * static_cast<double>(span.articles) /
+                (static_cast<double>(windowed) * static_cast<double>(span.archive));
       }
     }
     if (auto s = answer(kAll, 0); !s) return s.error();
