@@ -25,8 +25,8 @@ struct FullTextQuery {
   // With prefix_last, for each reading in order: the whole words its last word can still
   // become, the Vietnamese syllables it begins ("nha" → nha, nhac, …, nhay), or none (a
   // foreign word, a number). An engine whose prefix search walks the list of every word the
-  // prefix begins matches these words instead (SQLite, past the one- and two-letter prefixes
-  // it keeps lists for); PostgreSQL ignores them.
+  // prefix begins matches these words instead: SQLite past the one- and two-letter prefixes it
+  // keeps lists for, PostgreSQL always.
   std::vector<std::vector<std::string>> completions;
   bool titles_only = false;  // match in titles only (suggestions)
   // Relevance order only. Each hit says whether it holds every word of one reading side by

@@ -70,6 +70,30 @@ Table sqlite_rows(const std::string& path, const std::string& sql) {
   return out;
 }
 
+// `statement` with each $N given values[N-1]: SQLite plans ?N unbound alike; PostgreSQL needs
+// values to plan.
+std::string with_values(std::string statement, const std::vector<std::string>& values) {
+  for (std::size_t n = values.size(); n >= 1; --n) {
+    const std::string name = "$" + std::to_string(n);
+    for (auto at = statement.find(name); at != std::string::npos; at = statement.find(name, at))
+      statement.replace(at, name.size(), values[n - 1]);
+  }
+  return statement;
+}
+
+Table pg_rows(const std::string& url, const std::string& sql);
+
+// PostgreSQL's plan of `statement` for `values`. With a handful of rows a sequential scan is
+// cheapest; the question is whether an index can serve the statement, so the planner is steered
+// off scans it can avoid (and off `also`, more settings).
+std::string pg_plan(const std::string& url, const std::string& statement, const std::vector<std::string>& values,
+                    const std::string& also = "") {
+  std::string out;
+  for (const auto& r : pg_rows(url, "SET enable_seqscan = off; " + also + "EXPLAIN " + with_values(statement, values)))
+    out += r.back() + "\n";
+  return out;
+}
+
 Table pg_rows(const std::string& url, const std::string& sql) {
   PGconn* c = PQconnectdb(url.c_str());
   Table out;
@@ -109,6 +133,21 @@ articles::Incoming incoming(std::string id, std::string title, std::string categ
 // A clock past every article of these tests, so that all of them are listed and found unless
 // a test sets its own `now`.
 constexpr std::int64_t kNow = 4'000'000'000;
+
+// A full-text query of one reading, each term a group of its own.
+FullTextQuery words(std::initializer_list<const char*> terms) {
+  FullTextQuery q;
+  q.readings.emplace_back();
+  for (const char* t : terms) q.readings.back().push_back({t});
+  return q;
+}
+
+// The titles of an answer's hits, in its order.
+std::vector<std::string> titles(const FullTextAnswer& a) {
+  std::vector<std::string> out;
+  for (const auto& h : a.hits) out.push_back(h.summary.title);
+  return out;
+}
 
 class StoreTest : public ::testing::TestWithParam<std::string> {
  protected:
@@ -157,6 +196,16 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
   Result<FullTextAnswer> full_text(FullTextQuery q) {
     if (q.now == 0) q.now = kNow;
     return index().full_text(q);
+  }
+
+  // The titles suggested for `terms` typed, the last one half typed; "(failed)" on an error.
+  std::vector<std::string> suggested(std::initializer_list<const char*> terms) {
+    auto q = words(terms);
+    q.prefix_last = true;
+    q.titles_only = true;
+    auto r = full_text(q);
+    EXPECT_TRUE(r.ok()) << r.error().message;
+    return r.ok() ? titles(*r) : std::vector<std::string>{"(failed)"};
   }
 
   std::unique_ptr<testing::TestDatabase> db_;
@@ -354,19 +403,6 @@ TEST_P(StoreTest, TheSitemapsReadTheAddressesOfAMonthInOrder) {
 
 // --- Full-text search ------------------------------------------------------------------
 
-FullTextQuery words(std::initializer_list<const char*> terms) {
-  FullTextQuery q;
-  q.readings.emplace_back();
-  for (const char* t : terms) q.readings.back().push_back({t});
-  return q;
-}
-
-std::vector<std::string> titles(const FullTextAnswer& a) {
-  std::vector<std::string> out;
-  for (const auto& h : a.hits) out.push_back(h.summary.title);
-  return out;
-}
-
 articles::Incoming with_body(std::string id, std::string title, std::string body, std::int64_t published) {
   auto a = incoming(std::move(id), std::move(title), "Thời sự", published);
   (*a.blocks)[0].text = std::move(body);
@@ -441,29 +477,73 @@ TEST_P(StoreTest, SuggestionsCompleteAHalfTypedWordToTheWholeWordsItBegins) {
   using Titles = std::vector<std::string>;
   auto all = typing({"nha", "nhac", "nhai", "nham", "nhan", "nhang", "nhanh"});
   ASSERT_EQ(all.size(), 3u);
-  if (postgres()) {
-    // PostgreSQL's prefix search is a look-up of its own: it takes no completions.
-    EXPECT_EQ(typing({"nhan"}).size(), 3u);
-    return;
-  }
-  // "tòa" right before the word ranks first, whichever completion it is.
-  EXPECT_EQ(all.back(), "Nhà tòa soạn mới");
   EXPECT_EQ(typing({"nhan"}), Titles{"Tòa nhận đơn kiện"});
-  EXPECT_EQ(typing({}), all) << "no completions: the prefix itself";
+  auto sorted = [](Titles t) {
+    std::ranges::sort(t);
+    return t;
+  };
+  EXPECT_EQ(sorted(typing({})), sorted(all)) << "no completions: the prefix itself";
+  // SQLite: "tòa" right before the word ranks first, whichever completion it is.
+  if (!postgres()) {
+    EXPECT_EQ(all.back(), "Nhà tòa soạn mới");
+  }
+}
+
+// One or two letters begin hundreds of words: PostgreSQL's index finds the titles holding the
+// rest of what was typed, and the half-typed word is checked in those titles alone.
+TEST_P(StoreTest, SuggestionsKeepOnlyTitlesWhereAShortHalfTypedWordGoesOn) {
+  std::vector<articles::Incoming> batch{with_body("a", "Công an khu vực", "x", 100),
+                                        with_body("b", "Công an tỉnh", "khu", 200),
+                                        with_body("c", "Khu công an mới", "x", 300),
+                                        with_body("d", "Kho hàng", "x", 400)};
+  ASSERT_TRUE(writer().upsert(batch, 1000).ok());
+  auto typing = [&](std::initializer_list<const char*> terms) {
+    auto t = suggested(terms);
+    std::ranges::sort(t);
+    return t;
+  };
+  using Titles = std::vector<std::string>;
+  EXPECT_EQ(typing({"cong", "an", "k"}), (Titles{"Công an khu vực", "Khu công an mới"}));
+  EXPECT_EQ(typing({"cong", "an", "t"}), Titles{"Công an tỉnh"});
+  EXPECT_EQ(typing({"kh"}), (Titles{"Công an khu vực", "Kho hàng", "Khu công an mới"})) << "the prefix alone";
+}
+
+// A lone letter or two ("th") begins a word in most titles: PostgreSQL matches the newest rows
+// one by one rather than merging the lists of every word the letters begin, and both stores
+// suggest among the newest titles, with a count scaled to the archive.
+TEST_P(StoreTest, ALoneLetterOrTwoSuggestsTheNewestTitlesThatGoOnWithThem) {
+  const std::int64_t now = 1'780'000'000, hour = 3'600;
+  std::vector<articles::Incoming> batch;
+  for (int i = 0; i < 4'400; ++i)  // every other title holds a word beginning "th", one an hour
+    batch.push_back(with_body("a" + std::to_string(i), (i % 2 ? "Thời sự " : "Tin ") + std::to_string(i), "x",
+                              now - (4'400 - i) * hour));
+  ASSERT_TRUE(writer().upsert(batch, now).ok());
+  ASSERT_TRUE(index().optimize().ok());
+  auto q = words({"th"});
+  q.prefix_last = true;
+  q.titles_only = true;
+  q.exact_count = 0;
+  q.limit = 8;
+  q.now = now;
+  auto r = full_text(q);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  ASSERT_EQ(r->hits.size(), 8u);
+  for (const auto& h : r->hits) {
+    EXPECT_TRUE(h.summary.title.starts_with("Thời sự ")) << h.summary.title;
+    EXPECT_GT(std::stoi(h.summary.title.substr(std::string("Thời sự ").size())), 3'000) << "among the newest";
+  }
+  if (r->estimated) {
+    EXPECT_NEAR(static_cast<double>(r->total), 2'200.0, 110.0);
+  } else {
+    EXPECT_EQ(r->total, 2'200);
+  }
 }
 
 TEST_P(StoreTest, SuggestionsFollowEveryChangeOfATitle) {
   std::vector<articles::Incoming> batch{with_body("a", "Sinh viên mùa hè", "x", 100),
                                         with_body("b", "Vườn rau sạch", "y", 200)};
   ASSERT_TRUE(writer().upsert(batch, 1000).ok());
-  auto typing = [&](std::initializer_list<const char*> terms) {
-    auto q = words(terms);
-    q.prefix_last = true;
-    q.titles_only = true;
-    auto r = full_text(q);
-    EXPECT_TRUE(r.ok()) << r.error().message;
-    return r.ok() ? titles(*r) : std::vector<std::string>{"(failed)"};
-  };
+  auto typing = [&](std::initializer_list<const char*> terms) { return suggested(terms); };
   using Titles = std::vector<std::string>;
   EXPECT_EQ(typing({"sinh", "v"}), Titles{"Sinh viên mùa hè"});
   EXPECT_EQ(typing({"vu"}), Titles{"Vườn rau sạch"});
@@ -1455,22 +1535,10 @@ TEST_P(StoreTest, TheTallyAgreesWithTheArticlesAfterEveryKindOfWrite) {
 // them: each must read a range of an index (no scan of the archive, no sort of it). The
 // published tally is a table of categories × months, read whole for the site's counts.
 TEST_P(StoreTest, TheListCategoryAndSitemapStatementsReadTheirIndexes) {
-  // Each $N given a value: SQLite plans ?N unbound alike; PostgreSQL needs values to plan.
-  auto with_values = [](std::string statement, const std::vector<std::string>& values) {
-    for (std::size_t n = values.size(); n >= 1; --n) {
-      const std::string name = "$" + std::to_string(n);
-      for (auto at = statement.find(name); at != std::string::npos; at = statement.find(name, at))
-        statement.replace(at, name.size(), values[n - 1]);
-    }
-    return statement;
-  };
   auto plan = [&](const std::string& statement, const std::vector<std::string>& values) {
+    if (postgres()) return pg_plan(db_->url(), statement, values);
     std::string out;
-    // PostgreSQL: with a handful of rows a sequential scan is cheapest; the question is
-    // whether an index can serve the statement, so the planner is steered off scans it can avoid.
-    for (const auto& r : postgres() ? pg_rows(db_->url(), "SET enable_seqscan = off; EXPLAIN " + with_values(statement, values))
-                                    : rows("EXPLAIN QUERY PLAN " + sql::sqlite_form(statement)))
-      out += r.back() + "\n";
+    for (const auto& r : rows("EXPLAIN QUERY PLAN " + sql::sqlite_form(statement))) out += r.back() + "\n";
     return out;
   };
   // PostgreSQL plans an empty table by guesses under which two indexes may cost the same, and
@@ -1517,20 +1585,14 @@ TEST_P(StoreTest, TheListCategoryAndSitemapStatementsReadTheirIndexes) {
 TEST_P(StoreTest, TheSearchStatementsReadTheirFullTextIndexAndArticlesByKey) {
   if (postgres()) {
     const auto& st = postgres::search_statements();
-    const std::vector<std::string> values = {"'lua & mua'", "'lua <-> mua'", "1",   "NULL",       "NULL",
-                                             "10",          "0",             "4000000000", "3000000000", "500"};
+    const std::vector<std::string> values = {"'lua & mua'", "'lua <-> mua'", "1",          "NULL",
+                                             "NULL",        "10",            "0",          "4000000000",
+                                             "'lua & mua'", "3000000000",    "500"};
     std::vector<std::string> statements;
     for (const auto* kind : {&st.ranked, &st.ranked_with_phrases, &st.newest, &st.suggestions})
       statements.insert(statements.end(), kind->begin(), kind->end());
     for (std::size_t i = 0; i < statements.size(); ++i) {
-      std::string sql = statements[i];
-      for (std::size_t n = values.size(); n >= 1; --n) {
-        const std::string name = "$" + std::to_string(n);
-        for (auto at = sql.find(name); at != std::string::npos; at = sql.find(name, at))
-          sql.replace(at, name.size(), values[n - 1]);
-      }
-      std::string plan;
-      for (const auto& r : pg_rows(db_->url(), "SET enable_seqscan = off; EXPLAIN " + sql)) plan += r.back() + "\n";
+      const std::string plan = pg_plan(db_->url(), statements[i], values);
       const bool gin = plan.find("article_search_document") != std::string::npos ||
                        plan.find("article_search_headline") != std::string::npos;
       EXPECT_TRUE(gin) << plan;
@@ -1538,9 +1600,17 @@ TEST_P(StoreTest, TheSearchStatementsReadTheirFullTextIndexAndArticlesByKey) {
       EXPECT_EQ(plan.find("Seq Scan on article_search"), std::string::npos) << plan;
       // A window's matches are the GIN index's ANDed with a range of publication times, so the
       // older matches are never visited.
-      if (i % postgres::kCuts != postgres::kAll)
+      if (i % postgres::kCuts != postgres::kAll) {
         EXPECT_NE(plan.find("BitmapAnd"), std::string::npos) << plan;
+      }
     }
+    // A lone letter or two: the newest rows, read newest first by their time, no GIN index. A
+    // bitmap of every time and a sort are what a table of a few rows is cheapest read by.
+    const std::string plan =
+        pg_plan(db_->url(), st.recent_suggestions,
+                {"'''th'':*A'", "''", "NULL", "NULL", "NULL", "8", "0", "4000000000", "4000"}, "SET enable_bitmapscan = off; ");
+    EXPECT_NE(plan.find("Index Scan Backward using article_search_published"), std::string::npos) << plan;
+    EXPECT_EQ(plan.find("Seq Scan"), std::string::npos) << plan;
     return;
   }
   // A connection of the store's: it knows FTS5's auxiliary functions (word_pairs…).

@@ -20,27 +20,81 @@ namespace {
 
 Summary read_summary(const Rows& r, int row) { return summary_from(RowAt{r, row}); }
 
-// The to_tsquery('simple', …) text for a query: each term single-quoted (terms are
-// [a-z0-9]+, see safe_term), a group's terms joined by <-> (followed by), groups by &, readings
-// by |; ':*' makes the last term a prefix, ':A' keeps a term to titles.
-std::string tsquery_expression(const FullTextQuery& q) {
+// What a query's tsquery is for: matching (every word as typed, the half-typed last one
+// completed) or the GIN index's read (the same, less what would make the index merge lists).
+enum class Read { match, index };
+
+// A prefix this short begins hundreds of words, some in most titles: the GIN index would merge
+// all their lists (0.9 s a keystroke for "công a" at a million articles) before any other word
+// of the query narrowed them. SQLite keeps such prefixes as terms of their own.
+constexpr std::size_t kLongestMergedPrefix = 2;
+
+// The to_tsquery('simple', …) text for a query: each term single-quoted (terms are [a-z0-9]+,
+// see safe_term), a group's terms joined by <-> (followed by), groups by &, readings by |;
+// ':A' keeps a term to titles. The half-typed last word of a reading is either of its
+// completions (FullTextQuery::completions), each a whole word the index finds as one list, or
+// with none a prefix (':*'). For the index's read, a short prefix without completions is left
+// out, the rest of its reading standing for it (the match itself is then a filter on the rows
+// the index found), unless it is all the reading holds.
+// Whether `term`, the half-typed last word of reading `n`, is a prefix whose words' lists the
+// index would merge: short, and with no completions.
+bool merged_prefix(const FullTextQuery& q, std::size_t n, const std::string& term) {
+  return (n >= q.completions.size() || q.completions[n].empty()) && term.size() <= kLongestMergedPrefix;
+}
+
+// The safe terms of a reading.
+int kept_terms(const std::vector<FullTextQuery::Group>& reading) {
+  int kept = 0;
+  for (const auto& group : reading)
+    for (const auto& term : group) kept += safe_term(term) ? 1 : 0;
+  return kept;
+}
+
+// Whether some reading holds nothing but a merged prefix ("th"): the index alone cannot
+// narrow it.
+bool lone_merged_prefix(const FullTextQuery& q) {
+  if (!q.prefix_last) return false;
+  for (std::size_t n = 0; n < q.readings.size(); ++n) {
+    const auto& reading = q.readings[n];
+    if (kept_terms(reading) != 1) continue;
+    for (const auto& group : reading)
+      for (const auto& term : group)
+        if (safe_term(term) && merged_prefix(q, n, term)) return true;
+  }
+  return false;
+}
+
+std::string tsquery_expression(const FullTextQuery& q, Read read) {
+  const std::string weight = q.titles_only ? ":A" : "";
   std::string out;
-  for (const auto& reading : q.readings) {
+  for (std::size_t n = 0; n < q.readings.size(); ++n) {
+    const auto& reading = q.readings[n];
+    const std::vector<std::string> none;
+    const auto& completions = n < q.completions.size() ? q.completions[n] : none;
+    auto term_text = [&](const std::string& term, bool prefix) -> std::string {
+      if (!prefix) return "'" + term + "'" + weight;
+      std::string either;
+      for (const auto& word : completions)
+        if (safe_term(word)) either += (either.empty() ? "(" : " | ") + ("'" + word + "'" + weight);
+      if (!either.empty()) return either + ")";
+      return "'" + term + "':*" + (q.titles_only ? "A" : "");
+    };
+    const int kept = kept_terms(reading);
     std::string r;
     for (std::size_t g = 0; g < reading.size(); ++g) {
-      std::string phrase;
-      std::size_t kept = 0, last = 0;
+      std::size_t last = 0;
       for (std::size_t t = 0; t < reading[g].size(); ++t)
-        if (safe_term(reading[g][t])) ++kept, last = t;
+        if (safe_term(reading[g][t])) last = t;
+      std::string phrase;
       for (std::size_t t = 0; t < reading[g].size(); ++t) {
         const auto& term = reading[g][t];
         if (!safe_term(term)) continue;
+        const bool prefix = q.prefix_last && g + 1 == reading.size() && t == last;
+        if (read == Read::index && prefix && merged_prefix(q, n, term) && kept > 1) continue;
         if (!phrase.empty()) phrase += " <-> ";
-        phrase += "'" + term + "'";
-        bool prefix = q.prefix_last && g + 1 == reading.size() && t == last;
-        if (prefix || q.titles_only) phrase += std::string(":") + (prefix ? "*" : "") + (q.titles_only ? "A" : "");
+        phrase += term_text(term, prefix);
       }
-      if (kept == 0) continue;
+      if (phrase.empty()) continue;
       if (!r.empty()) r += " & ";
       r += "(" + phrase + ")";
     }
@@ -146,31 +200,36 @@ const SearchStatements& search_statements() {
     //   every document instead (12 ms against 47 ms for "công an không phải" on the corpus).
     // - Matches are MATERIALIZED as narrow rows, so no headline is carried through the sort.
     // - Filters left NULL fold away when the statement is planned for its parameters.
-    // - A window ($9) keeps the matches published since then: the planner ANDs the GIN index's
+    // - A window ($10) keeps the matches published since then: the planner ANDs the GIN index's
     //   matches with that range of article_search_published before it visits a row, so the
     //   older matches of a common word cost their bits in the bitmap, not a visit each. With a
-    //   phrase ($2), the newest $10 older rows holding it in their headline join them, read
+    //   phrase ($2), the newest $11 older rows holding it in their headline join them, read
     //   through the headline's GIN index alone (a known old headline is still found): "+ 0"
     //   keeps a plan made for any window from ANDing it with the archive's range of times
     //   (22 ms at 100,000 articles, for a headline list of a few hundred).
-    auto matches = [](const std::string& column, const char* headline_rank, int cut) {
-      auto select = [&](const std::string& where, const char* older) {
-        return std::string("SELECT s.article_id AS id, COALESCE(s.published_at, 0) AS published_at, "
-                           "COALESCE(s.headline @@ q, false) AS in_headline, ") +
-               headline_rank + " AS headline_rank, CASE WHEN $2 = '' THEN false ELSE COALESCE(s.headline @@ "
-               "to_tsquery('simple', $2), false) END AS phrase, " + older +
-               " AS older FROM article_search s, to_tsquery('simple', $1) q WHERE " + where;
-      };
-      std::string newest = select(
-          column + " @@ (SELECT to_tsquery('simple', $1)) AND ($3::bigint IS NULL OR EXISTS (SELECT 1 FROM "
-                   "articles a WHERE a.id = s.article_id AND a.category_id = $3)) AND ($4::bigint IS NULL OR "
-                   "s.published_at >= $4) AND ($5::bigint IS NULL OR s.published_at < $5) AND "
-                   "COALESCE(s.published_at, 0) <= $8" + (cut == kAll ? "" : " AND s.published_at >= $9"),
-          "false");
+    // - The index reads $9, the query less a short half-typed word (tsquery_expression), so a
+    //   suggestion is then a filter on what it found; a search's $9 is its query.
+    static const std::string kFilters =
+        " AND ($3::bigint IS NULL OR EXISTS (SELECT 1 FROM articles a WHERE a.id = s.article_id AND a.category_id "
+        "= $3)) AND ($4::bigint IS NULL OR s.published_at >= $4) AND ($5::bigint IS NULL OR s.published_at < $5) AND "
+        "COALESCE(s.published_at, 0) <= $8";
+    auto select = [](const char* headline_rank, const std::string& from, const std::string& where, const char* older) {
+      return std::string("SELECT s.article_id AS id, COALESCE(s.published_at, 0) AS published_at, "
+                         "COALESCE(s.headline @@ q, false) AS in_headline, ") +
+             headline_rank + " AS headline_rank, CASE WHEN $2 = '' THEN false ELSE COALESCE(s.headline @@ "
+             "to_tsquery('simple', $2), false) END AS phrase, " + older + " AS older FROM " + from +
+             ", to_tsquery('simple', $1) q WHERE " + where;
+    };
+    auto matches = [&](const std::string& column, const char* headline_rank, const char* filter, int cut) {
+      std::string newest = select(headline_rank, "article_search s",
+                                  column + " @@ (SELECT to_tsquery('simple', $9))" + filter + kFilters +
+                                      (cut == kAll ? "" : " AND s.published_at >= $10"),
+                                  "false");
       if (cut != kOlderPhrases) return newest;
       return newest + " UNION ALL SELECT * FROM (" +
-             select("s.headline @@ (SELECT to_tsquery('simple', $2)) AND s.published_at + 0 < $9", "true") +
-             " ORDER BY s.published_at DESC LIMIT $10) older";
+             select(headline_rank, "article_search s",
+                    "s.headline @@ (SELECT to_tsquery('simple', $2)) AND s.published_at + 0 < $10", "true") +
+             " ORDER BY s.published_at DESC LIMIT $11) older";
     };
     auto answer = [](const std::string& m, const char* order, const char* page, const char* relevance) {
       return "WITH m AS MATERIALIZED (" + m + "), r AS (SELECT id, phrase, count(*) OVER () AS total, "
@@ -191,13 +250,23 @@ const SearchStatements& search_statements() {
     // The best $6, then phrase matches in the same order, as many again at most.
     static constexpr const char* kWithPhrases = "n > $7 AND (n <= $7 + $6 OR phrase) ORDER BY n LIMIT 2 * $6";
     SearchStatements out;
+    // A lone letter or two ("th") begins hundreds of words and stands in most titles: the newest
+    // $9 rows, read newest first through article_search_published, are matched one by one
+    // instead of merging all those words' lists, and their matches are ranked.
+    out.recent_suggestions = answer(
+        select(kHeadlineRank,
+               "(SELECT article_id, headline, published_at FROM article_search WHERE published_at <= $8 ORDER BY "
+               "published_at DESC LIMIT $9) s",
+               "COALESCE(s.headline @@ q, false)" + kFilters, "false"),
+        "headline_rank DESC, id DESC", kPage, kHeadlineRank);
     for (int cut = 0; cut < kCuts; ++cut) {
-      const std::string documents = matches("s.document", "0", cut);
+      const std::string documents = matches("s.document", "0", "", cut);
       out.ranked[cut] = answer(documents, kFirstPhase, kPage, kRank);
       out.ranked_with_phrases[cut] = answer(documents, kFirstPhase, kWithPhrases, kRank);
       out.newest[cut] = answer(documents, kNewest, kPage, kRank);
       out.suggestions[cut] =
-          answer(matches("s.headline", kHeadlineRank, cut), "headline_rank DESC, id DESC", kPage, kHeadlineRank);
+          answer(matches("s.headline", kHeadlineRank, " AND COALESCE(s.headline @@ q, false)", cut),
+                 "headline_rank DESC, id DESC", kPage, kHeadlineRank);
     }
     return out;
   }();
@@ -212,6 +281,11 @@ namespace {
 constexpr std::int64_t kArticleWindow = 500, kSuggestionWindow = 200;
 constexpr std::int64_t kWindowWorth = 2;
 constexpr int kWindowTries = 2;
+// A lone letter or two is matched in the newest kRecentDensity windows' worth of rows: enough
+// when one title in kRecentDensity holds a word it begins ("th", "kh": far more).
+constexpr std::int64_t kRecentDensity = 20;
+// What answer() runs for recent_suggestions, beside the cuts of the other statements.
+constexpr int kNewestRows = kCuts;
 
 // How many rows the planner expects `tsquery` to match in the document or the headline
 // (migration 0014's article_search_expected: the words' frequencies from ANALYZE).
@@ -244,8 +318,9 @@ Span span_holding(const std::vector<articles::ArchiveMonth>& months, double shar
 }  // namespace
 
 Result<FullTextAnswer> PostgresSearchIndex::full_text(const FullTextQuery& q) {
-  std::string tsquery = tsquery_expression(q);
+  std::string tsquery = tsquery_expression(q, Read::match);
   if (tsquery.empty()) return FullTextAnswer{};
+  const std::string index_read = tsquery_expression(q, Read::index);
   const bool by_date = q.sort == FullTextQuery::Sort::newest;
   const bool phrases = q.headline_phrases && !by_date;
   const bool filtered = q.category_id || q.from || q.to;
@@ -261,9 +336,12 @@ Result<FullTextAnswer> PostgresSearchIndex::full_text(const FullTextQuery& q) {
     FullTextAnswer out;
     std::int64_t windowed = 0;
     auto run = [&](int cut, int limit, int at, std::int64_t since) -> Status {
-      const Param params[] = {tsquery, phrase, q.category_id, q.from, q.to, limit, at, q.now, since, window};
-      // Each cut binds the parameters it reads: $1–$8, then $9, then $10.
-      auto r = c.query(chosen[cut], std::span<const Param>(params, 8 + cut));
+      const Param params[] = {tsquery, phrase, q.category_id, q.from, q.to, limit, at, q.now, index_read, since, window};
+      // Each cut binds the parameters it reads: $1–$9, then $10, then $11; the newest rows'
+      // statement reads how many rows as $9.
+      const Param recent[] = {tsquery, phrase, q.category_id, q.from, q.to, limit, at, q.now, since};
+      auto r = cut == kNewestRows ? c.query(st.recent_suggestions, recent)
+                            : c.query(chosen[cut], std::span<const Param>(params, 9 + cut));
       if (!r) return r.error();
       for (int i = 0; i < r->size(); ++i) {
         out.hits.push_back({read_summary(*r, i), r->real(i, kSummaryWidth), r->boolean(i, kSummaryWidth + 1)});
@@ -284,6 +362,18 @@ Result<FullTextAnswer> PostgresSearchIndex::full_text(const FullTextQuery& q) {
       if (q.limit <= 0) out.hits.clear();
       return ok_status();
     };
+    // Suggestions look for older title phrases only when the window holds fewer than a page of
+    // them, as on SQLite: the words of a common phrase ("công an") stand in a tenth of a
+    // million titles, every one of them a row to read for the phrase.
+    auto in_window = [&](std::int64_t since) -> Status {
+      if (!phrase.empty() && q.titles_only) {
+        if (auto s = answer(kWindow, since); !s) return s;
+        const auto held = std::count_if(out.hits.begin(), out.hits.end(),
+                                        [](const FullTextHit& h) { return h.headline_phrase; });
+        if (held >= std::max(q.limit, 1) || windowed < window) return ok_status();
+      }
+      return answer(phrase.empty() ? kWindow : kOlderPhrases, since);
+    };
     // A common word, unfiltered, is searched in the newest months that should hold half as
     // many matches again as a window, by how densely the planner expects it to match; when they
     // hold a window's worth, the rest are not visited, and the count is theirs scaled by how
@@ -293,21 +383,42 @@ Result<FullTextAnswer> PostgresSearchIndex::full_text(const FullTextQuery& q) {
     // breaks the proportion, so a filtered search counts every match, as does one whose window
     // would span the archive.
     if (!filtered) {
-      auto expected = expected_matches(c, tsquery, q.titles_only);
-      if (!expected) return expected.error();
+      // The tally: a few thousand rows at most, not the archive, read once for every try.
       std::vector<articles::ArchiveMonth> months;
-      if (*expected > kWindowWorth * window) {
-        // The tally: a few thousand rows at most, not the archive, read once for every try.
+      bool tallied = false;
+      auto tally = [&]() -> Status {
+        if (tallied) return ok_status();
         PostgresSession session(c);
         auto read = tally::read_months(session, std::nullopt, q.now);
         if (!read) return read.error();
         months = std::move(*read);
+        tallied = true;
+        return ok_status();
+      };
+      if (q.titles_only && lone_merged_prefix(q)) {
+        if (auto s = tally(); !s) return s.error();
+        // The newest rows hold a window's matches when at least one title in kRecentDensity
+        // holds the letters; the count is theirs scaled to the archive.
+        const std::int64_t archive = tally::total(months), rows = window * kRecentDensity;
+        if (archive > rows) {
+          if (auto s = answer(kNewestRows, rows); !s) return s.error();
+          if (windowed >= window) {
+            out.total = windowed * archive / rows;
+            out.estimated = true;
+            return out;
+          }
+        }
       }
+      auto expected = expected_matches(c, tsquery, q.titles_only);
+      if (!expected) return expected.error();
+      const bool common = *expected > kWindowWorth * window;
+      if (common)
+        if (auto s = tally(); !s) return s.error();
       double share = 1.5 * static_cast<double>(window) / static_cast<double>(std::max<std::int64_t>(*expected, 1));
-      for (int tries = 0; !months.empty() && tries < kWindowTries; ++tries) {
+      for (int tries = 0; common && !months.empty() && tries < kWindowTries; ++tries) {
         const Span span = span_holding(months, share);
         if (span.articles >= span.archive || span.articles <= 0) break;
-        if (auto s = answer(phrase.empty() ? kWindow : kOlderPhrases, span.since); !s) return s.error();
+        if (auto s = in_window(span.since); !s) return s.error();
         if (windowed >= window) {
           const double scaled =
               static_cast<double>(windowed) * static_cast<double>(span.archive) / static_cast<double>(span.articles);

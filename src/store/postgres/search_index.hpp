@@ -32,14 +32,17 @@ class PostgresSearchIndex final : public SearchIndex {
 };
 
 // Every statement full_text() runs, in $N form ($1 the tsquery, $2 the phrase tsquery or '',
-// $3 category, $4 from, $5 to, $6 limit, $7 offset, $8 now; cut to a window, $9 its start and
-// $10 how many older headline phrases): built once, and read by the plan tests
-// (store_test.cpp). Each comes in three cuts: every match (kAll), the matches published since
-// $9 (kWindow), and those with the newest older ones holding the phrase in their title or lead
-// (kOlderPhrases).
+// $3 category, $4 from, $5 to, $6 limit, $7 offset, $8 now, $9 the tsquery the GIN index reads;
+// cut to a window, $10 its start and $11 how many older headline phrases): built once, and read
+// by the plan tests (store_test.cpp). Each comes in three cuts: every match (kAll), the matches
+// published since $10 (kWindow), and those with the newest older ones holding the phrase in
+// their title or lead (kOlderPhrases).
 enum SearchCut { kAll, kWindow, kOlderPhrases, kCuts };
 struct SearchStatements {
   std::array<std::string, kCuts> ranked, ranked_with_phrases, newest, suggestions;
+  // Suggestions for a lone letter or two: $1–$8 as above, $9 how many of the newest rows are
+  // matched.
+  std::string recent_suggestions;
 };
 const SearchStatements& search_statements();
 
