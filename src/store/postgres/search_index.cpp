@@ -50,20 +50,6 @@ int kept_terms(const std::vector<FullTextQuery::Group>& reading) {
   return kept;
 }
 
-// Whether some reading holds nothing but a merged prefix ("th"): the index alone cannot
-// narrow it.
-bool lone_merged_prefix(const FullTextQuery& q) {
-  if (!q.prefix_last) return false;
-  for (std::size_t n = 0; n < q.readings.size(); ++n) {
-    const auto& reading = q.readings[n];
-    if (kept_terms(reading) != 1) continue;
-    for (const auto& group : reading)
-      for (const auto& term : group)
-        if (safe_term(term) && merged_prefix(q, n, term)) return true;
-  }
-  return false;
-}
-
 std::string tsquery_expression(const FullTextQuery& q, Read read) {
   const std::string weight = q.titles_only ? ":A" : "";
   std::string out;
@@ -107,24 +93,30 @@ std::string tsquery_expression(const FullTextQuery& q, Read read) {
 
 // The tsquery text that holds when one reading's words stand side by side, in order: each
 // reading of two words or more, all its words joined by <->, readings by |. Empty when no
-// reading has two words.
+// reading has two words. A half-typed last word of one or two letters is left out: it tells
+// no title from another yet, and as a word of its own ("công a") it would have the headline's
+// GIN index read two common words' lists for a phrase hardly any title holds.
 std::string phrase_expression(const FullTextQuery& q) {
   std::string out;
   for (const auto& reading : q.readings) {
-    std::string r;
-    int words = 0;
+    std::vector<std::string> terms;
     for (const auto& group : reading)
-      for (const auto& term : group) {
-        if (!safe_term(term)) continue;
-        if (!r.empty()) r += " <-> ";
-        r += "'" + term + "'";
-        ++words;
-      }
-    if (words < 2) continue;
+      for (const auto& term : group)
+        if (safe_term(term)) terms.push_back(term);
+    if (q.prefix_last && !terms.empty() && terms.back().size() <= kLongestMergedPrefix) terms.pop_back();
+    if (terms.size() < 2) continue;
+    std::string r;
+    for (const auto& term : terms) r += (r.empty() ? "'" : " <-> '") + term + "'";
     if (!out.empty()) out += " | ";
     out += "(" + r + ")";
   }
   return out;
+}
+
+// A phrase expression's words, in any order: what the GIN index reads for it.
+std::string all_words_of(std::string phrase) {
+  for (auto at = phrase.find(" <-> "); at != std::string::npos; at = phrase.find(" <-> ", at)) phrase.replace(at, 5, " & ");
+  return phrase;
 }
 
 // Packs the search index: new entries wait in each GIN index's pending list, which every
@@ -250,15 +242,24 @@ const SearchStatements& search_statements() {
     // The best $6, then phrase matches in the same order, as many again at most.
     static constexpr const char* kWithPhrases = "n > $7 AND (n <= $7 + $6 OR phrase) ORDER BY n LIMIT 2 * $6";
     SearchStatements out;
-    // A lone letter or two ("th") begins hundreds of words and stands in most titles: the newest
-    // $9 rows, read newest first through article_search_published, are matched one by one
-    // instead of merging all those words' lists, and their matches are ranked.
-    out.recent_suggestions = answer(
-        select(kHeadlineRank,
-               "(SELECT article_id, headline, published_at FROM article_search WHERE published_at <= $8 ORDER BY "
-               "published_at DESC LIMIT $9) s",
-               "COALESCE(s.headline @@ q, false)" + kFilters, "false"),
-        "headline_rank DESC, id DESC", kPage, kHeadlineRank);
+    // Suggestions for common words: the newest $9 rows, read newest first through
+    // article_search_published, matched one by one, with no GIN index merging lists of
+    // hundreds of thousands of titles; with older phrases, the newest $10 rows older than those
+    // holding the phrase in their headline, through the headline's GIN index.
+    static const std::string kNewestRowsRead =
+        "(SELECT article_id, headline, published_at FROM article_search WHERE published_at <= $8 ORDER BY "
+        "published_at DESC LIMIT $9)";
+    const std::string newest_rows =
+        select(kHeadlineRank, kNewestRowsRead + " s", "COALESCE(s.headline @@ q, false)" + kFilters, "false");
+    static constexpr const char* kSuggestionOrder = "headline_rank DESC, id DESC";
+    out.recent_suggestions[0] = answer(newest_rows, kSuggestionOrder, kPage, kHeadlineRank);
+    out.recent_suggestions[1] = answer(
+        newest_rows + " UNION ALL SELECT * FROM (" +
+            select(kHeadlineRank, "article_search s",
+                   "s.headline @@ (SELECT to_tsquery('simple', $2)) AND s.published_at + 0 < (SELECT "
+                   "min(published_at) FROM " + kNewestRowsRead + " newest)", "true") +
+            " ORDER BY s.published_at DESC LIMIT $10) older",
+        kSuggestionOrder, kPage, kHeadlineRank);
     for (int cut = 0; cut < kCuts; ++cut) {
       const std::string documents = matches("s.document", "0", "", cut);
       out.ranked[cut] = answer(documents, kFirstPhase, kPage, kRank);
@@ -266,7 +267,7 @@ const SearchStatements& search_statements() {
       out.newest[cut] = answer(documents, kNewest, kPage, kRank);
       out.suggestions[cut] =
           answer(matches("s.headline", kHeadlineRank, " AND COALESCE(s.headline @@ q, false)", cut),
-                 "headline_rank DESC, id DESC", kPage, kHeadlineRank);
+                 kSuggestionOrder, kPage, kHeadlineRank);
     }
     return out;
   }();
@@ -281,11 +282,17 @@ namespace {
 constexpr std::int64_t kArticleWindow = 500, kSuggestionWindow = 200;
 constexpr std::int64_t kWindowWorth = 2;
 constexpr int kWindowTries = 2;
-// A lone letter or two is matched in the newest kRecentDensity windows' worth of rows: enough
-// when one title in kRecentDensity holds a word it begins ("th", "kh": far more).
-constexpr std::int64_t kRecentDensity = 20;
+// Suggestions are first matched in the newest kNewestTitles windows' worth of titles (a few
+// milliseconds): enough when one title in twenty holds what was typed, as with most first
+// letters and syllables. Fewer tell how far back a window's worth lies; up to kMostNewestTitles
+// rows are read for it, which still costs less than the GIN index merging the lists of common
+// words (60–400 ms at a million articles).
+constexpr std::int64_t kNewestTitles = 20, kMostNewestTitles = 20'000;
+// Past this many titles or leads holding every word of the phrase typed, suggestions look for
+// no older title holding it.
+constexpr std::int64_t kMostPhraseCandidates = 2'000;
 // What answer() runs for recent_suggestions, beside the cuts of the other statements.
-constexpr int kNewestRows = kCuts;
+constexpr int kNewestRows = kCuts, kNewestRowsWithOlderPhrases = kCuts + 1;
 
 // How many rows the planner expects `tsquery` to match in the document or the headline
 // (migration 0014's article_search_expected: the words' frequencies from ANALYZE).
@@ -339,9 +346,10 @@ Result<FullTextAnswer> PostgresSearchIndex::full_text(const FullTextQuery& q) {
       const Param params[] = {tsquery, phrase, q.category_id, q.from, q.to, limit, at, q.now, index_read, since, window};
       // Each cut binds the parameters it reads: $1–$9, then $10, then $11; the newest rows'
       // statement reads how many rows as $9.
-      const Param recent[] = {tsquery, phrase, q.category_id, q.from, q.to, limit, at, q.now, since};
-      auto r = cut == kNewestRows ? c.query(st.recent_suggestions, recent)
-                            : c.query(chosen[cut], std::span<const Param>(params, 9 + cut));
+      const Param recent[] = {tsquery, phrase, q.category_id, q.from, q.to, limit, at, q.now, since, window};
+      auto r = cut == kNewestRows ? c.query(st.recent_suggestions[0], std::span<const Param>(recent, 9))
+               : cut == kNewestRowsWithOlderPhrases ? c.query(st.recent_suggestions[1], recent)
+                                                    : c.query(chosen[cut], std::span<const Param>(params, 9 + cut));
       if (!r) return r.error();
       for (int i = 0; i < r->size(); ++i) {
         out.hits.push_back({read_summary(*r, i), r->real(i, kSummaryWidth), r->boolean(i, kSummaryWidth + 1)});
@@ -364,15 +372,40 @@ Result<FullTextAnswer> PostgresSearchIndex::full_text(const FullTextQuery& q) {
     };
     // Suggestions look for older title phrases only when the window holds fewer than a page of
     // them, as on SQLite: the words of a common phrase ("công an") stand in a tenth of a
-    // million titles, every one of them a row to read for the phrase.
-    auto in_window = [&](std::int64_t since) -> Status {
-      if (!phrase.empty() && q.titles_only) {
-        if (auto s = answer(kWindow, since); !s) return s;
-        const auto held = std::count_if(out.hits.begin(), out.hits.end(),
-                                        [](const FullTextHit& h) { return h.headline_phrase; });
-        if (held >= std::max(q.limit, 1) || windowed < window) return ok_status();
+    // million titles, every one of them a row to read for the phrase. Nor when the planner
+    // expects more than kMostPhraseCandidates titles or leads to hold all the phrase's words:
+    // the GIN index finds those, and each is read for the words' order (0.6–0.8 s for "đầu ra"
+    // or "trọng tài" at a million articles). A few more words typed narrow them, and the old
+    // headline is found then.
+    std::optional<std::int64_t> phrase_candidates;
+    auto older_phrases_wanted = [&]() -> Result<bool> {
+      if (phrase.empty() || !q.titles_only || windowed < window) return false;
+      const auto held =
+          std::count_if(out.hits.begin(), out.hits.end(), [](const FullTextHit& h) { return h.headline_phrase; });
+      if (held >= std::max(q.limit, 1)) return false;
+      if (!phrase_candidates) {
+        auto expected = expected_matches(c, all_words_of(phrase), true);
+        if (!expected) return expected.error();
+        phrase_candidates = *expected;
       }
-      return answer(phrase.empty() ? kWindow : kOlderPhrases, since);
+      return *phrase_candidates <= kMostPhraseCandidates;
+    };
+    auto in_window = [&](const Span& span) -> Status {
+      if (!phrase.empty() && q.titles_only) {
+        if (auto s = answer(kWindow, span.since); !s) return s;
+        auto wanted = older_phrases_wanted();
+        if (!wanted) return wanted.error();
+        if (!*wanted) return ok_status();
+      }
+      return answer(phrase.empty() ? kWindow : kOlderPhrases, span.since);
+    };
+    // The same for the newest `rows` titles, matched one by one.
+    auto among_newest = [&](std::int64_t rows) -> Status {
+      if (auto s = answer(kNewestRows, rows); !s) return s;
+      auto wanted = older_phrases_wanted();
+      if (!wanted) return wanted.error();
+      if (!*wanted) return ok_status();
+      return answer(kNewestRowsWithOlderPhrases, rows);
     };
     // A common word, unfiltered, is searched in the newest months that should hold half as
     // many matches again as a window, by how densely the planner expects it to match; when they
@@ -395,30 +428,44 @@ Result<FullTextAnswer> PostgresSearchIndex::full_text(const FullTextQuery& q) {
         tallied = true;
         return ok_status();
       };
-      if (q.titles_only && lone_merged_prefix(q)) {
+      // Suggestions: the newest titles first, then, when they hold fewer than a window's
+      // worth, as far back as they say a window's worth lies. What they held is how common
+      // the words are, better told than by the planner, which cannot tell a word in a title
+      // from one in a lead, and takes tens of milliseconds over a completion's many words.
+      std::optional<std::int64_t> measured;
+      if (q.titles_only) {
         if (auto s = tally(); !s) return s.error();
-        // The newest rows hold a window's matches when at least one title in kRecentDensity
-        // holds the letters; the count is theirs scaled to the archive.
-        const std::int64_t archive = tally::total(months), rows = window * kRecentDensity;
-        if (archive > rows) {
-          if (auto s = answer(kNewestRows, rows); !s) return s.error();
+        const std::int64_t archive = tally::total(months);
+        std::int64_t rows = window * kNewestTitles;
+        for (int tries = 0; tries < kWindowTries && rows < archive && rows <= kMostNewestTitles; ++tries) {
+          if (auto s = among_newest(rows); !s) return s.error();
           if (windowed >= window) {
             out.total = windowed * archive / rows;
             out.estimated = true;
             return out;
           }
+          measured = windowed * archive / rows;
+          if (windowed == 0) break;
+          rows = (3 * window * rows + 2 * windowed - 1) / (2 * windowed);
         }
       }
-      auto expected = expected_matches(c, tsquery, q.titles_only);
-      if (!expected) return expected.error();
-      const bool common = *expected > kWindowWorth * window;
-      if (common)
+      std::int64_t expected = 0;
+      if (measured) {
+        expected = *measured;
+      } else {
+        auto planned = expected_matches(c, tsquery, q.titles_only);
+        if (!planned) return planned.error();
+        expected = *planned;
+      }
+      const bool common = expected > kWindowWorth * window;
+      if (common) {
         if (auto s = tally(); !s) return s.error();
-      double share = 1.5 * static_cast<double>(window) / static_cast<double>(std::max<std::int64_t>(*expected, 1));
+      }
+      double share = 1.5 * static_cast<double>(window) / static_cast<double>(std::max<std::int64_t>(expected, 1));
       for (int tries = 0; common && !months.empty() && tries < kWindowTries; ++tries) {
         const Span span = span_holding(months, share);
         if (span.articles >= span.archive || span.articles <= 0) break;
-        if (auto s = in_window(span.since); !s) return s.error();
+        if (auto s = in_window(span); !s) return s.error();
         if (windowed >= window) {
           const double scaled =
               static_cast<double>(windowed) * static_cast<double>(span.archive) / static_cast<double>(span.articles);

@@ -40,9 +40,9 @@ class PostgresSearchIndex final : public SearchIndex {
 enum SearchCut { kAll, kWindow, kOlderPhrases, kCuts };
 struct SearchStatements {
   std::array<std::string, kCuts> ranked, ranked_with_phrases, newest, suggestions;
-  // Suggestions for a lone letter or two: $1–$8 as above, $9 how many of the newest rows are
-  // matched.
-  std::string recent_suggestions;
+  // Suggestions matched in the newest rows: $1–$8 as above, $9 how many of the newest rows;
+  // then ([1]) with the newest $10 older rows holding the phrase in their title or lead.
+  std::array<std::string, 2> recent_suggestions;
 };
 const SearchStatements& search_statements();
 
