@@ -522,13 +522,17 @@ TEST_P(StoreTest, ACommonStartSuggestsTheNewestTitlesAndStillAnOldOneTypedAsItSt
   batch.push_back(with_body("old", "Tin thời sự năm xưa", "x", now - 5'000 * hour));
   ASSERT_TRUE(writer().upsert(batch, now).ok());
   ASSERT_TRUE(index().optimize().ok());
-  auto q = words({"th"});
-  q.prefix_last = true;
-  q.titles_only = true;
-  q.exact_count = 0;
-  q.limit = 8;
-  q.now = now;
-  auto r = full_text(q);
+  auto typing = [&](std::initializer_list<const char*> terms) {  // as Searcher::suggest asks
+    auto q = words(terms);
+    q.prefix_last = true;
+    q.titles_only = true;
+    q.headline_phrases = true;
+    q.exact_count = 0;
+    q.limit = 8;
+    q.now = now;
+    return full_text(q);
+  };
+  auto r = typing({"th"});
   ASSERT_TRUE(r.ok()) << r.error().message;
   ASSERT_EQ(r->hits.size(), 8u);
   for (const auto& h : r->hits) {
@@ -541,14 +545,7 @@ TEST_P(StoreTest, ACommonStartSuggestsTheNewestTitlesAndStillAnOldOneTypedAsItSt
     EXPECT_EQ(r->total, 2'201);
   }
   // The words typed side by side stand in no new title, but in an old one: it is found.
-  auto typed = words({"tin", "thoi"});
-  typed.prefix_last = true;
-  typed.titles_only = true;
-  typed.headline_phrases = true;
-  typed.exact_count = 0;
-  typed.limit = 8;
-  typed.now = now;
-  auto t = full_text(typed);
+  auto t = typing({"tin", "thoi"});
   ASSERT_TRUE(t.ok()) << t.error().message;
   bool found = false;
   for (const auto& h : t->hits) found = found || (h.summary.title == "Tin thời sự năm xưa" && h.headline_phrase);
