@@ -198,7 +198,11 @@ const SearchStatements& search_statements() {
     //   phrase ($2), the newest $11 older rows holding it in their headline join them, read
     //   through the headline's GIN index alone (a known old headline is still found): "+ 0"
     //   keeps a plan made for any window from ANDing it with the archive's range of times
-    //   (22 ms at 100,000 articles, for a headline list of a few hundred).
+    //   (22 ms at 100,000 articles, for a headline list of a few hundred), and from walking
+    //   article_search_published backwards for their order, row by row, until enough hold the
+    //   phrase: in an archive stored in the order it was published, the planner takes that
+    //   walk, and a phrase no old headline holds read the whole archive (1.1 s at a million
+    //   articles, against 0.4 ms through the GIN index).
     // - The index reads $9, the query less a short half-typed word (tsquery_expression), so a
     //   suggestion is then a filter on what it found; a search's $9 is its query.
     static const std::string kFilters =
@@ -221,7 +225,7 @@ const SearchStatements& search_statements() {
       return newest + " UNION ALL SELECT * FROM (" +
              select(headline_rank, "article_search s",
                     "s.headline @@ (SELECT to_tsquery('simple', $2)) AND s.published_at + 0 < $10", "true") +
-             " ORDER BY s.published_at DESC LIMIT $11) older";
+             " ORDER BY s.published_at + 0 DESC LIMIT $11) older";
     };
     auto answer = [](const std::string& m, const char* order, const char* page, const char* relevance) {
       return "WITH m AS MATERIALIZED (" + m + "), r AS (SELECT id, phrase, count(*) OVER () AS total, "
@@ -258,7 +262,7 @@ const SearchStatements& search_statements() {
             select(kHeadlineRank, "article_search s",
                    "s.headline @@ (SELECT to_tsquery('simple', $2)) AND s.published_at + 0 < (SELECT "
                    "min(published_at) FROM " + kNewestRowsRead + " newest)", "true") +
-            " ORDER BY s.published_at DESC LIMIT $10) older",
+            " ORDER BY s.published_at + 0 DESC LIMIT $10) older",
         kSuggestionOrder, kPage, kHeadlineRank);
     for (int cut = 0; cut < kCuts; ++cut) {
       const std::string documents = matches("s.document", "0", "", cut);
