@@ -29,13 +29,6 @@ enum class Read { match, index };
 // of the query narrowed them. SQLite keeps such prefixes as terms of their own.
 constexpr std::size_t kLongestMergedPrefix = 2;
 
-// The to_tsquery('simple', …) text for a query: each term single-quoted (terms are [a-z0-9]+,
-// see safe_term), a group's terms joined by <-> (followed by), groups by &, readings by |;
-// ':A' keeps a term to titles. The half-typed last word of a reading is either of its
-// completions (FullTextQuery::completions), each a whole word the index finds as one list, or
-// with none a prefix (':*'). For the index's read, a short prefix without completions is left
-// out, the rest of its reading standing for it (the match itself is then a filter on the rows
-// the index found), unless it is all the reading holds.
 // Whether `term`, the half-typed last word of reading `n`, is a prefix whose words' lists the
 // index would merge: short, and with no completions.
 bool merged_prefix(const FullTextQuery& q, std::size_t n, const std::string& term) {
@@ -50,6 +43,13 @@ int kept_terms(const std::vector<FullTextQuery::Group>& reading) {
   return kept;
 }
 
+// The to_tsquery('simple', …) text for a query: each term single-quoted (terms are [a-z0-9]+,
+// see safe_term), a group's terms joined by <-> (followed by), groups by &, readings by |;
+// ':A' keeps a term to titles. The half-typed last word of a reading is either of its
+// completions (FullTextQuery::completions), each a whole word the index finds as one list, or
+// with none a prefix (':*'). For the index's read, a short prefix without completions is left
+// out, the rest of its reading standing for it (the match itself is then a filter on the rows
+// the index found), unless it is all the reading holds.
 std::string tsquery_expression(const FullTextQuery& q, Read read) {
   const std::string weight = q.titles_only ? ":A" : "";
   std::string out;
