@@ -492,8 +492,10 @@ TEST_P(DeskTest, AnImportAppendsAnImportRevisionWithTheRowsContent) {
   EXPECT_EQ(p.published_revision, p.revision);
   auto revs = desk().revisions(p.id);
   ASSERT_EQ(revs->size(), 1u);
+  EXPECT_EQ((*revs)[0].id, p.revision);
   EXPECT_EQ((*revs)[0].kind, "import");
   EXPECT_FALSE((*revs)[0].user_id);
+  const std::int64_t first = p.revision;
 
   auto again = incoming("seed-1", "Bài nhập lại");
   again.status = articles::Status::unpublished;
@@ -503,6 +505,9 @@ TEST_P(DeskTest, AnImportAppendsAnImportRevisionWithTheRowsContent) {
   revs = desk().revisions(p.id);
   ASSERT_EQ(revs->size(), 2u);
   EXPECT_EQ((*revs)[0].based_on, (*revs)[1].id);
+  EXPECT_EQ((*revs)[0].id, p.revision);
+  // Taken down by the import: readers' version is still the one published before.
+  EXPECT_EQ(p.published_revision, first);
   EXPECT_EQ(p.content.title, "Bài nhập lại");
   DeskQuery text;
   text.text = "nhap lai";

@@ -834,6 +834,25 @@ TEST_P(StoreTest, ReindexRebuildsALostIndexAndMigrateNoticesOne) {
   EXPECT_EQ(full_text(words({"gat"}))->total, 1);
 }
 
+// An import's batch and a reindex let SQLite's index gather more pieces before merging them;
+// the newsroom's writes after them must merge as before, or searches read ever more pieces.
+TEST_P(StoreTest, AnImportOrAReindexLeavesTheIndexMergingAsTheNewsroomsWritesNeed) {
+  if (postgres()) GTEST_SKIP() << "SQLite's index only";
+  std::vector<articles::Incoming> batch;
+  for (int i = 0; i < 250; ++i)
+    batch.push_back(with_body("b" + std::to_string(i), "Mùa gặt lúa số " + std::to_string(i), "x", 100 + i));
+  auto merging = [&] {
+    return rows("SELECT v FROM article_search_config WHERE k = 'automerge' UNION ALL "
+                "SELECT v FROM article_headline_config WHERE k = 'automerge'");
+  };
+  ASSERT_TRUE(writer().upsert(batch, 1000).ok());
+  EXPECT_EQ(merging(), (Table{{"4"}, {"4"}})) << "after an import's batch";
+  EXPECT_EQ(full_text(words({"mua", "gat"}))->total, 250);
+  ASSERT_TRUE(index().reindex().ok());
+  EXPECT_EQ(merging(), (Table{{"4"}, {"4"}})) << "after a reindex";
+  EXPECT_EQ(full_text(words({"lua"}))->total, 250);
+}
+
 TEST_P(StoreTest, IndexRowsAPreviousReleaseWroteWithoutAHeadlineAreFoundAndRebuilt) {
   if (!postgres()) GTEST_SKIP() << "the headline columns are PostgreSQL's";
   std::vector<articles::Incoming> batch{with_body("a", "Mùa gặt lúa", "x", 100)};

@@ -69,6 +69,16 @@ struct Before {
   std::string category_name;
 };
 
+// The id AUTOINCREMENT would give the next revision: one above every id the table ever held,
+// deleted ones included (sqlite_sequence), so a revision's id keeps ordering it among all others.
+Result<std::int64_t> next_revision_id(Connection& c) {
+  TOASOAN_SQLITE_STATEMENT(next, c,
+                           "SELECT max(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'revisions'), 0), "
+                           "COALESCE((SELECT max(id) FROM revisions), 0)) + 1");
+  if (next.step() != SQLITE_ROW) return step_error(c);
+  return next.int64(0);
+}
+
 }  // namespace
 
 Result<std::vector<Upserted>> SqliteArticleWriter::upsert(UnitOfWork& unit, std::span<const articles::Incoming> batch,
@@ -90,8 +100,17 @@ Result<std::vector<Upserted>> SqliteArticleWriter::upsert(UnitOfWork& unit, std:
   // The batch's full-text documents, written after its other writes: FTS5 writes out the terms
   // it holds at every statement savepoint, and each write to articles makes one (its triggers,
   // migration 0011), so written in between they would go to disk an article at a time.
-  std::vector<std::pair<std::int64_t, std::optional<SearchDocument>>> documents;
+  std::vector<IndexedDocument> documents;
   documents.reserve(batch.size());
+  // An import's revisions get their ids here, so that each article row is written once with
+  // them instead of written and then rewritten (a whole row, blocks and all, for four numbers).
+  // Safe because the unit of work holds SQLite's only write lock until it commits.
+  std::int64_t next_revision = 0;
+  if (options.from_import) {
+    auto first = next_revision_id(c);
+    if (!first) return first.error();
+    next_revision = *first;
+  }
   for (std::size_t i = 0; i < batch.size(); ++i) {
     const articles::Incoming& a = batch[i];
     const Prepared* ahead = i < prepared.size() ? &prepared[i] : nullptr;
@@ -168,29 +187,50 @@ Result<std::vector<Upserted>> SqliteArticleWriter::upsert(UnitOfWork& unit, std:
     bool lists_change;
     if (before) {
       id = before->id;
-      TOASOAN_SQLITE_STATEMENT(
-          update, c,
-          "UPDATE articles SET title = ?, slug = ?, lead = ?, blocks = ?, authors = ?, category_id = ?, "
-          "status = ?, published_at = ?, updated_at = ?, image = ?, image_width = ?, image_height = ?, state = ? "
-          "WHERE id = ?");
       // The stored time stays when the line has none: a re-import must not make an old
       // article the newest.
       const std::int64_t published_at = a.published.value_or(before->published_at);
-      update.bind(a.title, slug, lead, blocks_json, authors, cat, status, published_at, now, image, iw, ih, state, id);
-      if (update.step() != SQLITE_DONE) return step_error(c);
+      if (options.from_import) {
+        TOASOAN_SQLITE_STATEMENT(
+            update, c,
+            "UPDATE articles SET title = ?1, slug = ?2, lead = ?3, blocks = ?4, authors = ?5, category_id = ?6, "
+            "status = ?7, published_at = ?8, updated_at = ?9, image = ?10, image_width = ?11, image_height = ?12, "
+            "state = ?13, revision = ?15, import_revision = ?15, desk_text = ?16, "
+            "published_revision = CASE WHEN ?7 = 'published' THEN ?15 ELSE published_revision END WHERE id = ?14");
+        update.bind(a.title, slug, lead, blocks_json, authors, cat, status, published_at, now, image, iw, ih, state, id,
+                    next_revision, desk_text(a.title, lead));
+        if (update.step() != SQLITE_DONE) return step_error(c);
+      } else {
+        TOASOAN_SQLITE_STATEMENT(
+            update, c,
+            "UPDATE articles SET title = ?, slug = ?, lead = ?, blocks = ?, authors = ?, category_id = ?, "
+            "status = ?, published_at = ?, updated_at = ?, image = ?, image_width = ?, image_height = ?, state = ? "
+            "WHERE id = ?");
+        update.bind(a.title, slug, lead, blocks_json, authors, cat, status, published_at, now, image, iw, ih, state, id);
+        if (update.step() != SQLITE_DONE) return step_error(c);
+      }
       out.push_back(Upserted::updated);
       lists_change = before->status != status || before->category_id != cat || before->published_at != published_at;
       if (lists_change && before->category_id != cat) {
         if (auto s = work.record(topic::listing, std::to_string(before->category_id)); !s) return s.error();
       }
     } else {
+      // Without an import's revision: no revision yet (0), and the desk's text filled at start.
+      std::optional<std::int64_t> revision, published_revision;
+      std::string text;
+      if (options.from_import) {
+        revision = next_revision;
+        if (published) published_revision = next_revision;
+        text = desk_text(a.title, lead);
+      }
       TOASOAN_SQLITE_STATEMENT(
           insert, c,
           "INSERT INTO articles (external_id, title, slug, lead, blocks, authors, category_id, status, "
-          "published_at, updated_at, image, image_width, image_height, state, created_at) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+          "published_at, updated_at, image, image_width, image_height, state, created_at, "
+          "revision, import_revision, published_revision, desk_text) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
       insert.bind(a.external_id, a.title, slug, lead, blocks_json, authors, cat, status, a.published.value_or(now),
-                  now, image, iw, ih, state, now);
+                  now, image, iw, ih, state, now, revision.value_or(0), revision, published_revision, text);
       if (insert.step() != SQLITE_DONE) return step_error(c);
       id = sqlite3_last_insert_rowid(c.handle());
       out.push_back(Upserted::inserted);
@@ -212,27 +252,16 @@ Result<std::vector<Upserted>> SqliteArticleWriter::upsert(UnitOfWork& unit, std:
       const std::int64_t published_at = a.published ? *a.published : before ? before->published_at : now;
       std::optional<std::int64_t> based_on;
       if (before && before->revision != 0) based_on = before->revision;
-      std::int64_t revision;
-      {
-        TOASOAN_SQLITE_STATEMENT(
-            add, c,
-            "INSERT INTO revisions (article_id, based_on, user_id, at, kind, action, state, note, content) "
-            "VALUES (?, ?, NULL, ?, 'import', '', ?, '', ?)");
-        add.bind(id, based_on, now, state,
-                 content_json_from_columns(a.title, lead, blocks_json, authors, category_name, published_at));
-        if (add.step() != SQLITE_DONE) return step_error(c);
-        revision = sqlite3_last_insert_rowid(c.handle());
-      }
       TOASOAN_SQLITE_STATEMENT(
-          mark, c,
-          "UPDATE articles SET revision = ?1, import_revision = ?1, desk_text = ?2, "
-          "published_revision = CASE WHEN status = 'published' THEN ?1 ELSE published_revision END WHERE id = ?3");
-      mark.bind(revision, desk_text(a.title, lead), id);
-      if (mark.step() != SQLITE_DONE) return step_error(c);
+          add, c,
+          "INSERT INTO revisions (id, article_id, based_on, user_id, at, kind, action, state, note, content) "
+          "VALUES (?, ?, ?, NULL, ?, 'import', '', ?, '', ?)");
+      add.bind(next_revision++, id, based_on, now, state,
+               content_json_from_columns(a.title, lead, blocks_json, authors, category_name, published_at));
+      if (add.step() != SQLITE_DONE) return step_error(c);
     }
   }
-  for (const auto& [id, document] : documents)
-    if (auto s = index_document(c, id, document); !s) return s.error();
+  if (auto s = index_documents(c, documents); !s) return s.error();
   return out;
 }
 

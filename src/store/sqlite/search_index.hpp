@@ -8,8 +8,8 @@
 #include <array>
 #include <optional>
 #include <string>
-
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "articles/article.hpp"
@@ -37,6 +37,11 @@ Status index_article(Connection& c, std::int64_t id, bool published, std::string
                      const std::vector<articles::Block>& blocks);
 // The same with the document made already; nullopt takes the article out.
 Status index_document(Connection& c, std::int64_t id, const std::optional<SearchDocument>& document);
+// index_document for each of a batch's articles (an import's), in one transaction on `c`. A
+// large batch is written with FTS5 merging fewer, larger runs of pieces, set back before the
+// transaction ends, so no other write ever merges that way; optimize() packs what it leaves.
+using IndexedDocument = std::pair<std::int64_t, std::optional<SearchDocument>>;
+Status index_documents(Connection& c, const std::vector<IndexedDocument>& documents);
 
 // Every statement full_text() runs, in SQLite's ?N form (?1 the MATCH expression, ?2 the
 // readings, ?3 category, ?4 from, ?5 to, ?6 limit, ?7 offset, ?8 phrases asked, ?9 now, ?10 the
