@@ -28,7 +28,7 @@ std::string optimize_command(std::string_view table) {
 // 'automerge'). Every write but a bulk one merges at FTS5's default, which keeps the pieces a
 // search reads few. A bulk write merges at 16: each term is then copied into a larger piece
 // about half as many times on its way up, and the write ends by packing the index anyway.
-// Measured: a million-article import 411.7 → 360.8 s (bench/README.md).
+// A million-article import: 412–448 s merging by four, 361–397 s by sixteen (bench/README.md).
 constexpr int kMergeAt = 4;
 constexpr int kBulkMergeAt = 16;
 // Fewer documents than this are written with the usual merging: their terms fit FTS5's
