@@ -834,6 +834,26 @@ TEST_P(StoreTest, ReindexRebuildsALostIndexAndMigrateNoticesOne) {
   EXPECT_EQ(full_text(words({"gat"}))->total, 1);
 }
 
+// The import derives each line's stored blocks and search document on its reading thread
+// (store::prepare); a batch longer than PostgreSQL's pipeline of 100 must still give each
+// article its own.
+TEST_P(StoreTest, AnImportsBatchWrittenWithWhatItsReadingThreadPreparedFindsEachArticleByItsOwnWords) {
+  std::vector<articles::Incoming> batch;
+  std::vector<Prepared> prepared;
+  for (int i = 0; i < 130; ++i) {
+    batch.push_back(with_body("p" + std::to_string(i), "Tin vắn số " + std::to_string(i),
+                              "Mã tin " + std::to_string(5000 + i) + ".", 100 + i));
+    prepared.push_back(prepare(batch.back()));
+  }
+  ASSERT_TRUE(writer().upsert(batch, 1000, UpsertOptions{}, prepared).ok());
+  for (int i : {0, 99, 100, 129}) {
+    const std::string code = std::to_string(5000 + i);
+    auto r = full_text(words({code.c_str()}));
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    EXPECT_EQ(titles(*r), std::vector<std::string>{"Tin vắn số " + std::to_string(i)}) << code;
+  }
+}
+
 // An import's batch and a reindex let SQLite's index gather more pieces before merging them;
 // the newsroom's writes after them must merge as before, or searches read ever more pieces.
 TEST_P(StoreTest, AnImportOrAReindexLeavesTheIndexMergingAsTheNewsroomsWritesNeed) {

@@ -90,7 +90,7 @@ void pause_before_retry(int attempt) {
 
 Result<std::vector<Upserted>> PostgresArticleWriter::upsert(UnitOfWork& unit, std::span<const articles::Incoming> batch,
                                                             std::int64_t now, const UpsertOptions& options,
-                                                            std::span<const Prepared> /*prepared*/) {
+                                                            std::span<const Prepared> prepared) {
   for (const auto& a : batch)
     if (auto e = unstorable(a)) return *e;
   PostgresUnitOfWork& work = postgres_work(unit);
@@ -242,6 +242,7 @@ Result<std::vector<Upserted>> PostgresArticleWriter::upsert(UnitOfWork& unit, st
     std::size_t sent = 0;
     for (std::size_t i = 0; i < segment.size(); ++i) {
       const auto& a = segment[i];
+      const Prepared* ahead = from + i < prepared.size() ? &prepared[from + i] : nullptr;
       if (auto w = written.find(a.external_id); w != written.end()) befores[i] = w->second;
       const std::optional<Before>& before = befores[i];
       if (before && options.from_import && !options.overwrite &&
@@ -251,9 +252,13 @@ Result<std::vector<Upserted>> PostgresArticleWriter::upsert(UnitOfWork& unit, st
       if (a.category_name) given_cat = categories.at(*a.category_name);
       cats[i] = given_cat ? *given_cat : before ? before->category_id : categories.at(default_name);
       const std::string lead = a.lead ? *a.lead : before ? before->lead : std::string();
-      const std::vector<articles::Block> blocks =
-          a.blocks ? *a.blocks : before ? blocks_from_column(before->blocks) : std::vector<articles::Block>();
-      const std::string blocks_json = a.blocks || !before ? articles::blocks_to_json(blocks) : before->blocks;
+      std::vector<articles::Block> kept;  // the stored blocks, when the line gives none
+      if (!a.blocks && before) kept = blocks_from_column(before->blocks);
+      const std::vector<articles::Block>& blocks = a.blocks ? *a.blocks : kept;
+      // What the import's reading thread already made of the line (store::prepare), else made here.
+      const std::string blocks_json = a.blocks && ahead && ahead->blocks_json ? *ahead->blocks_json
+                                      : a.blocks || !before                  ? articles::blocks_to_json(blocks)
+                                                                             : before->blocks;
       const std::string authors = a.authors ? authors_to_json(*a.authors)
                                   : before  ? before->authors
                                             : authors_to_json({});
@@ -276,7 +281,9 @@ Result<std::vector<Upserted>> PostgresArticleWriter::upsert(UnitOfWork& unit, st
       const articles::Block* photo = lead_figure(blocks);
       std::string image = photo ? photo->image : std::string();
       int iw = photo ? photo->width : 0, ih = photo ? photo->height : 0;
-      SearchDocument d = search_document(a.title, lead, blocks);
+      std::optional<SearchDocument> made;
+      if (!(a.lead && a.blocks && ahead && ahead->document)) made = search_document(a.title, lead, blocks);
+      const SearchDocument& d = made ? *made : *ahead->document;
       const std::int64_t published_at = a.published ? *a.published : before ? before->published_at : now;
       const std::string category_name = a.category_name ? *a.category_name : before ? before->category_name : default_name;
       std::optional<std::string> state, content, folded;
@@ -329,7 +336,7 @@ Result<std::vector<Upserted>> PostgresArticleWriter::upsert(UnitOfWork& unit, st
 
 Result<std::vector<Upserted>> PostgresArticleWriter::upsert(std::span<const articles::Incoming> batch,
                                                             std::int64_t now, const UpsertOptions& options,
-                                                            std::span<const Prepared> /*prepared*/) {
+                                                            std::span<const Prepared> prepared) {
   if (batch.empty()) return std::vector<Upserted>();
   for (const auto& a : batch)
     if (auto e = unstorable(a)) return *e;
@@ -338,7 +345,7 @@ Result<std::vector<Upserted>> PostgresArticleWriter::upsert(std::span<const arti
     if (!lease) return lease.error();
     auto work = PostgresUnitOfWork::adopt(std::move(*lease));
     Status started = work->start();
-    Result<std::vector<Upserted>> r = started.ok() ? upsert(*work, batch, now, options) : Result<std::vector<Upserted>>(started.error());
+    Result<std::vector<Upserted>> r = started.ok() ? upsert(*work, batch, now, options, prepared) : Result<std::vector<Upserted>>(started.error());
     Status done = r.ok() ? work->commit() : ok_status();
     if (r.ok() && done.ok()) return r;
     if (!done.ok()) r = done.error();
