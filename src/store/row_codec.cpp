@@ -70,6 +70,20 @@ Prepared prepare(const articles::Incoming& a) {
   return p;
 }
 
+UpsertBlocks upsert_blocks(const articles::Incoming& a, const Prepared* ahead, const std::string* stored) {
+  UpsertBlocks out;
+  if (a.blocks) {
+    out.given = &*a.blocks;
+    out.json = ahead && ahead->blocks_json ? *ahead->blocks_json : articles::blocks_to_json(*a.blocks);
+  } else if (stored) {
+    out.kept = blocks_from_column(*stored);
+    out.json = *stored;
+  } else {
+    out.json = articles::blocks_to_json({});
+  }
+  return out;
+}
+
 bool safe_term(std::string_view term) {
   if (term.empty() || term.size() > 64) return false;
   for (char c : term)

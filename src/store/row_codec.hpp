@@ -49,6 +49,17 @@ struct Prepared {
 };
 Prepared prepare(const articles::Incoming& a);
 
+// The blocks an upsert writes: the line's, or, when it gives none, those of the stored row
+// (`stored`, as stored; null for a new article: none). `json` is them as stored, taken from
+// what was prepared (`ahead`, may be null) when it was.
+struct UpsertBlocks {
+  const std::vector<articles::Block>& blocks() const { return given ? *given : kept; }
+  const std::vector<articles::Block>* given = nullptr;
+  std::vector<articles::Block> kept;
+  std::string json;
+};
+UpsertBlocks upsert_blocks(const articles::Incoming& a, const Prepared* ahead, const std::string* stored);
+
 // The terms of a FullTextQuery that an engine may put in its query syntax: [a-z0-9]+ only.
 // Anything else is dropped (fold() never yields it; this keeps the guarantee local).
 bool safe_term(std::string_view term);

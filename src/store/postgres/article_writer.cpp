@@ -252,13 +252,9 @@ Result<std::vector<Upserted>> PostgresArticleWriter::upsert(UnitOfWork& unit, st
       if (a.category_name) given_cat = categories.at(*a.category_name);
       cats[i] = given_cat ? *given_cat : before ? before->category_id : categories.at(default_name);
       const std::string lead = a.lead ? *a.lead : before ? before->lead : std::string();
-      std::vector<articles::Block> kept;  // the stored blocks, when the line gives none
-      if (!a.blocks && before) kept = blocks_from_column(before->blocks);
-      const std::vector<articles::Block>& blocks = a.blocks ? *a.blocks : kept;
-      // What the import's reading thread already made of the line (store::prepare), else made here.
-      const std::string blocks_json = a.blocks && ahead && ahead->blocks_json ? *ahead->blocks_json
-                                      : a.blocks || !before                  ? articles::blocks_to_json(blocks)
-                                                                             : before->blocks;
+      const UpsertBlocks merged = upsert_blocks(a, ahead, before ? &before->blocks : nullptr);
+      const std::vector<articles::Block>& blocks = merged.blocks();
+      const std::string& blocks_json = merged.json;
       const std::string authors = a.authors ? authors_to_json(*a.authors)
                                   : before  ? before->authors
                                             : authors_to_json({});

@@ -155,12 +155,9 @@ Result<std::vector<Upserted>> SqliteArticleWriter::upsert(UnitOfWork& unit, std:
       cat = *id;
     }
     const std::string lead = a.lead ? *a.lead : before ? before->lead : std::string();
-    std::vector<articles::Block> kept;  // the stored blocks, when the line gives none
-    if (!a.blocks && before) kept = blocks_from_column(before->blocks);
-    const std::vector<articles::Block>& blocks = a.blocks ? *a.blocks : kept;
-    const std::string blocks_json = a.blocks && ahead && ahead->blocks_json ? *ahead->blocks_json
-                                    : a.blocks || !before                  ? articles::blocks_to_json(blocks)
-                                                                           : before->blocks;
+    const UpsertBlocks merged = upsert_blocks(a, ahead, before ? &before->blocks : nullptr);
+    const std::vector<articles::Block>& blocks = merged.blocks();
+    const std::string& blocks_json = merged.json;
     const std::string authors = a.authors ? authors_to_json(*a.authors)
                                 : before  ? before->authors
                                           : authors_to_json({});
