@@ -51,7 +51,8 @@ Prepared prepare(const articles::Incoming& a);
 
 // The blocks an upsert writes: the line's, or, when it gives none, those of the stored row
 // (`stored`, as stored; null for a new article: none). `json` is them as stored, taken from
-// what was prepared (`ahead`, may be null) when it was.
+// what was prepared (`ahead`, may be null) when it was. blocks() may point into `a`: use it
+// while `a` lives.
 struct UpsertBlocks {
   const std::vector<articles::Block>& blocks() const { return given ? *given : kept; }
   const std::vector<articles::Block>* given = nullptr;

@@ -180,6 +180,16 @@ Result<std::vector<Upserted>> SqliteArticleWriter::upsert(UnitOfWork& unit, std:
     std::string image = photo ? photo->image : std::string();
     int iw = photo ? photo->width : 0, ih = photo ? photo->height : 0;
 
+    // An import's revision, its id given before the row is written, and the desk's text; none
+    // for the desk's publication, which keeps the row's (a new row: no revision, 0, and the
+    // desk's text filled at start).
+    std::optional<std::int64_t> revision;
+    std::string text;
+    if (options.from_import) {
+      revision = next_revision;
+      text = desk_text(a.title, lead);
+    }
+
     std::int64_t id;
     bool lists_change;
     if (before) {
@@ -187,39 +197,25 @@ Result<std::vector<Upserted>> SqliteArticleWriter::upsert(UnitOfWork& unit, std:
       // The stored time stays when the line has none: a re-import must not make an old
       // article the newest.
       const std::int64_t published_at = a.published.value_or(before->published_at);
-      if (options.from_import) {
-        TOASOAN_SQLITE_STATEMENT(
-            update, c,
-            "UPDATE articles SET title = ?1, slug = ?2, lead = ?3, blocks = ?4, authors = ?5, category_id = ?6, "
-            "status = ?7, published_at = ?8, updated_at = ?9, image = ?10, image_width = ?11, image_height = ?12, "
-            "state = ?13, revision = ?15, import_revision = ?15, desk_text = ?16, "
-            "published_revision = CASE WHEN ?7 = 'published' THEN ?15 ELSE published_revision END WHERE id = ?14");
-        update.bind(a.title, slug, lead, blocks_json, authors, cat, status, published_at, now, image, iw, ih, state, id,
-                    next_revision, desk_text(a.title, lead));
-        if (update.step() != SQLITE_DONE) return step_error(c);
-      } else {
-        TOASOAN_SQLITE_STATEMENT(
-            update, c,
-            "UPDATE articles SET title = ?, slug = ?, lead = ?, blocks = ?, authors = ?, category_id = ?, "
-            "status = ?, published_at = ?, updated_at = ?, image = ?, image_width = ?, image_height = ?, state = ? "
-            "WHERE id = ?");
-        update.bind(a.title, slug, lead, blocks_json, authors, cat, status, published_at, now, image, iw, ih, state, id);
-        if (update.step() != SQLITE_DONE) return step_error(c);
-      }
+      TOASOAN_SQLITE_STATEMENT(
+          update, c,
+          "UPDATE articles SET title = ?1, slug = ?2, lead = ?3, blocks = ?4, authors = ?5, category_id = ?6, "
+          "status = ?7, published_at = ?8, updated_at = ?9, image = ?10, image_width = ?11, image_height = ?12, "
+          "state = ?13, revision = COALESCE(?15, revision), import_revision = COALESCE(?15, import_revision), "
+          "desk_text = CASE WHEN ?15 IS NULL THEN desk_text ELSE ?16 END, "
+          "published_revision = CASE WHEN ?15 IS NOT NULL AND ?7 = 'published' THEN ?15 ELSE published_revision END "
+          "WHERE id = ?14");
+      update.bind(a.title, slug, lead, blocks_json, authors, cat, status, published_at, now, image, iw, ih, state, id,
+                  revision, text);
+      if (update.step() != SQLITE_DONE) return step_error(c);
       out.push_back(Upserted::updated);
       lists_change = before->status != status || before->category_id != cat || before->published_at != published_at;
       if (lists_change && before->category_id != cat) {
         if (auto s = work.record(topic::listing, std::to_string(before->category_id)); !s) return s.error();
       }
     } else {
-      // Without an import's revision: no revision yet (0), and the desk's text filled at start.
-      std::optional<std::int64_t> revision, published_revision;
-      std::string text;
-      if (options.from_import) {
-        revision = next_revision;
-        if (published) published_revision = next_revision;
-        text = desk_text(a.title, lead);
-      }
+      std::optional<std::int64_t> published_revision;
+      if (published) published_revision = revision;
       TOASOAN_SQLITE_STATEMENT(
           insert, c,
           "INSERT INTO articles (external_id, title, slug, lead, blocks, authors, category_id, status, "
@@ -253,9 +249,10 @@ Result<std::vector<Upserted>> SqliteArticleWriter::upsert(UnitOfWork& unit, std:
           add, c,
           "INSERT INTO revisions (id, article_id, based_on, user_id, at, kind, action, state, note, content) "
           "VALUES (?, ?, ?, NULL, ?, 'import', '', ?, '', ?)");
-      add.bind(next_revision++, id, based_on, now, state,
+      add.bind(*revision, id, based_on, now, state,
                content_json_from_columns(a.title, lead, blocks_json, authors, category_name, published_at));
       if (add.step() != SQLITE_DONE) return step_error(c);
+      ++next_revision;
     }
   }
   if (auto s = index_documents(c, documents); !s) return s.error();
