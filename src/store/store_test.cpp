@@ -822,14 +822,54 @@ TEST_P(StoreTest, TheIndexFollowsEveryWrite) {
   EXPECT_EQ(full_text(words({"ca", "phe"}))->total, 1);
 }
 
+// An article's old words must leave the index with it, from every part of its text: SQLite's
+// index keeps no copy of the text and is given the document again to take them out.
+TEST_P(StoreTest, ARewrittenArticleIsNoLongerFoundByAnyOfItsOldWords) {
+  auto article = [](const char* title, const char* lead, const char* paragraph, const char* caption,
+                    const char* quote, const char* cite) {
+    auto a = with_body("a", title, paragraph, 100);
+    a.lead = lead;
+    articles::Block figure;
+    figure.type = articles::Block::Type::figure;
+    figure.caption = caption;
+    articles::Block said;
+    said.type = articles::Block::Type::quote;
+    said.text = quote;
+    said.cite = cite;
+    a.blocks->push_back(figure);
+    a.blocks->push_back(said);
+    return a;
+  };
+  std::vector<articles::Incoming> batch{
+      article("Lễ hội trà xuân", "Sapo về đồi trà.", "Thân bài kể chuyện mùa xuân.", "Ảnh đồi chè sớm.",
+              "Trà ngon nhờ sương.", "Ông Páo")};
+  ASSERT_TRUE(writer().upsert(batch, 1000).ok());
+  const std::vector<const char*> old_words{"tra", "doi", "xuan", "che", "suong", "pao"};
+  for (const char* w : old_words) EXPECT_EQ(full_text(words({w}))->total, 1) << w;
+  batch = {article("Phiên chợ vùng cao", "Sapo mới.", "Thân bài khác hẳn.", "Ảnh phiên chợ.", "Chợ họp sáng.",
+                   "Bà Mỷ")};
+  ASSERT_TRUE(writer().upsert(batch, 1001).ok());
+  for (const char* w : old_words) EXPECT_EQ(full_text(words({w}))->total, 0) << w;
+  for (const char* w : {"phien", "cho", "khac", "hop", "my"}) EXPECT_EQ(full_text(words({w}))->total, 1) << w;
+  EXPECT_EQ(suggested({"le", "h"}), std::vector<std::string>{});
+  EXPECT_EQ(suggested({"phien", "c"}), std::vector<std::string>{"Phiên chợ vùng cao"});
+  batch[0].status = articles::Status::unpublished;
+  ASSERT_TRUE(writer().upsert(batch, 1002).ok());
+  for (const char* w : {"phien", "cho", "khac", "hop", "my"}) EXPECT_EQ(full_text(words({w}))->total, 0) << w;
+  EXPECT_EQ(suggested({"phien", "c"}), std::vector<std::string>{});
+}
+
 TEST_P(StoreTest, ReindexRebuildsALostIndexAndMigrateNoticesOne) {
   std::vector<articles::Incoming> batch{with_body("a", "Mùa gặt lúa", "x", 100)};
   ASSERT_TRUE(writer().upsert(batch, 1000).ok());
-  rows("DELETE FROM article_search");
+  // SQLite's index keeps no text to delete rows by: it is emptied whole.
+  const char* lose_the_index =
+      postgres() ? "DELETE FROM article_search" : "INSERT INTO article_search (article_search) VALUES ('delete-all')";
+  rows(lose_the_index);
   EXPECT_EQ(full_text(words({"lua"}))->total, 0);
   ASSERT_TRUE(store_->migrate().ok());
   EXPECT_EQ(full_text(words({"lua"}))->total, 1);
-  rows("DELETE FROM article_search");
+  rows(lose_the_index);
   ASSERT_TRUE(index().reindex().ok());
   EXPECT_EQ(full_text(words({"gat"}))->total, 1);
 }
@@ -914,7 +954,7 @@ TEST_P(StoreTest, AnSqliteIndexWithPrefixTermsIsCopiedIntoOneWithoutThemKeepingE
                                         with_body("b", "Vườn rau sạch", "y", 200)};
   ASSERT_TRUE(writer().upsert(batch, 1000).ok());
   // The database as the release before migration 15 left it: prefix terms in the whole index.
-  rows("DELETE FROM schema_migrations WHERE version = 15");
+  rows("DELETE FROM schema_migrations WHERE version IN (15, 16)");
   rows("DROP TABLE article_search");
   rows("CREATE VIRTUAL TABLE article_search USING fts5(title, lead, body, tokenize = 'unicode61 remove_diacritics 0', "
        "prefix = '1 2')");
@@ -928,6 +968,35 @@ TEST_P(StoreTest, AnSqliteIndexWithPrefixTermsIsCopiedIntoOneWithoutThemKeepingE
   typing.prefix_last = true;
   typing.titles_only = true;
   EXPECT_EQ(titles(*full_text(typing)), std::vector<std::string>{"Sinh viên mùa hè"});
+}
+
+TEST_P(StoreTest, AnSqliteIndexKeepingACopyOfTheTextIsMadeAgainWithoutOneKeepingEveryArticle) {
+  if (postgres()) GTEST_SKIP() << "SQLite's index only";
+  std::vector<articles::Incoming> batch{with_body("a", "Sinh viên mùa hè", "Tình nguyện ở bản.", 100),
+                                        with_body("b", "Vườn rau sạch", "Rau cải xanh.", 200)};
+  ASSERT_TRUE(writer().upsert(batch, 1000).ok());
+  // The database as the release before migration 16 left it: both tables holding a copy of
+  // the text, and the articles in them.
+  rows("DELETE FROM schema_migrations WHERE version = 16");
+  rows("DROP TABLE article_search");
+  rows("DROP TABLE article_headline");
+  rows("CREATE VIRTUAL TABLE article_search USING fts5(title, lead, body, tokenize = 'unicode61 remove_diacritics 0')");
+  rows("CREATE VIRTUAL TABLE article_headline USING fts5(title, lead, tokenize = 'unicode61 remove_diacritics 0', "
+       "prefix = '1 2')");
+  ASSERT_TRUE(index().reindex().ok());
+  ASSERT_EQ(rows("SELECT count(*) FROM article_search_content"), (Table{{"2"}}));
+  ASSERT_TRUE(store_->migrate().ok());
+  EXPECT_EQ(rows("SELECT count(*) FROM sqlite_schema WHERE name IN ('article_search_content', "
+                 "'article_headline_content')"),
+            (Table{{"0"}}));
+  EXPECT_EQ(full_text(words({"tinh", "nguyen"}))->total, 1);
+  EXPECT_EQ(full_text(words({"rau"}))->total, 1);
+  EXPECT_EQ(suggested({"sinh", "v"}), std::vector<std::string>{"Sinh viên mùa hè"});
+  // And an article rewritten since is found by its new words alone.
+  batch = {with_body("b", "Vườn hoa", "Hoa hồng.", 200)};
+  ASSERT_TRUE(writer().upsert(batch, 2000).ok());
+  EXPECT_EQ(full_text(words({"rau"}))->total, 0);
+  EXPECT_EQ(full_text(words({"hoa", "hong"}))->total, 1);
 }
 
 TEST_P(StoreTest, TermsThatAreNotFoldedWordsNeverReachTheEngine) {

@@ -57,6 +57,7 @@ namespace {
 struct Before {
   std::int64_t id = 0;
   std::string status;
+  std::string title;
   std::int64_t category_id = 0;
   std::int64_t published_at = 0;
   std::string lead;
@@ -118,15 +119,16 @@ Result<std::vector<Upserted>> SqliteArticleWriter::upsert(UnitOfWork& unit, std:
     {
       TOASOAN_SQLITE_STATEMENT(find, c,
                                "SELECT a.id, a.status, a.category_id, a.published_at, a.lead, a.blocks, a.authors, "
-                               "a.slug, a.state, a.revision, a.import_revision, c.name FROM articles a "
+                               "a.slug, a.state, a.revision, a.import_revision, c.name, a.title FROM articles a "
                                "JOIN categories c ON c.id = a.category_id WHERE a.external_id = ?");
       find.bind(a.external_id);
       int rc = find.step();
       if (rc == SQLITE_ROW) {
-        before = Before{find.int64(0),           std::string(find.text(1)), find.int64(2),
-                        find.int64(3),           std::string(find.text(4)), std::string(find.text(5)),
-                        std::string(find.text(6)), std::string(find.text(7)), std::string(find.text(8)),
-                        find.int64(9),           std::nullopt,              std::string(find.text(11))};
+        before = Before{find.int64(0),           std::string(find.text(1)), std::string(find.text(12)),
+                        find.int64(2),           find.int64(3),             std::string(find.text(4)),
+                        std::string(find.text(5)), std::string(find.text(6)), std::string(find.text(7)),
+                        std::string(find.text(8)), find.int64(9),           std::nullopt,
+                        std::string(find.text(11))};
         if (!find.is_null(10)) before->import_revision = find.int64(10);
       } else if (rc != SQLITE_DONE) {
         return step_error(c);
@@ -229,9 +231,12 @@ Result<std::vector<Upserted>> SqliteArticleWriter::upsert(UnitOfWork& unit, std:
       out.push_back(Upserted::inserted);
       lists_change = true;
     }
-    if (!published) documents.emplace_back(id, std::nullopt);
-    else if (a.lead && a.blocks && ahead && ahead->document) documents.emplace_back(id, ahead->document);
-    else documents.emplace_back(id, search_document(a.title, lead, blocks));
+    // Out of the index goes what the stored row was indexed with, when it was published.
+    IndexedDocument& d = documents.emplace_back(IndexedDocument{id, std::nullopt, std::nullopt});
+    if (before && before->status == status_name(articles::Status::published))
+      d.indexed = search_document(before->title, before->lead, blocks_from_column(before->blocks));
+    if (published)
+      d.next = a.lead && a.blocks && ahead && ahead->document ? *ahead->document : search_document(a.title, lead, blocks);
     if (auto s = work.record(topic::article, std::to_string(id)); !s) return s.error();
     if (lists_change) {
       if (auto s = work.record(topic::listing, std::to_string(cat)); !s) return s.error();

@@ -1,7 +1,7 @@
 // The search index (store/search_index.hpp) on SQLite: two FTS5 tables whose rowid is the
-// article's id and which hold published articles only, article_search (title, lead and body)
-// and article_headline (title and lead: suggestions and headline phrases read its short lists),
-// with two auxiliary functions that read where the query's words stand (proximity.hpp).
+// article's id and which index published articles only, keeping no copy of their text,
+// article_search (title, lead and body) and article_headline (title and lead: suggestions and
+// headline phrases read its short lists), with two auxiliary functions that read where the query's words stand (proximity.hpp).
 // Thread-safe: each call borrows a pooled connection.
 #pragma once
 
@@ -31,16 +31,22 @@ class SqliteSearchIndex final : public SearchIndex {
   Pool& pool_;
 };
 
-// Puts the article in the full-text index, or takes it out when it is not published: what
-// every article write does in its own transaction on `c`.
-Status index_article(Connection& c, std::int64_t id, bool published, std::string_view title, std::string_view lead,
-                     const std::vector<articles::Block>& blocks);
-// The same with the document made already; nullopt takes the article out.
-Status index_document(Connection& c, std::int64_t id, const std::optional<SearchDocument>& document);
-// index_document for each of a batch's articles (an import's), in one transaction on `c`. A
-// large batch is written with FTS5 merging fewer, larger runs of pieces, set back before the
-// transaction ends, so no other write ever merges that way; optimize() packs what it leaves.
-using IndexedDocument = std::pair<std::int64_t, std::optional<SearchDocument>>;
+// One article's change to the full-text index, written in its transaction on `c`.
+// The tables keep no copy of the text they index (FTS5's content = '', migration 16), so an
+// article is taken out by giving FTS5 the very document it was put in with: `indexed`, made
+// again by search_document() from the stored row before the write changes it. A change to
+// search_document() or text::fold therefore comes with a migration that makes both tables
+// again, empty: the next start then finds the index behind and rebuilds it (database.cpp).
+struct IndexedDocument {
+  std::int64_t id = 0;
+  std::optional<SearchDocument> indexed;  // what the index holds for it: none when unpublished
+  std::optional<SearchDocument> next;     // what it is to hold: none takes it out
+};
+Status index_document(Connection& c, const IndexedDocument& d);
+// index_document for each of a batch's articles (an import's), in order, in one transaction
+// on `c`. A large batch is written with FTS5 merging fewer, larger runs of pieces, set back
+// before the transaction ends, so no other write ever merges that way; optimize() packs what
+// it leaves.
 Status index_documents(Connection& c, const std::vector<IndexedDocument>& documents);
 
 // Every statement full_text() runs, in SQLite's ?N form (?1 the MATCH expression, ?2 the
