@@ -52,8 +52,9 @@ Result<std::int64_t> find_or_create_category(SqliteUnitOfWork& work, const std::
 
 namespace {
 
-// An article as it stood before this write: what decides whether its lists change, and what
-// it keeps of the fields the incoming line does not give.
+// An article as it stood before this write: what decides whether its lists change, what it
+// keeps of the fields the incoming line does not give, and what makes the document the
+// full-text index holds for it (title, lead, blocks).
 struct Before {
   std::int64_t id = 0;
   std::string status;

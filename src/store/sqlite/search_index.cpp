@@ -15,8 +15,8 @@ namespace {
 constexpr std::int64_t kCountedIds = 10000;
 
 // The two full-text tables: the index of every published article's folded title, lead and
-// body, and of the same title and lead alone (migration 0014), whose lists of places are a tenth of the
-// whole's: suggestions and the headline phrases of a query read that one.
+// body, and of the same title and lead alone (migration 0014), whose lists of places are a
+// tenth of the whole's: suggestions and the headline phrases of a query read that one.
 constexpr const char* kTables[] = {"article_search", "article_headline"};
 
 // FTS5's command that merges every piece of an index into one.

@@ -1,7 +1,8 @@
 // The search index (store/search_index.hpp) on SQLite: two FTS5 tables whose rowid is the
-// article's id and which index published articles only, keeping no copy of their text,
+// article's id and which index published articles only, keeping no copy of their text:
 // article_search (title, lead and body) and article_headline (title and lead: suggestions and
-// headline phrases read its short lists), with two auxiliary functions that read where the query's words stand (proximity.hpp).
+// headline phrases read its short lists). Two auxiliary functions read where the query's
+// words stand (proximity.hpp).
 // Thread-safe: each call borrows a pooled connection.
 #pragma once
 
