@@ -183,9 +183,9 @@ Status SqliteSearchIndex::reindex() {
   Connection& c = **lease;
   Transaction tx(c);
   if (auto s = tx.begin(); !s) return s;
-  // The index is made again empty, as its migration made it, rather than emptied: FTS5 deletes
-  // a row by reading its terms back and writing each one's removal, as dear as writing it, and
-  // the removals then weigh on every later merge.
+  // The index is made again empty, as its migration made it, rather than emptied row by row: it
+  // keeps no text to take a row out by, what it holds may be just what disagrees with the
+  // articles (the reason to reindex), and each removal would weigh on every later merge.
   for (const char* table : kTables) {
     std::string definition;
     {
