@@ -36,6 +36,7 @@ std::optional<Error> unstorable(const articles::Incoming& a);
 // caption, in order.
 struct SearchDocument {
   std::string title, lead, body;
+  bool operator==(const SearchDocument&) const = default;
 };
 SearchDocument search_document(std::string_view title, std::string_view lead,
                                const std::vector<articles::Block>& blocks);

@@ -15,10 +15,6 @@
 namespace toasoan::store {
 namespace {
 
-bool operator==(const SearchDocument& a, const SearchDocument& b) {
-  return a.title == b.title && a.lead == b.lead && a.body == b.body;
-}
-
 // The document of `blocks` as they came in, and as the row they are stored in gives them back.
 void expect_the_stored_row_gives_the_same_document(const std::string& title, const std::string& lead,
                                                     const std::vector<articles::Block>& blocks) {

@@ -232,10 +232,13 @@ Result<std::vector<Upserted>> SqliteArticleWriter::upsert(UnitOfWork& unit, std:
       out.push_back(Upserted::inserted);
       lists_change = true;
     }
-    // Out of the index goes what the stored row was indexed with, when it was published.
     IndexedDocument& d = documents.emplace_back(IndexedDocument{id, std::nullopt, std::nullopt});
-    if (before && before->status == status_name(articles::Status::published))
-      d.indexed = search_document(before->title, before->lead, blocks_from_column(before->blocks));
+    // Out of the index goes what the stored row was indexed with, when it was published: its
+    // blocks parsed again only when the line replaces them (else they are the ones kept).
+    if (before && before->status == status_name(articles::Status::published)) {
+      if (merged.given) d.indexed = search_document(before->title, before->lead, blocks_from_column(before->blocks));
+      else d.indexed = search_document(before->title, before->lead, merged.kept);
+    }
     if (published)
       d.next = a.lead && a.blocks && ahead && ahead->document ? *ahead->document : search_document(a.title, lead, blocks);
     if (auto s = work.record(topic::article, std::to_string(id)); !s) return s.error();

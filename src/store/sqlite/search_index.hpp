@@ -43,6 +43,7 @@ struct IndexedDocument {
   std::optional<SearchDocument> indexed;  // what the index holds for it: none when unpublished
   std::optional<SearchDocument> next;     // what it is to hold: none takes it out
 };
+// An unchanged document (`indexed` == `next`) is left as the index holds it.
 Status index_document(Connection& c, const IndexedDocument& d);
 // index_document for each of a batch's articles (an import's), in order, in one transaction
 // on `c`. A large batch is written with FTS5 merging fewer, larger runs of pieces, set back
